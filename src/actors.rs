@@ -1,0 +1,147 @@
+//! Actors: coreference of mentions into canonical actors.
+//!
+//! Takes the mentions and gives back the [`Actor`] list and, for every mention, the actor it refers
+//! to. Names join on their last word ("Putin" → "Russian President Vladimir Putin"); countries and
+//! organisations on their canonical name; pronouns go to the nearest earlier actor of the same
+//! gender and number; role nominals ("the Russian leader", "the spokesman") to the nearest earlier
+//! person whose affiliation or role fits. Mentions that fit nothing are left unresolved.
+
+use std::collections::HashMap;
+
+use crate::mentions::{Mention, MentionKind};
+use crate::report::{Actor, ActorKind};
+
+/// How far back (in bytes) a pronoun or nominal may look for its antecedent.
+const MAX_ANTECEDENT_DISTANCE: usize = 1500;
+
+/// The actors and the actor of every mention (same order as the mentions).
+pub struct Resolution {
+    /// Canonical actors, in order of first mention.
+    pub actors: Vec<Actor>,
+    /// `of_mention[i]` is the actor of mention `i`, if resolved.
+    pub of_mention: Vec<Option<usize>>,
+    /// Gender of each actor ('m', 'f', '-').
+    pub gender: Vec<char>,
+}
+
+fn key(m: &Mention) -> String {
+    match m.actor_kind {
+        ActorKind::Person => m.name.split_whitespace().last().unwrap_or(&m.name).to_lowercase(),
+        _ => m.name.to_lowercase(),
+    }
+}
+
+/// Resolves `mentions` into actors.
+pub fn resolve(mentions: &[Mention]) -> Resolution {
+    let mut actors: Vec<Actor> = Vec::new();
+    let mut gender: Vec<char> = Vec::new();
+    let mut of_mention = vec![None; mentions.len()];
+    let mut by_key: HashMap<(u8, String), usize> = HashMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        let a = match m.kind {
+            MentionKind::Name => {
+                let k = (m.actor_kind as u8, key(m));
+                let id = *by_key.entry(k).or_insert_with(|| {
+                    actors.push(Actor {
+                        id: actors.len(),
+                        name: m.name.clone(),
+                        role: None,
+                        affiliation: None,
+                        kind: m.actor_kind,
+                        official: false,
+                        quoted: false,
+                        mentions: Vec::new(),
+                    });
+                    gender.push('-');
+                    actors.len() - 1
+                });
+                let a = &mut actors[id];
+                if m.name.len() > a.name.len() && m.actor_kind == ActorKind::Person {
+                    a.name = m.name.clone();
+                }
+                if a.role.is_none() {
+                    a.role = m.role.clone();
+                }
+                if a.affiliation.is_none() {
+                    a.affiliation = m.affiliation.clone();
+                }
+                if gender[id] == '-' {
+                    gender[id] = m.gender;
+                }
+                Some(id)
+            }
+            MentionKind::Pronoun => antecedent(mentions, &of_mention, &actors, &gender, i, |a, g| {
+                if m.plural {
+                    matches!(a.kind, ActorKind::Group)
+                } else {
+                    a.kind == ActorKind::Person && (m.gender == '-' || g == '-' || g == m.gender)
+                }
+            }),
+            MentionKind::Nominal => antecedent(mentions, &of_mention, &actors, &gender, i, |a, _| {
+                a.kind == ActorKind::Person
+                    && match (&m.affiliation, &a.affiliation) {
+                        (Some(want), Some(have)) => have.contains(want.as_str()),
+                        (Some(_), None) => false,
+                        (None, _) => {
+                            a.role.as_deref().is_some_and(|r| r.to_lowercase().contains(&m.name.to_lowercase()))
+                        }
+                    }
+            }),
+        };
+        of_mention[i] = a;
+        if let Some(a) = a {
+            actors[a].mentions.push(m.span);
+        }
+    }
+    for a in &mut actors {
+        a.official = match a.kind {
+            ActorKind::Person => a.role.is_some(),
+            ActorKind::Organization | ActorKind::Country => true,
+            ActorKind::Group => a.role.as_deref().is_some_and(|r| {
+                r == "officials" || r == "senators" || r == "lawmakers" || r == "diplomats" || r == "ministers"
+            }),
+        };
+    }
+    Resolution { actors, of_mention, gender }
+}
+
+fn antecedent(
+    mentions: &[Mention],
+    of_mention: &[Option<usize>],
+    actors: &[Actor],
+    gender: &[char],
+    i: usize,
+    fits: impl Fn(&Actor, char) -> bool,
+) -> Option<usize> {
+    let here = mentions[i].span.start;
+    for j in (0..i).rev() {
+        if here - mentions[j].span.end > MAX_ANTECEDENT_DISTANCE {
+            break;
+        }
+        if let Some(a) = of_mention[j] {
+            if fits(&actors[a], gender[a]) {
+                return Some(a);
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mentions::find;
+    use crate::text::Text;
+
+    #[test]
+    fn surnames_pronouns_and_nominals_join_the_full_name() {
+        let t = Text::new("Russian President Vladimir Putin spoke. Putin left. He said the Russian leader was tired.");
+        let ms = find(&t);
+        let r = resolve(&ms);
+        let putin: Vec<usize> = r.of_mention.iter().flatten().copied().collect();
+        assert_eq!(putin.len(), 4, "{:?}", ms);
+        assert!(putin.iter().all(|&a| a == putin[0]));
+        assert_eq!(r.actors[putin[0]].name, "Vladimir Putin");
+        assert_eq!(r.actors[putin[0]].affiliation.as_deref(), Some("Russia"));
+    }
+}

@@ -1,0 +1,160 @@
+//! The WhoSaid command line: analyse articles, one file or many (JSONL), or extract article text.
+
+use std::io::{self, BufRead, BufWriter, Write};
+use std::process::ExitCode;
+
+use serde_json::{json, Value};
+use whosaid::{OffsetUnit, Report};
+
+const USAGE: &str = "\
+whosaid — who is quoted in a news article, and what each side wants
+
+USAGE:
+    whosaid analyze FILE            print the JSON report (HTML when FILE ends in .html/.htm, else text)
+    whosaid analyze --jsonl IN      read {\"id\", \"text\"} per line, write one scorer line per document
+                                    (code-point offsets; IN may be - for stdin)
+    whosaid extract FILE.html       print the article text
+    whosaid --version
+
+Offsets: the JSON report uses code points (Python string indices).";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+        ["analyze", "--jsonl", path] => analyze_jsonl(path),
+        ["analyze", path] => analyze_file(path),
+        ["extract", path] => extract_file(path),
+        ["--version"] | ["-V"] => {
+            println!("whosaid {}", whosaid::version());
+            Ok(())
+        }
+        ["--help"] | ["-h"] | ["help"] => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        _ => Err(format!("unrecognised arguments\n\n{USAGE}")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("whosaid: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn read(path: &str) -> Result<String, String> {
+    let bytes = if path == "-" {
+        let mut v = Vec::new();
+        io::Read::read_to_end(&mut io::stdin(), &mut v).map_err(|e| format!("stdin: {e}"))?;
+        v
+    } else {
+        std::fs::read(path).map_err(|e| format!("{path}: {e}"))?
+    };
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+fn is_html(path: &str) -> bool {
+    let p = path.to_lowercase();
+    p.ends_with(".html") || p.ends_with(".htm")
+}
+
+fn analyze_file(path: &str) -> Result<(), String> {
+    let input = read(path)?;
+    let mut report = if is_html(path) { whosaid::analyze_html(&input, None) } else { whosaid::analyze_text(&input) };
+    report.convert_offsets(OffsetUnit::CodePoint);
+    let out = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
+    println!("{out}");
+    Ok(())
+}
+
+fn extract_file(path: &str) -> Result<(), String> {
+    let input = read(path)?;
+    let e = whosaid::article::extract(&input, None);
+    for n in &e.notices {
+        eprintln!("whosaid: {n}");
+    }
+    println!("{}", e.text);
+    Ok(())
+}
+
+/// One document in the scorers' JSONL format (see ../shared/tools/quote_jsonl.py).
+fn scorer_line(id: &Value, r: &Report) -> Value {
+    let name = |a: Option<usize>| a.map(|a| r.actors[a].name.clone());
+    let quotes: Vec<Value> = r
+        .quotes
+        .iter()
+        .map(|q| {
+            json!({
+                "start": q.span.start,
+                "end": q.span.end,
+                "speaker": name(q.speaker),
+                "speaker_spans": q.speaker_mention.iter().map(|s| [s.start, s.end]).collect::<Vec<_>>(),
+                "content_spans": q.fragments.iter().map(|s| [s.start, s.end]).collect::<Vec<_>>(),
+                "kind": q.kind,
+                "confidence": q.confidence,
+                "rule": q.rule,
+            })
+        })
+        .collect();
+    let statements: Vec<Value> = r
+        .statements
+        .iter()
+        .map(|s| {
+            json!({
+                "start": s.span.start,
+                "end": s.span.end,
+                "actor": r.actors[s.actor].name,
+                "type": s.kind,
+                "via": name(s.via),
+                "strength": s.strength,
+            })
+        })
+        .collect();
+    let actors: Vec<Value> = r
+        .actors
+        .iter()
+        .map(|a| json!({"name": a.name, "role": a.role, "affiliation": a.affiliation, "kind": a.kind, "quoted": a.quoted}))
+        .collect();
+    json!({"id": id, "quotes": quotes, "statements": statements, "actors": actors})
+}
+
+fn analyze_jsonl(path: &str) -> Result<(), String> {
+    let reader: Box<dyn BufRead> = if path == "-" {
+        Box::new(io::BufReader::new(io::stdin()))
+    } else {
+        Box::new(io::BufReader::new(std::fs::File::open(path).map_err(|e| format!("{path}: {e}"))?))
+    };
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut bad = 0usize;
+    for (n, line) in reader.split(b'\n').enumerate() {
+        let lineno = n + 1;
+        let line = line.map_err(|e| format!("{path}: line {lineno}: {e}"))?;
+        let line = String::from_utf8_lossy(&line);
+        if line.trim().is_empty() {
+            continue;
+        }
+        let doc: Value = match serde_json::from_str(&line) {
+            Ok(v) => v,
+            Err(e) => {
+                eprintln!("whosaid: {path}: line {lineno}: not JSON: {e}");
+                bad += 1;
+                continue;
+            }
+        };
+        let (Some(id), Some(text)) = (doc.get("id"), doc.get("text").and_then(Value::as_str)) else {
+            eprintln!("whosaid: {path}: line {lineno}: expected an object with \"id\" and a string \"text\"");
+            bad += 1;
+            continue;
+        };
+        let mut report = whosaid::analyze_text(text);
+        report.convert_offsets(OffsetUnit::CodePoint);
+        writeln!(out, "{}", scorer_line(id, &report)).map_err(|e| e.to_string())?;
+    }
+    out.flush().map_err(|e| e.to_string())?;
+    if bad > 0 {
+        return Err(format!("{bad} bad line(s) in {path}"));
+    }
+    Ok(())
+}

@@ -1,0 +1,149 @@
+//! Lexicons: the word lists in `lexicons/`, compiled into the binary and parsed once.
+//!
+//! Each file is tab-separated with `#` comments (see `lexicons/README.md`). [`lexicon()`] parses them
+//! on first use and keeps the result for the life of the process.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// Class of a role word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RoleClass {
+    /// Capitalised title before a name ("President", "Sen.").
+    Title,
+    /// Role noun for an official ("spokesman", "minister").
+    Role,
+    /// Head of a state or body ("leader", "president"): used by "the Russian leader".
+    Leader,
+    /// Plural people ("officials", "senators").
+    Group,
+}
+
+/// A role word and what it says about gender.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RoleEntry {
+    /// Which class.
+    pub class: RoleClass,
+    /// 'm', 'f' or '-'.
+    pub gender: char,
+}
+
+/// A cue word.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CueEntry {
+    /// Lemma ("say").
+    pub lemma: String,
+    /// Class ("speech").
+    pub class: String,
+}
+
+/// All lexicons, parsed.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    /// Nationality adjective, country name or capital → country.
+    pub nationalities: HashMap<String, String>,
+    /// Role words (titles keep their case; role nouns are lower case).
+    pub roles: HashMap<String, RoleEntry>,
+    /// Organisation name → (kind, affiliation).
+    pub organizations: HashMap<String, (String, Option<String>)>,
+    /// Cue form → entry.
+    pub cues: HashMap<String, CueEntry>,
+    /// Capitalised words that never start a name.
+    pub stop_caps: HashSet<String>,
+    /// Longest entry in words, for multi-word lookups.
+    pub max_words: usize,
+}
+
+const NATIONALITIES: &str = include_str!("../lexicons/nationalities.tsv");
+const ROLES: &str = include_str!("../lexicons/roles.tsv");
+const ORGANIZATIONS: &str = include_str!("../lexicons/organizations.tsv");
+const CUES: &str = include_str!("../lexicons/cues.tsv");
+const STOP_CAPS: &str = include_str!("../lexicons/stop_caps.txt");
+
+/// The rows of a lexicon file: non-empty, non-comment lines split on tabs.
+pub fn rows(data: &str) -> impl Iterator<Item = Vec<&str>> {
+    data.lines()
+        .map(|l| l.trim_end_matches('\r'))
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').map(str::trim).collect())
+}
+
+fn opt(s: Option<&&str>) -> Option<String> {
+    s.filter(|v| !v.is_empty() && **v != "-").map(|v| v.to_string())
+}
+
+impl Lexicon {
+    fn parse() -> Lexicon {
+        let mut lx = Lexicon::default();
+        for r in rows(NATIONALITIES) {
+            lx.nationalities.insert(r[0].to_string(), r.get(1).unwrap_or(&r[0]).to_string());
+        }
+        for r in rows(ROLES) {
+            let class = match r.get(1).copied().unwrap_or("role") {
+                "title" => RoleClass::Title,
+                "leader" => RoleClass::Leader,
+                "group" => RoleClass::Group,
+                _ => RoleClass::Role,
+            };
+            let gender = r.get(2).and_then(|g| g.chars().next()).unwrap_or('-');
+            lx.roles.insert(r[0].to_string(), RoleEntry { class, gender });
+        }
+        for r in rows(ORGANIZATIONS) {
+            let kind = r.get(1).copied().unwrap_or("organization").to_string();
+            lx.organizations.insert(r[0].to_string(), (kind, opt(r.get(2))));
+        }
+        for r in rows(CUES) {
+            let lemma = r.get(1).copied().unwrap_or(r[0]).to_string();
+            let class = r.get(2).copied().unwrap_or("speech").to_string();
+            lx.cues.insert(r[0].to_string(), CueEntry { lemma, class });
+        }
+        for r in rows(STOP_CAPS) {
+            lx.stop_caps.insert(r[0].to_string());
+        }
+        lx.max_words = lx
+            .nationalities
+            .keys()
+            .chain(lx.roles.keys())
+            .chain(lx.organizations.keys())
+            .map(|k| k.split(' ').count())
+            .max()
+            .unwrap_or(1);
+        lx
+    }
+}
+
+/// The process-wide lexicon.
+pub fn lexicon() -> &'static Lexicon {
+    static LX: OnceLock<Lexicon> = OnceLock::new();
+    LX.get_or_init(Lexicon::parse)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn no_duplicates(name: &str, data: &str) {
+        let mut seen = HashSet::new();
+        for r in rows(data) {
+            assert!(seen.insert(r[0].to_string()), "{name}: duplicate entry {:?}", r[0]);
+        }
+    }
+
+    #[test]
+    fn lexicons_have_no_duplicates() {
+        no_duplicates("nationalities", NATIONALITIES);
+        no_duplicates("roles", ROLES);
+        no_duplicates("organizations", ORGANIZATIONS);
+        no_duplicates("cues", CUES);
+        no_duplicates("stop_caps", STOP_CAPS);
+    }
+
+    #[test]
+    fn lexicon_parses() {
+        let lx = lexicon();
+        assert_eq!(lx.nationalities.get("Russian").map(String::as_str), Some("Russia"));
+        assert_eq!(lx.cues.get("said").map(|c| c.lemma.as_str()), Some("say"));
+        assert_eq!(lx.roles.get("spokesman").map(|r| r.class), Some(RoleClass::Role));
+        assert!(lx.max_words >= 3);
+    }
+}

@@ -1,0 +1,141 @@
+//! WhoSaid: who is quoted in a news article, and what each side wants.
+//!
+//! The crate is one pipeline, one module per stage:
+//!
+//! ```text
+//! page HTML ─ article ─▶ text ─ mentions ─▶ quotes ─ actors ─▶ statements ─▶ Report
+//! ```
+//!
+//! * [`article`] finds the article in a page (Readability via `dom_smoothie`), with title and byline.
+//! * [`text`] segments it into paragraphs, sentences and tokens, keeping byte offsets.
+//! * [`mentions`] finds people, organisations, countries, groups, pronouns and role nominals.
+//! * [`quotes`] pairs quotation marks and attributes direct, indirect and mixed quotes to a mention.
+//! * [`actors`] joins mentions into canonical actors (coreference).
+//! * [`statements`] types what each actor demands, threatens, promises, rejects, denies, accuses or states.
+//! * [`report`] is the one data model the CLI, the popup and the demo page share.
+//!
+//! ```
+//! let report = whosaid::analyze_text("“We will not back down,” Prime Minister Jane Roe said on Monday.");
+//! let q = &report.quotes[0];
+//! assert_eq!(report.actors[q.speaker.unwrap()].name, "Jane Roe");
+//! ```
+#![deny(missing_docs)]
+
+pub mod actors;
+pub mod article;
+pub mod error;
+pub mod lexicon;
+pub mod mentions;
+pub mod quotes;
+pub mod report;
+pub mod statements;
+pub mod text;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
+
+pub use error::{Error, ErrorKind};
+pub use report::{
+    Actor, ActorKind, Article, OffsetUnit, Quote, QuoteKind, Report, Span, Statement, StatementType, TextSource,
+};
+
+/// Texts longer than this many bytes are cut (at a paragraph or character boundary) and the report says so.
+pub const MAX_TEXT_BYTES: usize = 2_000_000;
+
+/// The crate version.
+pub fn version() -> &'static str {
+    env!("CARGO_PKG_VERSION")
+}
+
+/// Analyses plain text. Spans in the report are UTF-8 byte offsets into `report.text`.
+pub fn analyze_text(text: &str) -> Report {
+    let mut r = run(text, Article::default(), TextSource::Text, Vec::new());
+    r.source = Some(TextSource::Text);
+    r
+}
+
+/// Analyses a page: extracts the article, then analyses its text.
+pub fn analyze_html(html: &str, url: Option<&str>) -> Report {
+    let e = article::extract(html, url);
+    run(&e.text, e.article, e.source, e.notices)
+}
+
+fn run(input: &str, article: Article, source: TextSource, mut notices: Vec<String>) -> Report {
+    let (input, truncated) = cut(input, MAX_TEXT_BYTES);
+    if truncated {
+        notices.push(format!("The text is long; only its first {} characters were analysed.", input.chars().count()));
+    }
+    let text = text::Text::new(input);
+    let mentions = mentions::find(&text);
+    let found = quotes::attribute(&text, &mentions);
+    let res = actors::resolve(&mentions);
+    let mut actors = res.actors;
+    let quotes: Vec<Quote> = found
+        .iter()
+        .enumerate()
+        .map(|(id, f)| {
+            let speaker = f.speaker.and_then(|m| res.of_mention[m]);
+            if let Some(a) = speaker {
+                actors[a].quoted = true;
+            }
+            Quote {
+                id,
+                kind: f.kind,
+                span: f.span(),
+                fragments: f.fragments.clone(),
+                cue: f.cue,
+                cue_lemma: f.cue_lemma.clone(),
+                speaker,
+                speaker_mention: f.speaker.map(|m| mentions[m].span),
+                reported_source: None,
+                confidence: f.confidence,
+                rule: f.rule.to_string(),
+            }
+        })
+        .collect();
+    let statements = statements::classify(&text, &quotes);
+    if text.src.trim().is_empty() {
+        notices.push("The page has no text to analyse.".to_string());
+    } else if quotes.is_empty() {
+        notices.push("No quotes found.".to_string());
+    }
+    Report {
+        version: version().to_string(),
+        offsets: Some(OffsetUnit::Utf8),
+        article,
+        source: Some(source),
+        text: text.src,
+        truncated,
+        actors,
+        quotes,
+        statements,
+        notices,
+    }
+}
+
+/// Cuts `s` to at most `max` bytes, at the last paragraph break if there is one in the last tenth.
+fn cut(s: &str, max: usize) -> (&str, bool) {
+    if s.len() <= max {
+        return (s, false);
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    if let Some(p) = s[..end].rfind("\n\n").filter(|&p| p > max - max / 10) {
+        end = p;
+    }
+    (&s[..end], true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_input_is_cut_on_a_char_boundary() {
+        let s = "é".repeat(10);
+        let (c, t) = cut(&s, 5);
+        assert!(t);
+        assert_eq!(c, "éé");
+    }
+}

@@ -1,0 +1,379 @@
+//! Mentions: people, organisations, countries, groups, pronouns and role nominals in the text.
+//!
+//! Takes a segmented [`Text`] and gives back every [`Mention`] in text order. A name mention keeps
+//! its titles and affiliation words in its span ("Russian President Vladimir Putin") and separates
+//! them into `role` and `affiliation`; the bare name ("Vladimir Putin") is what coreference joins on.
+//! Word lists come from `lexicons/` through [`crate::lexicon`].
+
+use crate::lexicon::{lexicon, RoleClass};
+use crate::report::{ActorKind, Span};
+use crate::text::{Text, TokenKind};
+
+/// What a mention is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MentionKind {
+    /// A proper name, possibly with titles ("U.S. State Department spokesman Ned Price").
+    Name,
+    /// A personal pronoun ("he", "they").
+    Pronoun,
+    /// A definite role description ("the Russian leader", "the spokesman").
+    Nominal,
+}
+
+/// One mention of a possible speaker.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mention {
+    /// The whole mention, titles included.
+    pub span: Span,
+    /// The name (or pronoun, or role noun) inside it.
+    pub head: Span,
+    /// Name, pronoun or nominal.
+    pub kind: MentionKind,
+    /// What it refers to: person, organisation, country or group.
+    pub actor_kind: ActorKind,
+    /// The name as written without titles ("Vladimir Putin"), the pronoun in lower case, or the role.
+    pub name: String,
+    /// Title or role words ("President", "spokesman").
+    pub role: Option<String>,
+    /// Affiliation words resolved through the lexicon ("Russia", "State Department").
+    pub affiliation: Option<String>,
+    /// 'm', 'f' or '-' (unknown).
+    pub gender: char,
+    /// Plural ("they", "officials").
+    pub plural: bool,
+}
+
+const PRONOUNS: &[(&str, char, bool)] = &[
+    ("he", 'm', false),
+    ("she", 'f', false),
+    ("they", '-', true),
+    ("we", '-', true),
+    ("i", '-', false),
+    ("him", 'm', false),
+    ("her", 'f', false),
+    ("them", '-', true),
+];
+
+const QUANTIFIERS: &[&str] = &["several", "some", "many", "two", "three", "four", "other", "senior", "top", "western"];
+
+fn is_cap(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+fn strip_possessive(w: &str) -> &str {
+    w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")).unwrap_or(w)
+}
+
+/// Finds every mention in `text`.
+pub fn find(text: &Text) -> Vec<Mention> {
+    let lx = lexicon();
+    let toks = &text.tokens;
+    let word = |i: usize| -> &str {
+        match toks.get(i) {
+            Some(t) if t.kind == TokenKind::Word => text.slice(t.span),
+            _ => "",
+        }
+    };
+    let sentence_start = |i: usize| -> bool {
+        let b = toks[i].span.start;
+        text.sentence_of(b).is_some_and(|s| text.sentences[s].start == b)
+            || (i > 0
+                && matches!(toks[i - 1].kind, TokenKind::Quote(_))
+                && text.sentence_of(b).is_some_and(|s| text.sentences[s].start == toks[i - 1].span.start))
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let w = word(i);
+        if w.is_empty() {
+            i += 1;
+            continue;
+        }
+        let lw = w.to_lowercase();
+        // pronouns
+        if let Some(&(_, g, pl)) = PRONOUNS.iter().find(|p| p.0 == lw) {
+            out.push(Mention {
+                span: toks[i].span,
+                head: toks[i].span,
+                kind: MentionKind::Pronoun,
+                actor_kind: if pl { ActorKind::Group } else { ActorKind::Person },
+                name: lw,
+                role: None,
+                affiliation: None,
+                gender: g,
+                plural: pl,
+            });
+            i += 1;
+            continue;
+        }
+        // nominals: "the Russian leader", "the spokesman"
+        if lw == "the" {
+            let mut j = i + 1;
+            let mut aff = None;
+            while let Some(c) = lx.nationalities.get(strip_possessive(word(j))) {
+                aff = Some(c.clone());
+                j += 1;
+            }
+            let noun = word(j);
+            if let Some(r) = lx.roles.get(noun).filter(|r| matches!(r.class, RoleClass::Role | RoleClass::Leader)) {
+                if !is_cap(word(j + 1)) {
+                    out.push(Mention {
+                        span: Span::new(toks[i].span.start, toks[j].span.end),
+                        head: toks[j].span,
+                        kind: MentionKind::Nominal,
+                        actor_kind: ActorKind::Person,
+                        name: noun.to_string(),
+                        role: Some(noun.to_string()),
+                        affiliation: aff,
+                        gender: r.gender,
+                        plural: false,
+                    });
+                    i = j + 1;
+                    continue;
+                }
+            }
+        }
+        // a run of capitalised words, lower-case role words and quantifiers: the candidate chunk
+        let start = i;
+        let mut j = i;
+        while j < toks.len() {
+            let x = word(j);
+            if x.is_empty() {
+                // initials: "John F. Kennedy" tokenises "F" then "."
+                if j > start
+                    && text.slice(toks[j].span) == "."
+                    && !toks[j].space_before
+                    && word(j - 1).len() == 1
+                    && is_cap(word(j + 1))
+                {
+                    j += 1;
+                    continue;
+                }
+                break;
+            }
+            let lower_ok = (j == start && QUANTIFIERS.contains(&x.to_lowercase().as_str()))
+                || (!is_cap(x) && lx.roles.contains_key(x) && j > start)
+                || (!is_cap(x) && lx.roles.get(x).is_some_and(|r| r.class == RoleClass::Group));
+            let inner = matches!(x, "of" | "for" | "de" | "al" | "bin" | "van" | "von" | "da")
+                && j > start
+                && is_cap(word(j + 1));
+            if !(is_cap(x) || lower_ok || inner) {
+                break;
+            }
+            if is_cap(x)
+                && lx.stop_caps.contains(x)
+                && !(j == start && QUANTIFIERS.contains(&x.to_lowercase().as_str()))
+            {
+                break;
+            }
+            // a chunk never crosses a line break
+            if j > start && text.src[toks[j - 1].span.end..toks[j].span.start].contains('\n') {
+                break;
+            }
+            let possessive = strip_possessive(x).len() != x.len();
+            j += 1;
+            if possessive {
+                break;
+            }
+            // a plural group noun ends the chunk
+            if lx.roles.get(x).is_some_and(|r| r.class == RoleClass::Group) {
+                break;
+            }
+        }
+        if j == start {
+            i += 1;
+            continue;
+        }
+        if let Some(m) = parse_chunk(text, start, j, sentence_start(start)) {
+            out.push(m);
+        }
+        i = j;
+    }
+    out
+}
+
+/// Splits the tokens `[start, end)` into affiliation, role and name parts.
+fn parse_chunk(text: &Text, start: usize, end: usize, at_sentence_start: bool) -> Option<Mention> {
+    let lx = lexicon();
+    let toks = &text.tokens;
+    let words: Vec<&str> = (start..end).map(|k| text.slice(toks[k].span)).collect();
+    let mut role: Vec<&str> = Vec::new();
+    let mut aff: Option<String> = None;
+    let mut org: Option<(String, Option<String>)> = None;
+    let mut quantified = false;
+    let mut k = 0;
+    'outer: while k < words.len() {
+        if k == 0 && QUANTIFIERS.contains(&words[0].to_lowercase().as_str()) {
+            quantified = true;
+            k += 1;
+            continue;
+        }
+        for n in (1..=lx.max_words.min(words.len() - k)).rev() {
+            let phrase = words[k..k + n].join(" ");
+            let phrase = strip_possessive(&phrase).to_string();
+            if let Some(c) = lx.nationalities.get(&phrase) {
+                aff = Some(c.clone());
+                if k + n == words.len() {
+                    // the whole rest is a country: a country or capital mention
+                    k += n;
+                    break 'outer;
+                }
+                k += n;
+                continue 'outer;
+            }
+            if let Some(o) = lx.organizations.get(&phrase) {
+                org = Some((phrase.clone(), o.1.clone()));
+                k += n;
+                continue 'outer;
+            }
+            if lx.roles.contains_key(phrase.as_str()) {
+                role.extend_from_slice(&words[k..k + n]);
+                k += n;
+                continue 'outer;
+            }
+        }
+        break;
+    }
+    let name_words = &words[k.min(words.len())..];
+    let last = end - 1;
+    let span = Span::new(
+        toks[start].span.start,
+        toks[last].span.end - (words[words.len() - 1].len() - strip_possessive(words[words.len() - 1]).len()),
+    );
+    let group_noun = lx.roles.get(words[words.len() - 1]).filter(|r| r.class == RoleClass::Group);
+    if let Some(_g) = group_noun {
+        // "U.S. officials", "Several U.S. senators", "Kremlin officials"
+        let affiliation = org.as_ref().map(|o| o.0.clone()).or(aff);
+        return Some(Mention {
+            span,
+            head: toks[last].span,
+            kind: MentionKind::Name,
+            actor_kind: ActorKind::Group,
+            name: words[usize::from(quantified)..].join(" "),
+            role: Some(words[words.len() - 1].to_string()),
+            affiliation,
+            gender: '-',
+            plural: true,
+        });
+    }
+    if name_words.is_empty() || k >= words.len() {
+        // a country, capital or organisation on its own
+        if let Some((name, affiliation)) = org {
+            if role.is_empty() {
+                return Some(Mention {
+                    span,
+                    head: span,
+                    kind: MentionKind::Name,
+                    actor_kind: ActorKind::Organization,
+                    name,
+                    role: None,
+                    affiliation: affiliation.or(aff),
+                    gender: '-',
+                    plural: false,
+                });
+            }
+        }
+        if let Some(country) = aff {
+            if role.is_empty() {
+                let kind = if country == "NATO" || country == "European Union" {
+                    ActorKind::Organization
+                } else {
+                    ActorKind::Country
+                };
+                return Some(Mention {
+                    span,
+                    head: span,
+                    kind: MentionKind::Name,
+                    actor_kind: kind,
+                    name: country.clone(),
+                    role: None,
+                    affiliation: Some(country),
+                    gender: '-',
+                    plural: false,
+                });
+            }
+        }
+        return None;
+    }
+    // a single capitalised word opening a sentence that also occurs in lower case is not a name
+    if name_words.len() == 1 && role.is_empty() && at_sentence_start && k == 0 {
+        let lower = name_words[0].to_lowercase();
+        if text.src.contains(&format!(" {lower} ")) || lexicon().stop_caps.contains(name_words[0]) {
+            return None;
+        }
+    }
+    if name_words.iter().any(|w| !is_cap(w) && !matches!(*w, "of" | "for" | "de" | "al" | "bin" | "van" | "von" | "da"))
+    {
+        return None;
+    }
+    let name_start = start + k;
+    let head = Span::new(toks[name_start].span.start, span.end);
+    let name = text.slice(head).to_string();
+    let gender = role.iter().filter_map(|r| lx.roles.get(*r)).map(|r| r.gender).find(|g| *g != '-').unwrap_or('-');
+    let affiliation = match (&org, &aff) {
+        (Some(o), Some(a)) if !o.0.contains(a.as_str()) => Some(format!("{} {}", a_short(a), o.0)),
+        (Some(o), _) => Some(o.0.clone()),
+        (None, Some(a)) => Some(a.clone()),
+        _ => None,
+    };
+    Some(Mention {
+        span,
+        head,
+        kind: MentionKind::Name,
+        actor_kind: ActorKind::Person,
+        name,
+        role: (!role.is_empty()).then(|| role.join(" ")),
+        affiliation,
+        gender,
+        plural: false,
+    })
+}
+
+fn a_short(country: &str) -> &str {
+    match country {
+        "United States" => "U.S.",
+        "United Kingdom" => "U.K.",
+        c => c,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(s: &str) -> Vec<(String, String, Option<String>, Option<String>)> {
+        let t = Text::new(s);
+        find(&t).into_iter().map(|m| (t.slice(m.span).to_string(), m.name, m.role, m.affiliation)).collect()
+    }
+
+    #[test]
+    fn titled_names_keep_role_and_affiliation() {
+        let m = names("Russian President Vladimir Putin spoke. U.S. State Department spokesman Ned Price noted it.");
+        assert_eq!(m[0].0, "Russian President Vladimir Putin");
+        assert_eq!(m[0].1, "Vladimir Putin");
+        assert_eq!(m[0].2.as_deref(), Some("President"));
+        assert_eq!(m[0].3.as_deref(), Some("Russia"));
+        assert_eq!(m[1].0, "U.S. State Department spokesman Ned Price");
+        assert_eq!(m[1].1, "Ned Price");
+        assert_eq!(m[1].2.as_deref(), Some("spokesman"));
+        assert_eq!(m[1].3.as_deref(), Some("U.S. State Department"));
+    }
+
+    #[test]
+    fn groups_countries_pronouns_and_nominals() {
+        let t = Text::new("Several U.S. senators warned Russia. He said the Russian leader left the Kremlin.");
+        let m = find(&t);
+        let kinds: Vec<(&str, ActorKind, MentionKind)> =
+            m.iter().map(|m| (t.slice(m.span), m.actor_kind, m.kind)).collect();
+        assert_eq!(
+            kinds,
+            [
+                ("Several U.S. senators", ActorKind::Group, MentionKind::Name),
+                ("Russia", ActorKind::Country, MentionKind::Name),
+                ("He", ActorKind::Person, MentionKind::Pronoun),
+                ("the Russian leader", ActorKind::Person, MentionKind::Nominal),
+                ("Kremlin", ActorKind::Organization, MentionKind::Name),
+            ]
+        );
+    }
+}

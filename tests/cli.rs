@@ -1,0 +1,54 @@
+//! The command line: JSONL in, scorer lines out, bad lines reported by number.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn whosaid(args: &[&str], stdin: &str) -> (i32, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_whosaid"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run whosaid");
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn jsonl_uses_code_point_offsets() {
+    let line = r#"{"id": "a", "text": "😀 “We will win this,” Mayor Ann Lee said."}"#;
+    let (code, out, _) = whosaid(&["analyze", "--jsonl", "-"], &format!("{line}\n"));
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+    let q = &v["quotes"][0];
+    // the emoji is one code point: the quote starts at index 2
+    assert_eq!(q["start"], 2);
+    assert_eq!(q["speaker"], "Ann Lee");
+    let text: Vec<char> = "😀 “We will win this,” Mayor Ann Lee said.".chars().collect();
+    let sp = &q["speaker_spans"][0];
+    let s: String = text[sp[0].as_u64().unwrap() as usize..sp[1].as_u64().unwrap() as usize].iter().collect();
+    assert_eq!(s, "Mayor Ann Lee");
+}
+
+#[test]
+fn a_bad_line_is_reported_by_number_and_fails() {
+    let input = "{\"id\": 1, \"text\": \"ok\"}\nnot json\n{\"id\": 3}\n";
+    let (code, out, err) = whosaid(&["analyze", "--jsonl", "-"], input);
+    assert_ne!(code, 0);
+    assert_eq!(out.lines().count(), 1, "the good line is still analysed");
+    assert!(err.contains("line 2"), "{err}");
+    assert!(err.contains("line 3"), "{err}");
+}
+
+#[test]
+fn unknown_arguments_print_usage() {
+    let (code, _, err) = whosaid(&["frobnicate"], "");
+    assert_ne!(code, 0);
+    assert!(err.contains("USAGE"));
+}

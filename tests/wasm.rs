@@ -1,0 +1,45 @@
+//! The WebAssembly API in a real browser (headless Chromium through wasm-bindgen-test).
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn get(v: &JsValue, k: &str) -> JsValue {
+    js_sys::Reflect::get(v, &JsValue::from_str(k)).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn analyze_text_returns_utf16_spans() {
+    let text = "😀 “We will win this,” Mayor Ann Lee said.";
+    let r = whosaid::wasm::analyze_text(text).unwrap();
+    assert_eq!(get(&r, "offsets").as_string().as_deref(), Some("utf16"));
+    let quotes = js_sys::Array::from(&get(&r, "quotes"));
+    assert_eq!(quotes.length(), 1);
+    let span = get(&quotes.get(0), "span");
+    // the emoji is two UTF-16 code units and the space one: the quote starts at 3
+    assert_eq!(get(&span, "start").as_f64(), Some(3.0));
+    let js_text = js_sys::JsString::from(text);
+    let end = get(&span, "end").as_f64().unwrap() as u32;
+    assert_eq!(String::from(js_text.slice(3, end)), "“We will win this,”");
+    // missing values are null, not undefined
+    assert!(get(&quotes.get(0), "reported_source").is_null());
+}
+
+#[wasm_bindgen_test]
+fn analyze_html_reads_the_article() {
+    let html = "<html><head><title>T</title></head><body><article><p>“We will win this,” Mayor Ann Lee said on Monday.</p></article></body></html>";
+    let r = whosaid::wasm::analyze_html(html, Some("https://example.com/a".into())).unwrap();
+    let actors = js_sys::Array::from(&get(&r, "actors"));
+    assert!(actors.iter().any(|a| get(&a, "name").as_string().as_deref() == Some("Ann Lee")));
+}
+
+#[wasm_bindgen_test]
+fn empty_and_odd_input_do_not_trap() {
+    for s in ["", " ", "\u{0}", "“", "\"\"\"", "\u{202E}abc\u{200B}"] {
+        let r = whosaid::wasm::analyze_text(s).unwrap();
+        assert!(js_sys::Array::from(&get(&r, "quotes")).length() <= 1);
+    }
+    assert_eq!(whosaid::wasm::version(), env!("CARGO_PKG_VERSION"));
+}
