@@ -5,7 +5,7 @@
 
 /** Default palette: distinct hues, each dark enough for white text or light enough for black. */
 export const PALETTES = {
-  default: ["#1f6fd1", "#c2410c", "#0f8a5f", "#a21caf", "#b45309", "#0e7490", "#be123c", "#4d7c0f", "#6d28d9", "#475569"],
+  default: ["#1f6fd1", "#c2410c", "#0b7a53", "#a21caf", "#b45309", "#0e7490", "#be123c", "#4d7c0f", "#6d28d9", "#475569"],
   // Okabe–Ito, safe for the common colour-vision deficiencies.
   colorblind: ["#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#f0e442", "#000000"],
   // Darker, fully saturated colours for the strongest contrast.
