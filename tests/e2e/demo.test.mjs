@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { ROOT, launchPlain, screenshot } from "./helpers.mjs";
+import { ROOT, launchPlain, screenshot, axeViolations } from "./helpers.mjs";
 import { serve } from "../../scripts/serve.mjs";
 
 let srv, browser, page;
@@ -33,6 +33,11 @@ test("the seed article is analysed and highlighted on load", async () => {
   assert.ok(names.some((n) => /Putin/.test(n)) && names.some((n) => /Price/.test(n)) && names.some((n) => /Biden/.test(n)), `actors: ${names}`);
   assert.match(await page.textContent("#version"), /core \d+\.\d+/);
   await screenshot(page, "demo.png");
+});
+
+test("the demo page has no axe-core violations, light and dark", async () => {
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(await axeViolations(page, { dark: true }), []);
 });
 
 test("clicking an item in the panel focuses its highlight", async () => {

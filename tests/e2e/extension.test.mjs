@@ -3,7 +3,7 @@
 // CSP, a hostile page, pages that cannot be analysed, and no network traffic of its own.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launchWithExtension, tabIdFor, newTabId, openPopup, screenshot, domSignature, readText } from "./helpers.mjs";
+import { startServer, launchWithExtension, tabIdFor, newTabId, openPopup, screenshot, domSignature, readText, axeViolations } from "./helpers.mjs";
 import { newsPage, SPLIT_JS, SITE_CSS, hostilePage } from "./fixtures/news.mjs";
 
 let server, ext, page, tabId;
@@ -135,6 +135,22 @@ test("markup-looking text in a hostile page is shown as text, never run", async 
   assert.ok(ms.some((m) => m.kind === "quote" && m.text.includes("<b onmouseover")), "the hostile quote is not highlighted as text");
   await popup.close();
   await p.close();
+});
+
+test("popup and options page have no axe-core violations, light and dark", async () => {
+  const popup = await openPopup(ext.context, ext.extId, tabId);
+  assert.deepEqual(await axeViolations(popup), []);
+  assert.deepEqual(await axeViolations(popup, { dark: true }), []);
+  await popup.evaluate((id) => chrome.runtime.sendMessage({ type: "clear", tabId: id }), tabId);
+  await popup.close();
+  const options = await ext.context.newPage();
+  await options.goto(`chrome-extension://${ext.extId}/options.html`);
+  await options.waitForSelector("body[data-ready]");
+  assert.ok((await options.$$("input[name=palette]")).length >= 3);
+  assert.deepEqual(await axeViolations(options), []);
+  assert.deepEqual(await axeViolations(options, { dark: true }), []);
+  await screenshot(options, "options.png", { fullPage: true });
+  await options.close();
 });
 
 test("pages that cannot be analysed get a clear message", async () => {

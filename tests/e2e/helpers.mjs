@@ -134,3 +134,13 @@ export function domSignature(page) {
 export async function readText(rel) {
   return readFile(join(ROOT, rel), "utf8");
 }
+
+/** Runs axe-core in `page` (evaluated through the DevTools protocol, so page CSP does not apply). */
+export async function axeViolations(page, { dark = false } = {}) {
+  const src = await readFile(join(ROOT, "node_modules", "axe-core", "axe.min.js"), "utf8");
+  if (dark) await page.emulateMedia({ colorScheme: "dark" });
+  await page.evaluate(src);
+  const res = await page.evaluate(() => globalThis.axe.run(document, { resultTypes: ["violations"] }));
+  if (dark) await page.emulateMedia({ colorScheme: "light" });
+  return res.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).slice(0, 4).join(", ")}`);
+}
