@@ -10,7 +10,8 @@ const USAGE: &str = "\
 whosaid — who is quoted in a news article, and what each side wants
 
 USAGE:
-    whosaid analyze FILE            print the JSON report (HTML when FILE ends in .html/.htm, else text)
+    whosaid analyze [--url URL] FILE
+                                    print the JSON report (HTML when FILE ends in .html/.htm, else text)
     whosaid analyze --jsonl IN      read {\"id\", \"text\"} per line, write one scorer line per document
                                     (code-point offsets; IN may be - for stdin)
     whosaid extract [--url URL] [--json] FILE.html
@@ -24,7 +25,8 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
         ["analyze", "--jsonl", path] => analyze_jsonl(path),
-        ["analyze", path] => analyze_file(path),
+        ["analyze", path] => analyze_file(path, None),
+        ["analyze", "--url", url, path] => analyze_file(path, Some(url)),
         ["extract", rest @ ..] => extract_cmd(rest),
         ["--version"] | ["-V"] => {
             println!("whosaid {}", whosaid::version());
@@ -61,9 +63,9 @@ fn is_html(path: &str) -> bool {
     p.ends_with(".html") || p.ends_with(".htm")
 }
 
-fn analyze_file(path: &str) -> Result<(), String> {
+fn analyze_file(path: &str, url: Option<&str>) -> Result<(), String> {
     let input = read(path)?;
-    let mut report = if is_html(path) { whosaid::analyze_html(&input, None) } else { whosaid::analyze_text(&input) };
+    let mut report = if is_html(path) { whosaid::analyze_html(&input, url) } else { whosaid::analyze_text(&input) };
     report.convert_offsets(OffsetUnit::CodePoint);
     let out = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
     println!("{out}");
