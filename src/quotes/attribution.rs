@@ -730,8 +730,7 @@ fn cue_after(cx: &Ctx, qz: usize, sz: usize) -> Option<Cue> {
     if k > qz && matches!(cx.punct(qz), "―" | "—" | "–") {
         if let Some(&m) = cx.by_start.get(&cx.text.tokens[k].span.start) {
             let after = cx.text.token_at_or_after(cx.mentions[m].span.end);
-            if after >= sz || !matches!(cx.punct(after), "," | "") || cx.word(after).is_empty() && cx.punct(after) == ""
-            {
+            if after >= sz || matches!(cx.punct(after), "." | "," | ")") {
                 let s = Speaker { mention: Some(m), span: cx.mentions[m].span, first: k };
                 return Some(Cue { tok: qz, speaker: Some(s), end: after });
             }
