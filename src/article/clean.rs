@@ -13,7 +13,7 @@
 //! Tried and dropped because they cost recall on the benchmark: trimming short non-sentences at the
 //! article's edges (lists and subheads go too), removing repeated short paragraphs, de-duplicating.
 
-use dom_query::{Document, NodeRef};
+use dom_query::{Document, NodeRef, Selection};
 
 /// An element whose class/id names a boilerplate role is removed only if it holds at most this share
 /// of the article's text (a wrapper with an unlucky class name is kept).
@@ -367,7 +367,7 @@ pub fn keep_embedded_posts(doc: &Document) {
         let len = text_len(bq);
         bq.remove_attrs(&["class", "id"]);
         // Links in a post (t.co, the date) make it look like navigation to Readability.
-        for a in dom_query::Selection::from(*bq).select("a").nodes() {
+        for a in Selection::from(*bq).select("a").nodes() {
             a.rename("span");
             a.remove_attrs(&["href"]);
         }
@@ -381,8 +381,9 @@ pub fn keep_embedded_posts(doc: &Document) {
 }
 
 /// Removes boilerplate elements from the extracted article `doc`.
-pub fn clean_dom(doc: &Document) {
-    let total = text_len(&doc.root()).max(1) as f64;
+pub fn clean_dom(root: &NodeRef) {
+    let doc = Selection::from(*root);
+    let total = text_len(root).max(1) as f64;
     doc.select(DROP_TAGS).remove();
     doc.select("[style]").nodes().iter().filter(|n| is_hidden_style(n)).for_each(|n| n.remove_from_parent());
     // Elements whose class or id names a boilerplate role (innermost first is not needed: removing an
@@ -404,8 +405,11 @@ pub fn clean_dom(doc: &Document) {
     }
     // Paragraphs and headings that are one short link ("SEE MORE: …", a headline teaser).
     for node in doc.select("p, h2, h3, h4, h5, h6, li, div").nodes() {
+        if node.element_children().len() > 2 || !Selection::from(*node).select("a").exists() {
+            continue;
+        }
         let len = text_len(node);
-        if len > 0 && len < 200 && link_density(node) >= 0.9 && node.element_children().len() <= 2 {
+        if len > 0 && len < 200 && link_density(node) >= 0.9 {
             node.remove_from_parent();
         }
     }
@@ -413,7 +417,7 @@ pub fn clean_dom(doc: &Document) {
 
 /// Embedded posts (a tweet is a `blockquote` inside a "social-embed" box) are what people said: kept.
 fn has_embedded_quote(n: &NodeRef) -> bool {
-    n.has_name("blockquote") || dom_query::Selection::from(*n).select("blockquote").exists()
+    n.has_name("blockquote") || Selection::from(*n).select("blockquote").exists()
 }
 
 fn is_hidden_style(n: &NodeRef) -> bool {
@@ -472,7 +476,7 @@ fn link_density(n: &NodeRef) -> f64 {
     if total == 0 {
         return 0.0;
     }
-    let links: usize = dom_query::Selection::from(*n).select("a").nodes().iter().map(text_len).sum();
+    let links: usize = Selection::from(*n).select("a").nodes().iter().map(text_len).sum();
     links as f64 / total as f64
 }
 

@@ -124,7 +124,7 @@ async function main() {
   let i = 0;
   for (const p of list) {
     i++;
-    const row = { page: p.name, ok: false, quotes: 0, anchored: 0, highlighted: 0, exact: 0, roundtrip: null, again: null, ms: null, coreMs: null, source: null, error: null };
+    const row = { page: p.name, ok: false, quotes: 0, anchored: 0, highlighted: 0, exact: 0, roundtrip: null, again: null, ms: null, wallMs: null, highlightMs: null, source: null, error: null };
     let page;
     try {
       page = await ext.context.newPage();
@@ -134,9 +134,13 @@ async function main() {
       const before = await page.evaluate(() => (document.body ? document.body.innerHTML : null));
       const t0 = performance.now();
       const res = await send({ type: "analyze", tabId });
-      row.ms = Math.round(performance.now() - t0);
+      row.wallMs = Math.round(performance.now() - t0);
       if (!res || !res.ok) throw new Error(`analyze: ${res ? res.code + " " + (res.message || "") : "no response"}`);
-      row.coreMs = res.ms;
+      // Click-to-highlights: the background's time from the request to the highlights applied in the
+      // page (inject, collect the HTML, WASM analysis, targets, anchoring and wrapping). The wall time
+      // also counts sending the whole report back to the caller, which the highlights do not wait for.
+      row.ms = res.ms;
+      row.highlightMs = res.anchoring ? res.anchoring.ms : null;
       row.source = res.report.source;
       if (res.anchoring && res.anchoring.error) row.error = `highlight: ${res.anchoring.error}`;
       const found = new Set(res.anchoring.found || []);
@@ -177,8 +181,11 @@ async function main() {
 
   const sum = (k) => rows.reduce((a, r) => a + (r[k] || 0), 0);
   const ok = rows.filter((r) => r.ok);
-  const times = ok.map((r) => r.ms).sort((a, b) => a - b);
-  const pct = (q) => (times.length ? times[Math.min(times.length - 1, Math.floor(q * times.length))] : NaN);
+  const sorted = (k) => ok.map((r) => r[k]).filter((x) => x != null).sort((a, b) => a - b);
+  const pctOf = (xs, q) => (xs.length ? xs[Math.min(xs.length - 1, Math.floor(q * xs.length))] : NaN);
+  const times = sorted("ms");
+  const walls = sorted("wallMs");
+  const pct = (q) => pctOf(times, q);
   const quotes = sum("quotes");
   const summary = {
     pages: rows.length,
@@ -196,8 +203,11 @@ async function main() {
     ms_p50: pct(0.5),
     ms_p95: pct(0.95),
     ms_max: times[times.length - 1],
+    wall_ms_p50: pctOf(walls, 0.5),
+    wall_ms_p95: pctOf(walls, 0.95),
+    wall_ms_max: walls[walls.length - 1],
     over_1s: ok.filter((r) => r.ms >= TARGET_MS).map((r) => `${r.page} ${r.ms} ms`),
-    slowest: [...ok].sort((a, b) => b.ms - a.ms).slice(0, 8).map((r) => `${r.page} ${r.ms} ms (core+highlight ${r.coreMs} ms)`),
+    slowest: [...ok].sort((a, b) => b.ms - a.ms).slice(0, 8).map((r) => `${r.page} ${r.ms} ms (anchor+wrap ${r.highlightMs} ms, wall ${r.wallMs} ms)`),
     errors: rows.filter((r) => !r.ok).map((r) => `${r.page}: ${r.error}`),
   };
   mkdirSync(dirname(JSON_OUT), { recursive: true });
@@ -206,7 +216,8 @@ async function main() {
   console.log(`\ne2e-pages: ${summary.pages} pages, ${summary.without_error} without error; text source ${JSON.stringify(summary.sources)}`);
   console.log(`quotes: ${quotes}; anchored ${summary.anchored} (${p(summary.anchored_share)}), highlighted ${summary.highlighted} (${p(summary.highlighted_share)}), highlighted text = quote text ${summary.highlighted_exact}`);
   console.log(`round trip body.innerHTML identical: ${summary.roundtrip_identical}/${summary.pages}; re-analysis same marks, no nesting: ${summary.reanalysis_same_marks}/${summary.pages}; nested marks: ${summary.nested_marks}`);
-  console.log(`click-to-highlights (message round trip: inject, collect, WASM, anchor, highlight): p50 ${summary.ms_p50} ms, p95 ${summary.ms_p95} ms, max ${summary.ms_max} ms; pages ≥ 1 s: ${summary.over_1s.length}`);
+  console.log(`click-to-highlights (background: inject, collect, WASM, targets, anchor, wrap): p50 ${summary.ms_p50} ms, p95 ${summary.ms_p95} ms, max ${summary.ms_max} ms; pages ≥ 1 s: ${summary.over_1s.length}${summary.over_1s.length ? " (" + summary.over_1s.join(", ") + ")" : ""}`);
+  console.log(`wall time including the report's trip back to the caller: p50 ${summary.wall_ms_p50} ms, p95 ${summary.wall_ms_p95} ms, max ${summary.wall_ms_max} ms`);
   console.log(`slowest: ${summary.slowest.join("; ")}`);
   for (const e of summary.errors) console.log(`ERROR ${e}`);
   console.log(`details: ${JSON_OUT}`);
