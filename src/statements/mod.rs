@@ -55,7 +55,7 @@ const VERB_LEAD: &[&str] = &[
     "tonight", "now", "not", "never", "already", "still", "and", "to", "who", "which", "that", "but", "repeatedly",
     "once", "jointly", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend", "week",
     "earlier", "later", "reportedly", "allegedly", "officially", "swiftly", "quickly", "strongly", "immediately",
-    "in", "principle", "n't", "n’t",
+    "in", "principle", "n't", "n’t", "by", "while", "after", "before", "when", "publicly", "formally",
 ];
 const LIST_MARKERS: &[&str] = &["concerning", "regarding", "on", "are", "were", "include", "including", "namely", "about"];
 const NUMBERS: &[(&str, usize)] = &[
@@ -195,7 +195,13 @@ impl<'a> Ctx<'a> {
         if VERB_LEAD.contains(&pl.as_str()) || pl.ends_with("ly") || p.starts_with(char::is_uppercase) {
             return true;
         }
-        if self.mentions.iter().any(|m| m.span.end == prev.span.end) {
+        if let Some(m) = self.mentions.iter().find(|m| m.span.end == prev.span.end) {
+            // "a United Nations appeal", "an Australian ultimatum": a noun compound
+            let det = self.words_before(m.span.start, 1);
+            return !det.first().is_some_and(|w| ["a", "an", "its", "his", "her", "their", "our"].contains(&w.as_str()));
+        }
+        // a past tense after any noun is a verb ("the UNITA militarist wing refused")
+        if w.to_lowercase().ends_with("ed") || ["sought", "told", "said"].contains(&w.to_lowercase().as_str()) {
             return true;
         }
         // a plural noun subject the mention finder left out ("Rwandan rebels demanded")
@@ -582,8 +588,9 @@ impl<'a> Ctx<'a> {
 
     /// Reported acts outside quotes: "Morawiecki …, promising to deliver", "something Russia has denied".
     fn from_acts(&self, out: &mut Vec<Statement>) {
+        let mut covered: Vec<Span> = Vec::new();
         for h in &self.hits {
-            if self.inside_quote(h.span) || self.in_quoted(h.span) {
+            if self.inside_quote(h.span) || self.in_quoted(h.span) || covered.iter().any(|c| c.contains(&h.span)) {
                 continue;
             }
             let c = self.cue(h);
@@ -591,7 +598,11 @@ impl<'a> Ctx<'a> {
             let clause_end = clause_end(&self.text.src, sent, h.span.end);
             let whole = Span::new(h.span.start, clause_end);
             let typed = match c.class {
-                Class::Verb | Class::Phrase | Class::Give | Class::Noun => {
+                Class::Verb | Class::Give | Class::Noun => self.typed_in(whole, None).into_iter().find(|t| t.hit == *h),
+                // phrases that describe an act ("is ready to", "will not accept"); the others only type a content
+                Class::Phrase
+                    if matches!(c.kind, StatementType::Commitment | StatementType::Rejection | StatementType::Threat) =>
+                {
                     self.typed_in(whole, None).into_iter().find(|t| t.hit == *h)
                 }
                 Class::Speech => {
@@ -601,27 +612,39 @@ impl<'a> Ctx<'a> {
                         .into_iter()
                         .find(|t| self.cue(&t.hit).class == Class::Noun && t.hit.span.start - h.span.end < 30)
                 }
+                Class::Modal => self.that_modal(h, sent),
                 _ => None,
             };
-            let Some(t) = typed else { continue };
+            let Some(mut t) = typed else { continue };
             let after_words = self.words_after(h.span.end, 1);
             let that = after_words.first().is_some_and(|(_, w)| w == "that");
-            let generic = c.class == Class::Verb && c.kind == StatementType::Position;
+            let clause_follows = after_words
+                .first()
+                .is_some_and(|(sp, _)| self.mentions.iter().any(|m| m.span.start == sp.start));
+            let generic = c.class == Class::Verb && GENERIC_SPEECH.contains(&c.pattern.as_str());
             let participle = self.word(h).to_lowercase().ends_with("ing")
                 && self.words_before(h.span.start, 1).first().is_some_and(|w| [",", "by", "while", "after"].contains(&w.as_str()));
-            if generic && !that && !participle && !c.id.starts_with("position/") {
-                continue;
-            }
-            if generic && !that && !participle && GENERIC_SPEECH.contains(&c.pattern.as_str()) {
+            if generic && !that && !participle && !clause_follows {
                 continue;
             }
             // "… an invasion—something Russia has denied": the act is about the clause before
             let rel = self.relative_object(h);
-            let Some(m) = self.subject(h.span, sent.start, participle) else { continue };
+            let m = if c.class == Class::Modal {
+                // "Chirac issued a stern reminder to Iraq that it must …": the main clause's subject
+                self.text.src[sent.start..h.span.start]
+                    .rfind(" that ")
+                    .and_then(|p| self.subject(Span::new(sent.start + p, sent.start + p), sent.start, true))
+            } else {
+                self.subject(h.span, sent.start, participle)
+            };
+            let Some(m) = m else { continue };
             let Some(actor) = self.actor_of(m) else { continue };
             let (span, rule) = if let Some(obj) = rel {
                 (Span::new(obj, h.span.end), format!("{}/something-verbed", t.kind.as_str()))
-            } else if matches!(c.class, Class::Verb)
+            } else if c.class == Class::Modal {
+                let that_at = self.text.src[sent.start..h.span.start].rfind(" that ").map(|p| sent.start + p + 6).unwrap_or(h.span.start);
+                (Span::new(that_at, clause_end), "demand/that-must".to_string())
+            } else if c.class == Class::Verb
                 && matches!(t.kind, StatementType::Position | StatementType::Accusation | StatementType::Denial)
             {
                 // a claim: the content is what follows the verb ("asserted that Moscow is plotting …")
@@ -630,15 +653,27 @@ impl<'a> Ctx<'a> {
             } else {
                 (Span::new(h.span.start, clause_end), format!("{}/act", t.rule))
             };
-            // a claim verb whose content carries a stronger type ("by claiming the US … have ignored …")
-            let mut t = t;
-            if t.kind == StatementType::Position && rel.is_none() {
+            // a verb of saying whose content carries a stronger type ("by claiming the US … have ignored …")
+            if generic && rel.is_none() {
                 if let Some(u) = self.pick(&self.typed_in(span, Some(h.span))).filter(|u| u.kind != StatementType::Position) {
                     t = Typed { hit: t.hit.clone(), kind: u.kind, strength: u.strength, rule: u.rule };
                 }
             }
+            covered.push(Span::new(h.span.start.min(span.start), span.end.max(h.span.end)));
             self.push(out, actor, None, Some(&t), span, None, rule, Some(self.mentions[m].span));
         }
+    }
+
+    /// "… a stern reminder to Iraq that it must cooperate": a `must` in a that-clause of the narration.
+    fn that_modal(&self, h: &Hit, sent: Span) -> Option<Typed> {
+        let lead = &self.text.src[sent.start..h.span.start];
+        lead.contains(" that ").then_some(())?;
+        let c = self.cue(h);
+        let subj = self.words_before(h.span.start, 1);
+        if subj.first().is_some_and(|w| ["we", "i", "you"].contains(&w.as_str())) {
+            return None;
+        }
+        Some(Typed { hit: h.clone(), kind: c.kind, strength: c.strength, rule: c.id.clone() })
     }
 
     /// For "X, something Russia has denied" / "X, which Russia denied": where the clause X starts.
@@ -673,6 +708,9 @@ const GENERIC_SPEECH: &[&str] = &[
 fn clause_end(src: &str, sent: Span, from: usize) -> usize {
     let s = &src[from.min(sent.end)..sent.end];
     let mut end = s.trim_end().trim_end_matches(['.', '!', '?', '”', '"', '’']).len();
+    if let Some(p) = s[..end].find(['—', '–']) {
+        end = s[..p].trim_end().len();
+    }
     if let Some(p) = s[..end].rfind(", ") {
         let tail = s[p + 2..end].to_lowercase();
         let words = tail.split_whitespace().count();
