@@ -86,8 +86,8 @@ fn run(input: &str, article: Article, source: TextSource, mut notices: Vec<Strin
                 cue: f.cue,
                 cue_lemma: f.cue_lemma.clone(),
                 speaker,
-                speaker_mention: f.speaker.map(|m| mentions[m].span),
-                reported_source: None,
+                speaker_mention: f.speaker_span.or(f.speaker.map(|m| mentions[m].span)),
+                reported_source: f.reported_source.and_then(|m| res.of_mention[m]).filter(|&a| Some(a) != speaker),
                 confidence: f.confidence,
                 rule: f.rule.to_string(),
             }
