@@ -226,7 +226,8 @@ mod tests {
     #[test]
     fn finds_forms_on_word_boundaries() {
         let c = cues();
-        let ids: Vec<&str> = c.find("He urged restraint; the urgency grew.").iter().map(|h| c.cue(h).id.as_str()).collect();
+        let ids: Vec<&str> =
+            c.find("He urged restraint; the urgency grew.").iter().map(|h| c.cue(h).id.as_str()).collect();
         assert_eq!(ids, vec!["demand/urge"]);
     }
 }

@@ -41,23 +41,113 @@ impl Default for Options {
 
 const DETERMINERS: &[&str] = &[
     "a", "an", "the", "this", "these", "those", "its", "his", "her", "their", "our", "my", "your", "any", "no", "such",
-    "some", "every", "each", "of", "for", "in", "with", "on", "at", "from", "into", "about", "against", "over", "under",
-    "without", "as", "than", "between", "among",
+    "some", "every", "each", "of", "for", "in", "with", "on", "at", "from", "into", "about", "against", "over",
+    "under", "without", "as", "than", "between", "among",
 ];
 const PREPOSITIONS: &[&str] = &[
-    "of", "in", "from", "with", "by", "against", "to", "for", "on", "at", "over", "about", "between", "among",
-    "including", "like", "toward", "towards", "into", "near", "along", "across", "alongside", "behind", "despite",
+    "of",
+    "in",
+    "from",
+    "with",
+    "by",
+    "against",
+    "to",
+    "for",
+    "on",
+    "at",
+    "over",
+    "about",
+    "between",
+    "among",
+    "including",
+    "like",
+    "toward",
+    "towards",
+    "into",
+    "near",
+    "along",
+    "across",
+    "alongside",
+    "behind",
+    "despite",
 ];
 /// Words that may stand between a subject and its verb.
 const VERB_LEAD: &[&str] = &[
-    "has", "have", "had", "is", "are", "was", "were", "be", "been", "being", "will", "would", "shall", "should", "can",
-    "could", "may", "might", "must", "did", "do", "does", "also", "again", "further", "then", "today", "yesterday",
-    "tonight", "now", "not", "never", "already", "still", "and", "to", "who", "which", "that", "but", "repeatedly",
-    "once", "jointly", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend", "week",
-    "earlier", "later", "reportedly", "allegedly", "officially", "swiftly", "quickly", "strongly", "immediately",
-    "in", "principle", "n't", "n’t", "by", "while", "after", "before", "when", "publicly", "formally",
+    "has",
+    "have",
+    "had",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "will",
+    "would",
+    "shall",
+    "should",
+    "can",
+    "could",
+    "may",
+    "might",
+    "must",
+    "did",
+    "do",
+    "does",
+    "also",
+    "again",
+    "further",
+    "then",
+    "today",
+    "yesterday",
+    "tonight",
+    "now",
+    "not",
+    "never",
+    "already",
+    "still",
+    "and",
+    "to",
+    "who",
+    "which",
+    "that",
+    "but",
+    "repeatedly",
+    "once",
+    "jointly",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "weekend",
+    "week",
+    "earlier",
+    "later",
+    "reportedly",
+    "allegedly",
+    "officially",
+    "swiftly",
+    "quickly",
+    "strongly",
+    "immediately",
+    "in",
+    "principle",
+    "n't",
+    "n’t",
+    "by",
+    "while",
+    "after",
+    "before",
+    "when",
+    "publicly",
+    "formally",
 ];
-const LIST_MARKERS: &[&str] = &["concerning", "regarding", "on", "are", "were", "include", "including", "namely", "about"];
+const LIST_MARKERS: &[&str] =
+    &["concerning", "regarding", "on", "are", "were", "include", "including", "namely", "about"];
 const NUMBERS: &[(&str, usize)] = &[
     ("two", 2),
     ("three", 3),
@@ -89,9 +179,9 @@ pub fn classify_with(
     let cx = Ctx::new(text, mentions, of_mention, quotes, opts);
     let mut out = Vec::new();
     for q in quotes {
-        cx.from_quote(q, &mut out);
+        cx.quote_statements(q, &mut out);
     }
-    cx.from_acts(&mut out);
+    cx.act_statements(&mut out);
     out.sort_by_key(|s| (s.span.start, s.span.end));
     let mut out = merge(text, out);
     for (i, s) in out.iter_mut().enumerate() {
@@ -166,10 +256,7 @@ impl<'a> Ctx<'a> {
     }
 
     fn sentence(&self, b: usize) -> Span {
-        self.text
-            .sentence_of(b)
-            .map(|i| self.text.sentences[i])
-            .unwrap_or_else(|| Span::new(0, self.text.src.len()))
+        self.text.sentence_of(b).map(|i| self.text.sentences[i]).unwrap_or_else(|| Span::new(0, self.text.src.len()))
     }
 
     /// Is this occurrence of a cue verb used as a verb (not "a demand", "security demands", "the State")?
@@ -198,7 +285,9 @@ impl<'a> Ctx<'a> {
         if let Some(m) = self.mentions.iter().find(|m| m.span.end == prev.span.end) {
             // "a United Nations appeal", "an Australian ultimatum": a noun compound
             let det = self.words_before(m.span.start, 1);
-            return !det.first().is_some_and(|w| ["a", "an", "its", "his", "her", "their", "our"].contains(&w.as_str()));
+            return !det
+                .first()
+                .is_some_and(|w| ["a", "an", "its", "his", "her", "their", "our"].contains(&w.as_str()));
         }
         // a past tense after any noun is a verb ("the UNITA militarist wing refused")
         if w.to_lowercase().ends_with("ed") || ["sought", "told", "said"].contains(&w.to_lowercase().as_str()) {
@@ -300,11 +389,8 @@ impl<'a> Ctx<'a> {
     /// The typed cues in `span`, in text order, with contained hits of a longer typed hit removed.
     fn typed_in(&self, span: Span, skip: Option<Span>) -> Vec<Typed> {
         let mut out: Vec<Typed> = Vec::new();
-        let inner: Vec<&Hit> = self
-            .hits
-            .iter()
-            .filter(|h| span.contains(&h.span) && !skip.is_some_and(|s| s.overlaps(&h.span)))
-            .collect();
+        let inner: Vec<&Hit> =
+            self.hits.iter().filter(|h| span.contains(&h.span) && !skip.is_some_and(|s| s.overlaps(&h.span))).collect();
         for h in &inner {
             let c = self.cue(h);
             let t = match c.class {
@@ -312,9 +398,11 @@ impl<'a> Ctx<'a> {
                 Class::Phrase => {
                     let ok = match c.id.as_str() {
                         // a bare "consequences"/"sanctions" threatens only with a future or a condition
-                        "threat/pay-price" | "threat/sanctions" => self.has_class(span, Class::Future)
-                            || self.has_class(span, Class::Cond)
-                            || self.has_class(span, Class::Modal),
+                        "threat/pay-price" | "threat/sanctions" => {
+                            self.has_class(span, Class::Future)
+                                || self.has_class(span, Class::Cond)
+                                || self.has_class(span, Class::Modal)
+                        }
                         "accusation/ignored" => true,
                         _ => true,
                     };
@@ -328,7 +416,9 @@ impl<'a> Ctx<'a> {
                 Class::Give => {
                     let before = self.words_before(h.span.start, 3);
                     let fut = before.iter().take(2).any(|w| {
-                        ["will", "would", "shall", "'ll", "’ll"].contains(&w.as_str()) || w.ends_with("'ll") || w.ends_with("’ll")
+                        ["will", "would", "shall", "'ll", "’ll"].contains(&w.as_str())
+                            || w.ends_with("'ll")
+                            || w.ends_with("’ll")
                     });
                     let neg = before.iter().take(2).any(|w| ["not", "never", "n't", "n’t"].contains(&w.as_str()));
                     (fut && !neg).then(|| (StatementType::Commitment, 0, "commitment/will-give".to_string()))
@@ -354,9 +444,7 @@ impl<'a> Ctx<'a> {
             }
         }
         let all = out.clone();
-        out.retain(|t| {
-            !all.iter().any(|u| u.hit.span.contains(&t.hit.span) && u.hit.span.len() > t.hit.span.len())
-        });
+        out.retain(|t| !all.iter().any(|u| u.hit.span.contains(&t.hit.span) && u.hit.span.len() > t.hit.span.len()));
         out
     }
 
@@ -397,7 +485,8 @@ impl<'a> Ctx<'a> {
         }
         if let Some(c) = cue {
             let before = self.words_before(c.start, 3);
-            neg |= before.iter().any(|w| ["not", "never", "n't", "n’t", "no"].contains(&w.as_str()));
+            neg |= before.iter().any(|w| ["not", "never", "n't", "n’t", "no"].contains(&w.as_str()))
+                || self.hits.iter().any(|h| c.contains(&h.span) && self.cue(h).class == Class::Neg);
             fut |= before.iter().any(|w| ["will", "would", "shall"].contains(&w.as_str()));
         } else {
             neg = self.hits.iter().any(|h| span.contains(&h.span) && self.cue(h).class == Class::Neg);
@@ -459,13 +548,13 @@ impl<'a> Ctx<'a> {
     }
 
     /// One statement per quote with a speaker (or one per list item).
-    fn from_quote(&self, q: &Quote, out: &mut Vec<Statement>) {
+    fn quote_statements(&self, q: &Quote, out: &mut Vec<Statement>) {
         let Some(speaker) = q.speaker else { return };
         let content = q.span;
         let cue_typed: Option<Typed> = q.cue.and_then(|c| {
             self.hits
                 .iter()
-                .filter(|h| h.span.overlaps(&c) && self.cue(h).class == Class::Verb)
+                .filter(|h| h.span.overlaps(&c) && matches!(self.cue(h).class, Class::Verb | Class::Noun))
                 .max_by_key(|h| h.span.len())
                 .map(|h| {
                     let cue = self.cue(h);
@@ -486,7 +575,16 @@ impl<'a> Ctx<'a> {
             let n = items.len();
             for (k, (sp, t)) in items.into_iter().enumerate() {
                 let before = out.len();
-                self.push(out, actor, via, Some(&t), sp, Some(q.id), format!("{}/list-item", t.kind.as_str()), actor_mention);
+                self.push(
+                    out,
+                    actor,
+                    via,
+                    Some(&t),
+                    sp,
+                    Some(q.id),
+                    format!("{}/list-item", t.kind.as_str()),
+                    actor_mention,
+                );
                 if let Some(s) = out.get_mut(before) {
                     s.item = Some(k + 1);
                     s.cue = Some(t.hit.span);
@@ -530,12 +628,22 @@ impl<'a> Ctx<'a> {
 
     /// The subject of a statement verb inside a quote when it is not the speaker.
     fn nested_subject(&self, q: &Quote, hit: &Hit) -> Option<(usize, &'static str)> {
-        if self.cue(hit).class != Class::Verb || !self.verb_like(hit) {
+        let class = self.cue(hit).class;
+        if class == Class::Verb && !self.verb_like(hit) {
+            return None;
+        }
+        let act_phrase = matches!(class, Class::Phrase | Class::Give)
+            && matches!(
+                self.cue(hit).kind,
+                StatementType::Commitment | StatementType::Rejection | StatementType::Threat
+            );
+        if class != Class::Verb && !(q.kind == QuoteKind::Indirect && act_phrase) {
             return None;
         }
         let first = q.fragments.first().copied().unwrap_or(q.span);
         let lead = self.text.src[first.start..hit.span.start].trim_matches(|c: char| !c.is_alphanumeric());
-        let lead_ok = lead.split_whitespace().all(|w| VERB_LEAD.contains(&w.to_lowercase().as_str()) || w.ends_with("ly"));
+        let lead_ok =
+            lead.split_whitespace().all(|w| VERB_LEAD.contains(&w.to_lowercase().as_str()) || w.ends_with("ly"));
         if q.kind != QuoteKind::Indirect && lead_ok {
             // the mention right before the opening mark: `Blinken also “urged`
             let open = self.text.src[..first.start].trim_end_matches(|c: char| quote_mark(c).is_some());
@@ -546,7 +654,8 @@ impl<'a> Ctx<'a> {
                 m.span.end <= open_at && m.span.start >= sent.start
             })?;
             let gap = self.text.src[self.mentions[m].span.end..open_at].trim();
-            let gap_ok = gap.split_whitespace().all(|w| VERB_LEAD.contains(&w.to_lowercase().as_str()) || w.ends_with("ly"));
+            let gap_ok =
+                gap.split_whitespace().all(|w| VERB_LEAD.contains(&w.to_lowercase().as_str()) || w.ends_with("ly"));
             return (gap_ok && self.mentions[m].kind != MentionKind::Pronoun).then_some((m, "nested-verb"));
         }
         if q.kind == QuoteKind::Indirect {
@@ -562,18 +671,24 @@ impl<'a> Ctx<'a> {
             content.contains(&h.span)
                 && self.cue(h).class == Class::Noun
                 && self.cue(h).kind == StatementType::Demand
-                && self.words_after(h.span.end, 1).first().is_some_and(|(_, w)| LIST_MARKERS.contains(&w.as_str()) || w == ":")
+                && self
+                    .words_after(h.span.end, 1)
+                    .first()
+                    .is_some_and(|(_, w)| LIST_MARKERS.contains(&w.as_str()) || w == ":")
         })?;
         let _ = typed;
         let before = self.words_before(noun.span.start, 3);
         let count = before.iter().find_map(|w| NUMBERS.iter().find(|(n, _)| n == w).map(|(_, k)| *k));
-        let own = before.iter().any(|w| ["our", "its", "their", "my", "his", "her", "three", "two", "four", "five"].contains(&w.as_str()));
+        let own = before
+            .iter()
+            .any(|w| ["our", "its", "their", "my", "his", "her", "three", "two", "four", "five"].contains(&w.as_str()));
         if !own {
             return None;
         }
         let marker = self.words_after(noun.span.end, 1)[0].0;
         let body = Span::new(marker.end, content.end);
-        let items = split_items(&self.text.src, body, count.unwrap_or(self.opts.max_list_items).min(self.opts.max_list_items));
+        let items =
+            split_items(&self.text.src, body, count.unwrap_or(self.opts.max_list_items).min(self.opts.max_list_items));
         if items.len() < 2 || count.is_some_and(|c| items.len() != c) {
             return None;
         }
@@ -583,14 +698,21 @@ impl<'a> Ctx<'a> {
     }
 
     fn inside_quote(&self, s: Span) -> bool {
-        self.quotes.iter().any(|q| q.span.contains(&s) || q.cue.is_some_and(|c| c.overlaps(&s)))
+        self.quotes
+            .iter()
+            .filter(|q| q.speaker.is_some())
+            .any(|q| q.span.contains(&s) || q.cue.is_some_and(|c| c.overlaps(&s)))
     }
 
     /// Reported acts outside quotes: "Morawiecki …, promising to deliver", "something Russia has denied".
-    fn from_acts(&self, out: &mut Vec<Statement>) {
+    fn act_statements(&self, out: &mut Vec<Statement>) {
         let mut covered: Vec<Span> = Vec::new();
         for h in &self.hits {
-            if self.inside_quote(h.span) || self.in_quoted(h.span) || covered.iter().any(|c| c.contains(&h.span)) {
+            if covered.iter().any(|c| c.contains(&h.span)) {
+                continue;
+            }
+            // inside a quote only "…, something Russia has denied" is an act of its own
+            if (self.inside_quote(h.span) || self.in_quoted(h.span)) && self.relative_object(h).is_none() {
                 continue;
             }
             let c = self.cue(h);
@@ -601,7 +723,10 @@ impl<'a> Ctx<'a> {
                 Class::Verb | Class::Give | Class::Noun => self.typed_in(whole, None).into_iter().find(|t| t.hit == *h),
                 // phrases that describe an act ("is ready to", "will not accept"); the others only type a content
                 Class::Phrase
-                    if matches!(c.kind, StatementType::Commitment | StatementType::Rejection | StatementType::Threat) =>
+                    if matches!(
+                        c.kind,
+                        StatementType::Commitment | StatementType::Rejection | StatementType::Threat
+                    ) =>
                 {
                     self.typed_in(whole, None).into_iter().find(|t| t.hit == *h)
                 }
@@ -618,12 +743,14 @@ impl<'a> Ctx<'a> {
             let Some(mut t) = typed else { continue };
             let after_words = self.words_after(h.span.end, 1);
             let that = after_words.first().is_some_and(|(_, w)| w == "that");
-            let clause_follows = after_words
-                .first()
-                .is_some_and(|(sp, _)| self.mentions.iter().any(|m| m.span.start == sp.start));
+            let clause_follows =
+                after_words.first().is_some_and(|(sp, _)| self.mentions.iter().any(|m| m.span.start == sp.start));
             let generic = c.class == Class::Verb && GENERIC_SPEECH.contains(&c.pattern.as_str());
             let participle = self.word(h).to_lowercase().ends_with("ing")
-                && self.words_before(h.span.start, 1).first().is_some_and(|w| [",", "by", "while", "after"].contains(&w.as_str()));
+                && self
+                    .words_before(h.span.start, 1)
+                    .first()
+                    .is_some_and(|w| [",", "by", "while", "after"].contains(&w.as_str()));
             if generic && !that && !participle && !clause_follows {
                 continue;
             }
@@ -642,20 +769,26 @@ impl<'a> Ctx<'a> {
             let (span, rule) = if let Some(obj) = rel {
                 (Span::new(obj, h.span.end), format!("{}/something-verbed", t.kind.as_str()))
             } else if c.class == Class::Modal {
-                let that_at = self.text.src[sent.start..h.span.start].rfind(" that ").map(|p| sent.start + p + 6).unwrap_or(h.span.start);
+                let that_at = self.text.src[sent.start..h.span.start]
+                    .rfind(" that ")
+                    .map(|p| sent.start + p + 6)
+                    .unwrap_or(h.span.start);
                 (Span::new(that_at, clause_end), "demand/that-must".to_string())
             } else if c.class == Class::Verb
                 && matches!(t.kind, StatementType::Position | StatementType::Accusation | StatementType::Denial)
             {
                 // a claim: the content is what follows the verb ("asserted that Moscow is plotting …")
-                let start = after_words.first().map(|(s, w)| if w == "that" { s.end } else { s.start }).unwrap_or(h.span.end);
+                let start =
+                    after_words.first().map(|(s, w)| if w == "that" { s.end } else { s.start }).unwrap_or(h.span.end);
                 (Span::new(start, clause_end), format!("{}/act", t.rule))
             } else {
                 (Span::new(h.span.start, clause_end), format!("{}/act", t.rule))
             };
             // a verb of saying whose content carries a stronger type ("by claiming the US … have ignored …")
             if generic && rel.is_none() {
-                if let Some(u) = self.pick(&self.typed_in(span, Some(h.span))).filter(|u| u.kind != StatementType::Position) {
+                if let Some(u) =
+                    self.pick(&self.typed_in(span, Some(h.span))).filter(|u| u.kind != StatementType::Position)
+                {
                     t = Typed { hit: t.hit.clone(), kind: u.kind, strength: u.strength, rule: u.rule };
                 }
             }
@@ -698,9 +831,31 @@ impl<'a> Ctx<'a> {
 
 /// Reporting verbs that are the quote engine's job when they have no "that" complement.
 const GENERIC_SPEECH: &[&str] = &[
-    "say", "state", "note", "comment", "remark", "explain", "announce", "declare", "stress", "emphasize", "emphasise",
-    "underline", "underscore", "reiterate", "restate", "predict", "proclaim", "acknowledge", "claim", "argue", "contend",
-    "assert", "worry", "doubt", "hope",
+    "say",
+    "state",
+    "note",
+    "comment",
+    "remark",
+    "explain",
+    "announce",
+    "declare",
+    "stress",
+    "emphasize",
+    "emphasise",
+    "underline",
+    "underscore",
+    "reiterate",
+    "restate",
+    "predict",
+    "proclaim",
+    "acknowledge",
+    "claim",
+    "argue",
+    "contend",
+    "assert",
+    "worry",
+    "doubt",
+    "hope",
 ];
 
 /// The end of the clause a cue at `from` opens: the sentence end, before a trailing attribution
@@ -714,7 +869,12 @@ fn clause_end(src: &str, sent: Span, from: usize) -> usize {
     if let Some(p) = s[..end].rfind(", ") {
         let tail = s[p + 2..end].to_lowercase();
         let words = tail.split_whitespace().count();
-        if words <= 10 && (tail.ends_with(" said") || tail.contains(" said ") || tail.ends_with(" reported") || tail.starts_with("according to")) {
+        if words <= 10
+            && (tail.ends_with(" said")
+                || tail.contains(" said ")
+                || tail.ends_with(" reported")
+                || tail.starts_with("according to"))
+        {
             end = p;
         }
     }
@@ -758,7 +918,8 @@ fn split_items(src: &str, body: Span, max: usize) -> Vec<Span> {
         let s = trim_span(src, Span::new(body.start + a + lead, body.start + b));
         let s = Span::new(
             s.start,
-            s.start + src[s.start..s.end].trim_end_matches(|c: char| quote_mark(c).is_some() || c == '.' || c == ',').len(),
+            s.start
+                + src[s.start..s.end].trim_end_matches(|c: char| quote_mark(c).is_some() || c == '.' || c == ',').len(),
         );
         if !s.is_empty() {
             out.push(s);
@@ -826,10 +987,10 @@ fn merge(text: &Text, list: Vec<Statement>) -> Vec<Statement> {
                 o.repeats.push(s.span);
                 continue 'next;
             }
-            if overlap && s.kind == StatementType::Position && o.quote.is_none() == s.quote.is_none() {
+            if overlap && s.kind == StatementType::Position {
                 continue 'next;
             }
-            if overlap && o.kind == StatementType::Position && o.quote.is_none() == s.quote.is_none() {
+            if overlap && o.kind == StatementType::Position {
                 *o = s;
                 continue 'next;
             }
