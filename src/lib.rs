@@ -56,7 +56,14 @@ pub fn analyze_text(text: &str) -> Report {
 
 /// Analyses a page: extracts the article, then analyses its text.
 pub fn analyze_html(html: &str, url: Option<&str>) -> Report {
-    let e = article::extract(html, url);
+    analyze_page(html, url, None)
+}
+
+/// Analyses a page like [`analyze_html`]; when the page has no article, analyses `selection` (the
+/// user's selected text) if given, else the page's body text. `report.source` and `report.notices`
+/// say which.
+pub fn analyze_page(html: &str, url: Option<&str>, selection: Option<&str>) -> Report {
+    let e = article::extract_page(html, url, selection);
     run(&e.text, e.article, e.source, e.notices)
 }
 

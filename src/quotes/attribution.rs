@@ -216,8 +216,8 @@ const DETERMINERS: &[&str] = &[
 
 /// Words that cannot head a speaker noun phrase.
 const NOT_HEADS: &[&str] = &[
-    "him", "them", "me", "us", "you", "it", "what", "this", "that", "who", "which", "there", "here", "one", "all",
-    "so", "as", "to", "of", "for", "the", "a", "an", "and", "or", "but", "not", "no", "also", "too", "being", "having",
+    "him", "them", "me", "us", "you", "what", "this", "that", "who", "which", "there", "here", "one", "all", "so",
+    "as", "to", "of", "for", "the", "a", "an", "and", "or", "but", "not", "no", "also", "too", "being", "having",
     "just", "only", "more", "less", "much", "well", "yet", "still", "like", "unlike",
 ];
 
@@ -366,7 +366,7 @@ impl<'a> Ctx<'a> {
             let open = if self.punct(j) == "," { "," } else { "(" };
             let mut a = j;
             let mut n = 0;
-            while a > floor && n < 14 {
+            while a > floor && n < 30 {
                 a -= 1;
                 n += 1;
                 if self.punct(a) == open {
@@ -378,7 +378,7 @@ impl<'a> Ctx<'a> {
                     // the appositive phrase must look like a role, not a clause
                     let inner_ok = (a + 1..j).all(|x| {
                         let w = self.lower(x);
-                        !matches!(w.as_str(), "said" | "says" | "is" | "was" | "that" | "and")
+                        !matches!(w.as_str(), "said" | "says" | "that") && !self.is_quote_mark(x)
                     });
                     let adjunct = (a + 1..j).all(|x| {
                         self.adjunct(x)
@@ -387,7 +387,10 @@ impl<'a> Ctx<'a> {
                                 self.lower(x).as_str(),
                                 "for" | "weeks" | "months" | "years" | "days" | "however" | "meanwhile"
                             )
-                    });
+                    }) || matches!(
+                        self.lower(a + 1).as_str(),
+                        "at" | "in" | "on" | "during" | "after" | "before" | "speaking" | "asked" | "when" | "while"
+                    );
                     if adjunct {
                         return Some(s);
                     }
@@ -421,6 +424,9 @@ impl<'a> Ctx<'a> {
         }
         if self.entry(j).is_some_and(|e| !e.nominal()) || lw.ends_with("ing") {
             return None;
+        }
+        if lw == "it" {
+            return Some(Speaker { mention: None, span: t.span, first: j });
         }
         // a plain noun phrase: walk back over modifiers
         let mut a = j;
@@ -581,8 +587,16 @@ fn direct(cx: &Ctx, qs: &[Quotation], out: &mut Vec<Found>, used_cues: &mut Vec<
         // cue after the quotation: “…,” X said / said X (in the sentence where the quotation ends)
         let (_, sz_end) = cx.sentence_tokens(q.span.end.saturating_sub(1));
         let sz_end = sz_end.max(sz);
-        let sz_end = if sz_end <= qz { cx.sentence_tokens(q.span.end).1.max(sz_end) } else { sz_end };
-        if let Some(c) = cue_after(cx, qz, sz_end) {
+        // “…?” Clinton said. — the sentence splitter broke after the mark: look into the next sentence
+        let asks = text.src[..q.span.end].trim_end_matches(['”', '"', '\'', '’', '»']).ends_with(['?', '!']);
+        let (sz_end, near_only) = match text.tokens.get(qz) {
+            Some(t) if sz_end <= qz && asks => (cx.sentence_tokens(t.span.start).1.max(sz_end), true),
+            _ => (sz_end, false),
+        };
+        // a quotation introduced by "X said:" belongs to that cue, whatever follows it
+        let introduced = qa > sa + 1 && matches!(cx.punct(qa - 1), ":" | ",") && cx.cue(qa - 2).is_some();
+        let after = if introduced { None } else { cue_after(cx, qz, sz_end) };
+        if let Some(c) = after.filter(|c| !near_only || c.tok <= qz + 4) {
             let mut fragments = vec![q.span];
             let mut rule = "direct/cue-after";
             // split quote: “A,” he said, “B.”
@@ -611,7 +625,7 @@ fn direct(cx: &Ctx, qs: &[Quotation], out: &mut Vec<Found>, used_cues: &mut Vec<
             continue;
         }
         // cue before the quotation: X said: “…” / X noted that … “…”
-        if let Some((c, mixed_start)) = cue_before(cx, qa, sa) {
+        if let Some((c, mixed_start)) = cue_before(cx, qa, sa, words) {
             used_cues.push(c.tok);
             match mixed_start {
                 None if words > SHORT_QUOTE_WORDS || q.closed => {
@@ -712,6 +726,16 @@ fn cue_after(cx: &Ctx, qz: usize, sz: usize) -> Option<Cue> {
     if k >= sz.max(qz + 1) {
         return None;
     }
+    // “…” ― Name (a pull quote signed with a dash)
+    if k > qz && matches!(cx.punct(qz), "―" | "—" | "–") {
+        if let Some(&m) = cx.by_start.get(&cx.text.tokens[k].span.start) {
+            let after = cx.text.token_at_or_after(cx.mentions[m].span.end);
+            if after >= sz || matches!(cx.punct(after), "." | "," | ")") {
+                let s = Speaker { mention: Some(m), span: cx.mentions[m].span, first: k };
+                return Some(Cue { tok: qz, speaker: Some(s), end: after });
+            }
+        }
+    }
     // CUE SPEAKER
     if cx.cue(k).is_some() {
         let speaker = cx.subject_after(k, sz.max(k + 2));
@@ -720,8 +744,8 @@ fn cue_after(cx: &Ctx, qz: usize, sz: usize) -> Option<Cue> {
     }
     // SPEAKER [adv] CUE: find the cue within a few tokens and check the speaker ends before it
     let mut j = k + 1;
-    while j < sz.max(k + 1) && j < k + 14 {
-        if !cx.punct(j).is_empty() && cx.punct(j) != "," && !matches!(cx.punct(j), "(" | ")" | "-") {
+    while j < sz.max(k + 1) && j < k + 32 {
+        if !cx.punct(j).is_empty() && cx.punct(j) != "," && !matches!(cx.punct(j), "(" | ")" | "-" | "." | "'") {
             break;
         }
         if cx.cue(j).is_some() {
@@ -739,26 +763,35 @@ fn cue_after(cx: &Ctx, qz: usize, sz: usize) -> Option<Cue> {
 
 /// Before an opening mark: `SPEAKER [adv] CUE [:|,]` right before it (direct), or a cue earlier in
 /// the sentence whose content runs into the quotation (mixed; returns the content start).
-fn cue_before(cx: &Ctx, qa: usize, sa: usize) -> Option<(Cue, Option<usize>)> {
+fn cue_before(cx: &Ctx, qa: usize, sa: usize, words: usize) -> Option<(Cue, Option<usize>)> {
     if qa == 0 || qa <= sa {
         return None;
     }
     let mut k = qa;
-    if matches!(cx.punct(k - 1), ":" | ",") {
+    let introduced = matches!(cx.punct(k - 1), ":" | ",");
+    if introduced {
         k -= 1;
     }
     // "X said of Y, “…”" / "X told reporters: “…”" — the cue may be a few words back
     let mut c = k;
     let mut n = 0;
-    while c > sa && n < 4 {
+    while c > sa && n < 4 && (introduced || words > SHORT_QUOTE_WORDS) {
         c -= 1;
         n += 1;
         if cx.cue(c).is_some() {
-            let recipient = matches!(cx.entry(c).map(|e| e.lemma.as_str()), Some("tell" | "ask" | "say" | "write"));
+            let recipient = match cx.entry(c).map(|e| e.lemma.as_str()) {
+                Some("tell" | "ask") => true,
+                Some("say" | "write") => matches!(cx.lower(c + 1).as_str(), "of" | "to" | "in" | "on"),
+                _ => false,
+            };
             if n > 1 && !(recipient && (c + 1..k).all(|x| !cx.word(x).is_empty() && cx.lower(x) != "that")) {
                 break;
             }
             if let Some(speaker) = cx.subject_before(c, sa) {
+                return Some((Cue { tok: c, speaker: Some(speaker), end: qa }, None));
+            }
+            // "Said Ellis: “…”"
+            if let Some(speaker) = cx.subject_after(c, k + 1).filter(|s| cx.text.token_at_or_after(s.span.end) == k) {
                 return Some((Cue { tok: c, speaker: Some(speaker), end: qa }, None));
             }
             break;
