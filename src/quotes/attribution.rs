@@ -224,6 +224,95 @@ const NOT_HEADS: &[&str] = &[
 /// Relative pronouns that may be a speaker ("the Kremlin, which said …").
 const RELATIVES: &[&str] = &["who", "which"];
 
+/// Cue lemmas that take a clause (their content runs to the clause end).
+const SAY_LIKE: &[&str] = &[
+    "say",
+    "tell",
+    "write",
+    "add",
+    "note",
+    "claim",
+    "argue",
+    "insist",
+    "believe",
+    "think",
+    "suggest",
+    "warn",
+    "announce",
+    "report",
+    "explain",
+    "state",
+    "assert",
+    "acknowledge",
+    "admit",
+    "agree",
+    "deny",
+    "predict",
+    "hope",
+    "fear",
+    "show",
+    "find",
+    "reveal",
+    "confirm",
+    "estimate",
+    "expect",
+    "know",
+    "ask",
+    "urge",
+    "call",
+    "stress",
+    "emphasize",
+    "indicate",
+    "conclude",
+    "recall",
+    "declare",
+    "vow",
+    "promise",
+    "pledge",
+    "threaten",
+    "tweet",
+    "post",
+    "respond",
+    "reply",
+    "complain",
+    "joke",
+    "concede",
+    "contend",
+    "allege",
+    "worry",
+    "recommend",
+    "propose",
+    "order",
+    "demand",
+    "want",
+    "plan",
+    "continue",
+    "point",
+    "remind",
+    "assure",
+    "learn",
+    "decide",
+    "seem",
+    "reiterate",
+    "speculate",
+    "mention",
+    "imply",
+    "wonder",
+    "signal",
+    "caution",
+    "testify",
+    "hint",
+];
+
+/// Words that open a clause (content of a non-clausal cue that still runs to the clause end).
+const CLAUSE_OPENERS: &[&str] = &["that", "to", "how", "why", "what", "whether", "if", "who", "when", "where"];
+
+/// Prepositions and conjunctions that end the object noun phrase of a non-clausal cue.
+const NP_STOPS: &[&str] = &[
+    "in", "on", "at", "during", "since", "after", "before", "as", "with", "over", "because", "but", "while", "when",
+    "by", "from", "until", "amid", "despite",
+];
+
 /// Quotations of at most this many words are scare quotes or fragments, not statements on their own.
 const SHORT_QUOTE_WORDS: usize = 3;
 
@@ -913,9 +1002,13 @@ fn found_span(cx: &Ctx, kind: QuoteKind, fragments: Vec<Span>, c: &Cue, rule: &'
 fn content_start(cx: &Ctx, i: usize, sz: usize) -> usize {
     let mut k = i + 1;
     // "said that" / "said:" / "pointed out that"
-    if matches!(cx.lower(k).as_str(), "out" | "up")
-        && matches!(cx.entry(i).map(|e| e.lemma.as_str()), Some("point" | "lay" | "speak" | "call"))
-    {
+    let particle = match cx.entry(i).map(|e| e.lemma.as_str()) {
+        Some("point" | "lay" | "speak" | "spell") => matches!(cx.lower(k).as_str(), "out" | "up"),
+        Some("call" | "push" | "press" | "argue" | "ask") => matches!(cx.lower(k).as_str(), "for" | "on" | "out"),
+        Some("warn" | "complain" | "talk" | "boast") => matches!(cx.lower(k).as_str(), "about" | "of"),
+        _ => false,
+    };
+    if particle {
         k += 1;
     }
     if cx.punct(k) == ":" {
@@ -961,11 +1054,25 @@ fn clause_end(cx: &Ctx, k: usize, sz: usize) -> usize {
     let mut j = k;
     while j < sz {
         let p = cx.punct(j);
-        if p == ";" {
+        if p == ";" || p == "―" {
             break;
+        }
+        // "… and said …": a coordinated cue starts an attribution of its own
+        if cx.lower(j) == "and" && j > k {
+            let mut c = j + 1;
+            while c < sz && cx.skippable(c) {
+                c += 1;
+            }
+            if cx.cue(c).is_some() && !cx.lower(c).ends_with("ing") {
+                let e = if cx.punct(j - 1) == "," { j - 1 } else { j };
+                return end_before(text, e);
+            }
         }
         if p == "," && j + 1 < sz {
             let nw = cx.lower(j + 1);
+            if matches!(nw.as_str(), "which" | "who" | "whose" | "but") {
+                break;
+            }
             if nw == "according" && cx.lower(j + 2) == "to" {
                 break;
             }
@@ -1019,8 +1126,22 @@ fn indirect(
     if e.nominal() {
         return nominal(cx, i, e, sa, sz, qs);
     }
-    // participle: "…, adding that …" — the speaker of the clause
-    if lw.ends_with("ing") {
+    // participle: "…, adding that …" — the speaker of the clause (not a progressive "is saying")
+    let progressive = {
+        let mut k = i;
+        while k > sa
+            && cx.skippable(k - 1)
+            && !matches!(cx.lower(k - 1).as_str(), "is" | "are" | "was" | "were" | "been" | "be")
+        {
+            k -= 1;
+        }
+        k > sa
+            && matches!(
+                cx.lower(k - 1).as_str(),
+                "is" | "are" | "was" | "were" | "been" | "be" | "isn’t" | "isn't" | "aren’t" | "wasn’t"
+            )
+    };
+    if lw.ends_with("ing") && !progressive {
         let lead = if i > sa { cx.lower(i - 1) } else { String::new() };
         let after_by = matches!(lead.as_str(), "by" | "while" | "after" | "before" | "when" | "in");
         if i > sa && (matches!(cx.punct(i - 1), "," | "—") || after_by) {
@@ -1043,7 +1164,7 @@ fn indirect(
     };
     let subject = if coordinated { prev.or_else(|| cx.subject_first(sa, i)) } else { cx.subject_before(i, sa) };
     if let Some(s) = subject {
-        if e.weak() && s.mention.is_none() && !cx.that_follows(i, sz) {
+        if e.weak() && !cx.clear(&s) && !cx.that_follows(i, sz) {
             return None;
         }
         let k = content_start(cx, i, sz);
@@ -1055,7 +1176,7 @@ fn indirect(
             // "A, Price said, B."
             return parenthetical(cx, i, k, sa, sz, s, lemma, qs);
         }
-        if e.weak() && cx.lower(k) != "that" && s.mention.is_none() {
+        if e.weak() && cx.lower(k) != "that" && !cx.clear(&s) {
             return None;
         }
         if matches!(cx.lower(k).as_str(), "with" | "for" | "by" | "of" | "from" | "and" | "but" | "or" | "as") {
@@ -1065,7 +1186,14 @@ fn indirect(
             // the direct rules decided about this quotation
             return None;
         }
-        let end = clause_end(cx, k, sz);
+        let mut end = clause_end(cx, k, sz);
+        if !SAY_LIKE.contains(&lemma) && !CLAUSE_OPENERS.contains(&cx.lower(k).as_str()) {
+            // "attacked Machado in early-morning tweets": the object noun phrase only
+            let z = text.token_at_or_after(end);
+            if let Some(p) = (k + 1..z).find(|&x| NP_STOPS.contains(&cx.lower(x).as_str())) {
+                end = end_before(text, p);
+            }
+        }
         let span = Span::new(text.tokens[k].span.start, end);
         let conf = if e.weak() { 0.55 } else { 0.7 };
         return make(cx, i, lemma, span, s, qs, "indirect/that", conf);
@@ -1074,7 +1202,7 @@ fn indirect(
     if i > sa && matches!(cx.punct(i - 1), ",") {
         let s = cx.subject_after(i, sz)?;
         let after = cx.text.token_at_or_after(s.span.end);
-        if !(after >= sz || cx.adjunct_to_end(after, sz)) {
+        if !(after >= sz || cx.adjunct_to_end(after, sz) || sz - after <= 8) {
             return None;
         }
         let end = end_before(text, i - 1);
@@ -1086,6 +1214,18 @@ fn indirect(
 }
 
 impl Ctx<'_> {
+    /// A speaker that is clearly a noun phrase: a mention, a determiner phrase, a plural or a name.
+    fn clear(&self, s: &Speaker) -> bool {
+        if s.mention.is_some() {
+            return true;
+        }
+        let t = self.text.slice(s.span);
+        let first = t.split_whitespace().next().unwrap_or("");
+        let last = t.split_whitespace().last().unwrap_or("");
+        DETERMINERS.contains(&first.to_lowercase().as_str())
+            || (last.ends_with('s') && !last.ends_with("ss"))
+            || is_cap(first) && s.first > 0 && !self.sentence_initial(s.first)
+    }
     /// A "that" comes within a few words after the cue.
     fn that_follows(&self, i: usize, sz: usize) -> bool {
         (i + 1..sz.min(i + 8)).any(|k| self.lower(k) == "that")
@@ -1150,7 +1290,7 @@ fn before_content(
     if first <= sa + 1 || !matches!(cx.punct(first - 1), "," | "—" | "–") {
         return None;
     }
-    if e.weak() && s.mention.is_none() {
+    if e.weak() && !cx.clear(&s) {
         return None;
     }
     let mut a = sa;
