@@ -319,6 +319,9 @@ const SHORT_QUOTE_WORDS: usize = 3;
 /// A cue-less quotation at most this many words after the previous quote is one more fragment of it.
 const MAX_CONTINUATION_GAP_WORDS: usize = 6;
 
+/// Words allowed between the cue of a split quote and its second part ("Tester said, referring to X, “…”").
+const MAX_SPLIT_GAP_WORDS: usize = 12;
+
 /// Indirect content shorter than this many words is not reported speech.
 const MIN_INDIRECT_WORDS: usize = 2;
 
@@ -692,9 +695,18 @@ fn direct(cx: &Ctx, qs: &[Quotation], out: &mut Vec<Found>, used_cues: &mut Vec<
             if let Some(n) = qs.get(qi) {
                 let from = text.tokens.get(c.end).map_or(q.span.end, |t| t.span.start).min(n.span.start);
                 let gap = &text.src[from..n.span.start];
-                let gap = gap.trim().trim_matches(|c: char| c == ',' || c == ':' || c == '.').trim();
-                if text.paragraph_of(n.span.start) == text.paragraph_of(q.span.start)
-                    && (gap.is_empty() || adjunct_text(gap))
+                let gap = gap.trim().trim_matches(|c: char| c == ',' || c == ':').trim();
+                let cue_sentence = text.sentence_of(text.tokens[c.tok].span.start);
+                let same_sentence = text.sentence_of(n.span.start) == cue_sentence
+                    || (gap.is_empty() && text.paragraph_of(n.span.start) == text.paragraph_of(q.span.start));
+                let gap_cue = gap.split_whitespace().any(|w| {
+                    let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+                    w == "that" || lexicon().cues.get(&w).is_some_and(|e| !e.weak())
+                });
+                if same_sentence
+                    && !gap.contains(['.', '?', '!'])
+                    && (gap.is_empty() || !gap_cue && word_count(text, n.span) > SHORT_QUOTE_WORDS)
+                    && (gap.is_empty() || adjunct_text(gap) || gap.split_whitespace().count() <= MAX_SPLIT_GAP_WORDS)
                 {
                     fragments.push(n.span);
                     qi += 1;
@@ -722,9 +734,21 @@ fn direct(cx: &Ctx, qs: &[Quotation], out: &mut Vec<Found>, used_cues: &mut Vec<
                 }
                 None => {}
                 Some(ms) => {
-                    let end = clause_end(cx, text.token_at_or_after(q.span.end), sz);
-                    let end = end.max(q.span.end.min(text.tokens[sz - 1].span.end));
-                    out.push(found(cx, QuoteKind::Mixed, vec![Span::new(ms, end)], c, "mixed/cue-before", 0.75));
+                    let mt = text.token_at_or_after(ms);
+                    let mut end = clause_end(cx, mt, sz.max(qz));
+                    let lemma = cx.entry(c.tok).map_or("", |e| e.lemma.as_str());
+                    if !SAY_LIKE.contains(&lemma) && !CLAUSE_OPENERS.contains(&cx.lower(mt).as_str()) {
+                        let z = text.token_at_or_after(end);
+                        if let Some(p) = (qz..z).find(|&x| NP_STOPS.contains(&cx.lower(x).as_str())) {
+                            end = end_before(text, p);
+                        }
+                    }
+                    let span = Span::new(ms, end.max(q.span.end));
+                    if end + 1 < q.span.end {
+                        // the quotation lies beyond the clause of the cue
+                    } else if !out.iter().any(|f| f.fragments.iter().any(|fr| fr.overlaps(&span))) {
+                        out.push(found(cx, QuoteKind::Mixed, vec![span], c, "mixed/cue-before", 0.75));
+                    }
                 }
             }
             continue;
@@ -745,8 +769,10 @@ fn direct(cx: &Ctx, qs: &[Quotation], out: &mut Vec<Found>, used_cues: &mut Vec<
                 };
                 if near && sentence_like && prev.kind == QuoteKind::Direct && prev.speaker_span.is_some() {
                     // right after “A,” he said. — one more fragment; after a longer narrative, its own quote
-                    let gap = word_count(text, Span::new(prev.span().end, q.span.start));
-                    if gap <= MAX_CONTINUATION_GAP_WORDS {
+                    let between = Span::new(prev.span().end, q.span.start);
+                    let gap = word_count(text, between);
+                    let appositive = text.slice(between).contains(", ");
+                    if gap <= MAX_CONTINUATION_GAP_WORDS || appositive {
                         prev.fragments.push(q.span);
                         if prev.rule == "direct/cue-after" || prev.rule == "direct/cue-before" {
                             prev.rule = "direct/continuation";
