@@ -87,6 +87,20 @@ SELECTED = {
     "THREATEN": None, "WARN": None, "CAUTION": None,
 }
 
+# Coercive acts (CAMEO 16 reduce relations, 17 coerce): announced for the future ("will impose",
+# "may halt", "plans to expel") they are threats (CAMEO 13x threaten to …); as past acts they are no
+# statement at all. Blocks without a code are named with the pattern majority that justifies them.
+COERCE = {
+    "+CALL_OFF": None, "RESCIND": None, "BLACKLIST": None, "RESTRICT": None, "WITHHOLD": None, "BLOCK": None,
+    "BLOCKADE": None, "BOYCOTT": None, "EMBARGO": None, "EXCLUDE": None, "IMPOSE": None, "REIMPOSE": None,
+    "PENALIZE": None, "PUNISH": None, "+CRACK_DOWN": None, "CURB": None, "SEIZE": None, "ANNEX": None,
+    "CONFISCATE": None, "BAN": None, "OUTLAW": None, "PROHIBIT": None, "FORBID": None, "EXPEL": None,
+    "DEPORT": None, "+KICK_OUT": None, "ARREST": None, "PROSECUTE": None,
+    "HALT": "CANCEL block, patterns mostly [16x]/[17x]", "SUSPEND": "CANCEL block, patterns mostly [16x]/[17x]",
+    "CUT": "SEPARATE block, patterns mostly [16x]", "SEVER": "SEPARATE block, patterns mostly [16x]",
+    "FREEZE": "FREEZE block, patterns [16x]", "TIGHTEN": "tighten a blockade or sanctions (CAMEO 17 coerce)",
+}
+
 # Derived nouns and adjectives are in statements_constructions.tsv.
 
 
@@ -185,6 +199,19 @@ def main():
         forms = forms_of(verb, irr)
         cid = typ + "/" + pattern.replace(" ", "-")
         print(f"{cid}\t{pattern}\t{typ}\t{strength}\t{src}:{verb}[{code}]\tverb\t{'|'.join(forms)}")
+    for verb, why in COERCE.items():
+        if verb in new:
+            code, irr = new[verb]
+        elif verb in old:
+            code, irr = old[verb]
+        else:
+            code, irr = "---", []
+        if why is None and not code.startswith(("16", "17")):
+            sys.exit(f"{verb} [{code}] is not a CAMEO 16/17 verb; give the reason")
+        pattern = verb.replace("+", "").replace("_", " ").lower()
+        forms = [f for f in forms_of(verb, irr) if not f.endswith(("s", "ed")) or f == pattern]
+        cid = "threat/coerce-" + pattern.replace(" ", "-")
+        print(f"{cid}\t{pattern}\tthreat\t0\tCAMEO.2.0:{verb}[{code}]\tcoerce\t{'|'.join(forms)}")
 
 
 main()

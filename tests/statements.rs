@@ -36,8 +36,11 @@ fn statement_table() {
             continue;
         }
         let want = StatementType::parse(want_type).expect("type");
-        let hits: Vec<&Statement> =
-            r.statements.iter().filter(|s| s.kind == want && names_match(&actor(&r, s), want_actor)).collect();
+        let hits: Vec<&Statement> = r
+            .statements
+            .iter()
+            .filter(|s| s.kind == want && (want_actor == "-" || names_match(&actor(&r, s), want_actor)))
+            .collect();
         let Some(s) = hits.first() else {
             failures.push(format!("{rule}: expected {want_actor}:{want_type}, got {shown:?}"));
             continue;
@@ -166,7 +169,7 @@ const FLOORS: &[(&str, &str, &[&str], Floors)] = &[
         "plover-dev",
         "data/statements/plover-gsr/plover_gsr_dev.jsonl",
         &["--sentence"],
-        &[("type_found", 0.80), ("macro_F1", 0.70), ("type_and_actor", 0.65)],
+        &[("type_found", 0.85), ("macro_F1", 0.75), ("type_and_actor", 0.70)],
     ),
 ];
 

@@ -29,6 +29,8 @@ pub enum Class {
     Phrase,
     /// A verb of giving or allowing; with will/would it makes a commitment.
     Give,
+    /// A coercive act (CAMEO 16/17); announced for the future it is a threat ("will impose").
+    Coerce,
     /// A condition marker ("if", "unless").
     Cond,
     /// A negation ("not").
@@ -47,6 +49,7 @@ impl Class {
             "modal" => Class::Modal,
             "phrase" => Class::Phrase,
             "give" => Class::Give,
+            "coerce" => Class::Coerce,
             "cond" => Class::Cond,
             "neg" => Class::Neg,
             "future" => Class::Future,

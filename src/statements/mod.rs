@@ -423,6 +423,22 @@ impl<'a> Ctx<'a> {
                     let neg = before.iter().take(2).any(|w| ["not", "never", "n't", "n’t"].contains(&w.as_str()));
                     (fut && !neg).then(|| (StatementType::Commitment, 0, "commitment/will-give".to_string()))
                 }
+                Class::Coerce => {
+                    // "will impose", "may halt", "plans to expel": an announced coercive act
+                    let before = self.words_before(h.span.start, 3);
+                    let modal =
+                        |w: &str| ["will", "would", "may", "might", "could", "shall", "'ll", "’ll"].contains(&w);
+                    let fut = before.first().is_some_and(|w| modal(w))
+                        || (before.first().is_some_and(|w| w == "to")
+                            && before.get(1).is_some_and(|w| {
+                                [
+                                    "plans", "plan", "planning", "planned", "intends", "intend", "is", "are", "set",
+                                    "ready", "prepared",
+                                ]
+                                .contains(&w.as_str())
+                            }));
+                    (fut).then(|| (StatementType::Threat, 0, "threat/will-coerce".to_string()))
+                }
                 Class::Noun => {
                     // "issued an ultimatum", "reiterated its demand": the noun is the object of a statement verb
                     let before = self.words_before(h.span.start, 4);
@@ -632,7 +648,7 @@ impl<'a> Ctx<'a> {
         if class == Class::Verb && !self.verb_like(hit) {
             return None;
         }
-        let act_phrase = matches!(class, Class::Phrase | Class::Give)
+        let act_phrase = matches!(class, Class::Phrase | Class::Give | Class::Coerce)
             && matches!(
                 self.cue(hit).kind,
                 StatementType::Commitment | StatementType::Rejection | StatementType::Threat
@@ -720,7 +736,9 @@ impl<'a> Ctx<'a> {
             let clause_end = clause_end(&self.text.src, sent, h.span.end);
             let whole = Span::new(h.span.start, clause_end);
             let typed = match c.class {
-                Class::Verb | Class::Give | Class::Noun => self.typed_in(whole, None).into_iter().find(|t| t.hit == *h),
+                Class::Verb | Class::Give | Class::Coerce | Class::Noun => {
+                    self.typed_in(whole, None).into_iter().find(|t| t.hit == *h)
+                }
                 // phrases that describe an act ("is ready to", "will not accept"); the others only type a content
                 Class::Phrase
                     if matches!(
