@@ -6,6 +6,7 @@
 //! * `direct/cue-before` — Putin said: “…” / Putin said, “…”
 //! * `direct/block`      — Putin said:¶“…” (a quotation paragraph after a paragraph ending in a cue and a colon)
 //! * `direct/transcript` — PUTIN: … (a paragraph opening with a name and a colon)
+//! * `direct/headline`   — ‘Ignored’: Putin … (a quotation opening a paragraph, a colon, its speaker)
 //! * `direct/split`      — “A,” he said, “B.” (one quote, two fragments)
 //! * `direct/continuation` — a following cue-less quotation that is a whole sentence, in the same or the
 //!   next paragraph, is one more fragment of the previous direct quote.
@@ -672,6 +673,17 @@ fn direct(cx: &Ctx, qs: &[Quotation], out: &mut Vec<Found>, used_cues: &mut Vec<
         let qa = text.token_at_or_after(q.span.start);
         let qz = text.token_at_or_after(q.span.end);
         let kind_of = |w: usize| if w <= SHORT_QUOTE_WORDS { QuoteKind::Mixed } else { QuoteKind::Direct };
+        // a headline "‘Ignored’: Putin speaks" — the quotation, a colon, then its speaker
+        if text.paragraphs.iter().any(|p| p.start == q.span.start) && cx.punct(qz) == ":" {
+            if let Some(&m) = text.tokens.get(qz + 1).and_then(|t| cx.by_start.get(&t.span.start)) {
+                let sp = Speaker { mention: Some(m), span: cx.mentions[m].span, first: qz + 1 };
+                let c = Cue { tok: qz, speaker: Some(sp), end: qz + 1 };
+                let mut f = found(cx, kind_of(words), vec![q.span], c, "direct/headline", 0.6);
+                f.cue_lemma = None;
+                out.push(f);
+                continue;
+            }
+        }
         // a title (“The Long Road Home”) is no statement unless a colon or comma introduces it
         if looks_like_title(cx, q) && !(qa > 0 && matches!(cx.punct(qa - 1), ":" | ",")) {
             continue;
