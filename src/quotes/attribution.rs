@@ -726,7 +726,11 @@ fn direct(cx: &Ctx, qs: &[Quotation], out: &mut Vec<Found>, used_cues: &mut Vec<
             continue;
         }
         // cue before the quotation: X said: “…” / X noted that … “…”
-        if let Some((c, mixed_start)) = cue_before(cx, qa, sa, words) {
+        let prev = out
+            .last()
+            .filter(|f| f.cue.is_some_and(|c| text.sentence_of(c.start) == text.sentence_of(q.span.start)))
+            .and_then(|f| f.speaker_span.map(|sp| Speaker { mention: f.speaker, span: sp, first: 0 }));
+        if let Some((c, mixed_start)) = cue_before(cx, qa, sa, words, prev) {
             used_cues.push(c.tok);
             match mixed_start {
                 None if words > SHORT_QUOTE_WORDS || q.closed => {
@@ -835,14 +839,14 @@ fn short_mixed(cx: &Ctx, q: Quotation, sa: usize, c: &Cue) -> Option<Found> {
 /// After a closing mark: optional comma, then `SPEAKER [adv] CUE` or `CUE SPEAKER`.
 fn cue_after(cx: &Ctx, qz: usize, sz: usize) -> Option<Cue> {
     let mut k = qz;
-    if matches!(cx.punct(k), "," | "—" | "–") {
+    if matches!(cx.punct(k), "," | "—" | "–" | "―") {
         k += 1;
     }
     if k >= sz.max(qz + 1) {
         return None;
     }
     // “…” ― Name (a pull quote signed with a dash)
-    if k > qz && matches!(cx.punct(qz), "―" | "—" | "–") {
+    if k > qz && matches!(cx.punct(qz), "―" | "—" | "–") && !cx.word(k).is_empty() {
         if let Some(&m) = cx.by_start.get(&cx.text.tokens[k].span.start) {
             let after = cx.text.token_at_or_after(cx.mentions[m].span.end);
             if after >= sz || matches!(cx.punct(after), "." | "," | ")") {
@@ -865,7 +869,10 @@ fn cue_after(cx: &Ctx, qz: usize, sz: usize) -> Option<Cue> {
         }
         if cx.cue(j).is_some() {
             if let Some(s) = cx.subject_before(j, k) {
-                if s.first == k || (s.first > k && s.first <= k + 1) {
+                let np_before = (k..s.first).all(|x| {
+                    !cx.word(x).is_empty() && !matches!(cx.lower(x).as_str(), "that" | "and" | "but" | "which" | "who")
+                });
+                if s.first >= k && np_before {
                     return Some(Cue { tok: j, speaker: Some(s), end: j + 1 });
                 }
             }
@@ -878,7 +885,7 @@ fn cue_after(cx: &Ctx, qz: usize, sz: usize) -> Option<Cue> {
 
 /// Before an opening mark: `SPEAKER [adv] CUE [:|,]` right before it (direct), or a cue earlier in
 /// the sentence whose content runs into the quotation (mixed; returns the content start).
-fn cue_before(cx: &Ctx, qa: usize, sa: usize, words: usize) -> Option<(Cue, Option<usize>)> {
+fn cue_before(cx: &Ctx, qa: usize, sa: usize, words: usize, prev: Option<Speaker>) -> Option<(Cue, Option<usize>)> {
     if qa == 0 || qa <= sa {
         return None;
     }
@@ -899,8 +906,16 @@ fn cue_before(cx: &Ctx, qa: usize, sa: usize, words: usize) -> Option<(Cue, Opti
                 Some("say" | "write") => matches!(cx.lower(c + 1).as_str(), "of" | "to" | "in" | "on"),
                 _ => false,
             };
-            if n > 1 && !(recipient && (c + 1..k).all(|x| !cx.word(x).is_empty() && cx.lower(x) != "that")) {
+            let adverbs = (c + 1..k).all(|x| cx.skippable(x));
+            if n > 1 && !adverbs && !(recipient && (c + 1..k).all(|x| !cx.word(x).is_empty() && cx.lower(x) != "that"))
+            {
                 break;
+            }
+            // "…,” Trump said, adding later, “…”
+            if cx.lower(c).ends_with("ing") && c > sa && cx.punct(c - 1) == "," {
+                if let Some(p) = prev {
+                    return Some((Cue { tok: c, speaker: Some(p), end: qa }, None));
+                }
             }
             if let Some(speaker) = cx.subject_before(c, sa) {
                 return Some((Cue { tok: c, speaker: Some(speaker), end: qa }, None));
