@@ -222,3 +222,52 @@ fn statement_evaluation_meets_the_floors() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn odd_inputs_do_not_panic() {
+    let pieces = [
+        "İstanbul",
+        "demanded",
+        "“",
+        "”",
+        "—something",
+        " Russia has denied",
+        ", which ",
+        "must",
+        "will impose",
+        "three key requirements concerning",
+        " A, B, as well as C",
+        "\"",
+        "Putin said",
+        "😀",
+        "Ünal",
+        "unless",
+        ".",
+        "\n\n",
+        " that ",
+        "urged",
+        "İİ",
+        "ﬁ",
+        "promising",
+        ",",
+    ];
+    let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+    for _ in 0..400 {
+        let mut s = String::new();
+        for _ in 0..12 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            s.push_str(pieces[(x % pieces.len() as u64) as usize]);
+            s.push(' ');
+        }
+        let r = analyze_text(&s);
+        for st in &r.statements {
+            assert!(
+                st.span.end <= r.text.len()
+                    && r.text.is_char_boundary(st.span.start)
+                    && r.text.is_char_boundary(st.span.end)
+            );
+        }
+    }
+}

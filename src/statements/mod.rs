@@ -657,6 +657,9 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let first = q.fragments.first().copied().unwrap_or(q.span);
+        if hit.span.start < first.start {
+            return None;
+        }
         let lead = self.text.src[first.start..hit.span.start].trim_matches(|c: char| !c.is_alphanumeric());
         let lead_ok =
             lead.split_whitespace().all(|w| VERB_LEAD.contains(&w.to_lowercase().as_str()) || w.ends_with("ly"));
@@ -831,7 +834,7 @@ impl<'a> Ctx<'a> {
     fn relative_object(&self, h: &Hit) -> Option<usize> {
         let sent = self.sentence(h.span.start);
         let before = &self.text.src[sent.start..h.span.start];
-        let lower = before.to_lowercase();
+        let lower = before.to_ascii_lowercase();
         for key in ["something", "which", "a claim", "claims", "an allegation", "allegations"] {
             if let Some(p) = lower.rfind(key) {
                 let lead = before[..p].trim_end();
@@ -901,6 +904,9 @@ fn clause_end(src: &str, sent: Span, from: usize) -> usize {
 
 /// Trims spaces, commas and unmatched quotation marks from both ends of a span.
 fn trim_span(src: &str, s: Span) -> Span {
+    if s.start >= s.end || s.end > src.len() {
+        return Span::new(s.start, s.start);
+    }
     let t = &src[s.start..s.end];
     let lead = t.len() - t.trim_start_matches(|c: char| c.is_whitespace() || c == ',').len();
     let body = &t[lead..];
