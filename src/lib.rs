@@ -35,7 +35,8 @@ pub mod wasm;
 
 pub use error::{Error, ErrorKind};
 pub use report::{
-    Actor, ActorKind, Article, OffsetUnit, Quote, QuoteKind, Report, Span, Statement, StatementType, TextSource,
+    Actor, ActorKind, ActorStatements, Article, OffsetUnit, Quote, QuoteKind, Report, SideGroup, Span, Statement,
+    StatementType, TextSource,
 };
 
 /// Texts longer than this many bytes are cut (at a paragraph or character boundary) and the report says so.
@@ -99,7 +100,8 @@ fn run(input: &str, article: Article, source: TextSource, mut notices: Vec<Strin
             }
         })
         .collect();
-    let statements = statements::classify(&text, &quotes);
+    let statements = statements::classify(&text, &mentions, &res.of_mention, &quotes);
+    let sides = statements::group::group(&actors, &statements);
     if text.src.trim().is_empty() {
         notices.push("The page has no text to analyse.".to_string());
     } else if quotes.is_empty() {
@@ -115,6 +117,7 @@ fn run(input: &str, article: Article, source: TextSource, mut notices: Vec<Strin
         actors,
         quotes,
         statements,
+        sides,
         notices,
     }
 }

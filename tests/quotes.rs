@@ -272,3 +272,21 @@ fn every_quote_has_a_rule_and_a_confidence() {
         assert!(q.confidence > 0.0 && q.confidence <= 1.0);
     }
 }
+
+// ---- headlines
+t!(headline_scare_quote_with_speaker, "‘Betrayed’: Merkel Speaks Out On Trade Deal\n\nChancellor Angela Merkel spoke in Berlin. Merkel said the deal was unfair.", [("‘Betrayed’", Some("Angela Merkel"))]);
+t!(
+    dash_signature,
+    "“We were never asked what we wanted from this deal.” ― Maria Lopez\n\nOther readers agreed with her.",
+    [("“We were never asked what we wanted from this deal.”", Some("Maria Lopez"))]
+);
+t!(
+    two_apostrophe_marks,
+    "''The program needs far more oversight than it has,'' said Senator Tom Hale.",
+    [("''The program needs far more oversight than it has,''", Some("Tom Hale"))]
+);
+t!(
+    question_mark_then_cue,
+    "“How many times must we see this happen?” Governor Lia Cruz said. “It has to stop.”",
+    [("“How many times must we see this happen?”", Some("Lia Cruz"))]
+);

@@ -128,6 +128,13 @@ fn scorer_line(id: &Value, r: &Report) -> Value {
                 "type": s.kind,
                 "via": name(s.via),
                 "strength": s.strength,
+                "target": s.target,
+                "quote": s.quote,
+                "item": s.item,
+                "conditional": s.conditional,
+                "negated": s.negated,
+                "future": s.future,
+                "rule": s.rule,
             })
         })
         .collect();

@@ -6,6 +6,7 @@
 //! * `direct/cue-before` — Putin said: “…” / Putin said, “…”
 //! * `direct/block`      — Putin said:¶“…” (a quotation paragraph after a paragraph ending in a cue and a colon)
 //! * `direct/transcript` — PUTIN: … (a paragraph opening with a name and a colon)
+//! * `direct/headline`   — ‘Ignored’: Putin … (a quotation opening a paragraph, a colon, its speaker)
 //! * `direct/split`      — “A,” he said, “B.” (one quote, two fragments)
 //! * `direct/continuation` — a following cue-less quotation that is a whole sentence, in the same or the
 //!   next paragraph, is one more fragment of the previous direct quote.
@@ -224,11 +225,103 @@ const NOT_HEADS: &[&str] = &[
 /// Relative pronouns that may be a speaker ("the Kremlin, which said …").
 const RELATIVES: &[&str] = &["who", "which"];
 
+/// Cue lemmas that take a clause (their content runs to the clause end).
+const SAY_LIKE: &[&str] = &[
+    "say",
+    "tell",
+    "write",
+    "add",
+    "note",
+    "claim",
+    "argue",
+    "insist",
+    "believe",
+    "think",
+    "suggest",
+    "warn",
+    "announce",
+    "report",
+    "explain",
+    "state",
+    "assert",
+    "acknowledge",
+    "admit",
+    "agree",
+    "deny",
+    "predict",
+    "hope",
+    "fear",
+    "show",
+    "find",
+    "reveal",
+    "confirm",
+    "estimate",
+    "expect",
+    "know",
+    "ask",
+    "urge",
+    "call",
+    "stress",
+    "emphasize",
+    "indicate",
+    "conclude",
+    "recall",
+    "declare",
+    "vow",
+    "promise",
+    "pledge",
+    "threaten",
+    "tweet",
+    "post",
+    "respond",
+    "reply",
+    "complain",
+    "joke",
+    "concede",
+    "contend",
+    "allege",
+    "worry",
+    "recommend",
+    "propose",
+    "order",
+    "demand",
+    "want",
+    "plan",
+    "continue",
+    "point",
+    "remind",
+    "assure",
+    "learn",
+    "decide",
+    "seem",
+    "reiterate",
+    "speculate",
+    "mention",
+    "imply",
+    "wonder",
+    "signal",
+    "caution",
+    "testify",
+    "hint",
+];
+
+/// Words that open a clause (content of a non-clausal cue that still runs to the clause end).
+const CLAUSE_OPENERS: &[&str] = &["that", "to", "how", "why", "what", "whether", "if", "who", "when", "where"];
+
+/// Prepositions and conjunctions that end the object noun phrase of a non-clausal cue.
+const NP_STOPS: &[&str] = &[
+    "in", "on", "at", "during", "since", "after", "before", "as", "with", "over", "because", "but", "while", "when",
+    "by", "from", "until", "amid", "despite",
+];
+
 /// Quotations of at most this many words are scare quotes or fragments, not statements on their own.
 const SHORT_QUOTE_WORDS: usize = 3;
 
 /// A cue-less quotation at most this many words after the previous quote is one more fragment of it.
 const MAX_CONTINUATION_GAP_WORDS: usize = 6;
+
+/// Words allowed between the cue of a split quote and its second part ("Tester said, referring to X, “…”").
+const MAX_SPLIT_GAP_WORDS: usize = 12;
 
 /// Indirect content shorter than this many words is not reported speech.
 const MIN_INDIRECT_WORDS: usize = 2;
@@ -580,6 +673,17 @@ fn direct(cx: &Ctx, qs: &[Quotation], out: &mut Vec<Found>, used_cues: &mut Vec<
         let qa = text.token_at_or_after(q.span.start);
         let qz = text.token_at_or_after(q.span.end);
         let kind_of = |w: usize| if w <= SHORT_QUOTE_WORDS { QuoteKind::Mixed } else { QuoteKind::Direct };
+        // a headline "‘Ignored’: Putin speaks" — the quotation, a colon, then its speaker
+        if text.paragraphs.iter().any(|p| p.start == q.span.start) && cx.punct(qz) == ":" {
+            if let Some(&m) = text.tokens.get(qz + 1).and_then(|t| cx.by_start.get(&t.span.start)) {
+                let sp = Speaker { mention: Some(m), span: cx.mentions[m].span, first: qz + 1 };
+                let c = Cue { tok: qz, speaker: Some(sp), end: qz + 1 };
+                let mut f = found(cx, kind_of(words), vec![q.span], c, "direct/headline", 0.6);
+                f.cue_lemma = None;
+                out.push(f);
+                continue;
+            }
+        }
         // a title (“The Long Road Home”) is no statement unless a colon or comma introduces it
         if looks_like_title(cx, q) && !(qa > 0 && matches!(cx.punct(qa - 1), ":" | ",")) {
             continue;
@@ -603,9 +707,18 @@ fn direct(cx: &Ctx, qs: &[Quotation], out: &mut Vec<Found>, used_cues: &mut Vec<
             if let Some(n) = qs.get(qi) {
                 let from = text.tokens.get(c.end).map_or(q.span.end, |t| t.span.start).min(n.span.start);
                 let gap = &text.src[from..n.span.start];
-                let gap = gap.trim().trim_matches(|c: char| c == ',' || c == ':' || c == '.').trim();
-                if text.paragraph_of(n.span.start) == text.paragraph_of(q.span.start)
-                    && (gap.is_empty() || adjunct_text(gap))
+                let gap = gap.trim().trim_matches(|c: char| c == ',' || c == ':').trim();
+                let cue_sentence = text.sentence_of(text.tokens[c.tok].span.start);
+                let same_sentence = text.sentence_of(n.span.start) == cue_sentence
+                    || (gap.is_empty() && text.paragraph_of(n.span.start) == text.paragraph_of(q.span.start));
+                let gap_cue = gap.split_whitespace().any(|w| {
+                    let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+                    w == "that" || lexicon().cues.get(&w).is_some_and(|e| !e.weak())
+                });
+                if same_sentence
+                    && !gap.contains(['.', '?', '!'])
+                    && (gap.is_empty() || !gap_cue && word_count(text, n.span) > SHORT_QUOTE_WORDS)
+                    && (gap.is_empty() || adjunct_text(gap) || gap.split_whitespace().count() <= MAX_SPLIT_GAP_WORDS)
                 {
                     fragments.push(n.span);
                     qi += 1;
@@ -625,7 +738,11 @@ fn direct(cx: &Ctx, qs: &[Quotation], out: &mut Vec<Found>, used_cues: &mut Vec<
             continue;
         }
         // cue before the quotation: X said: “…” / X noted that … “…”
-        if let Some((c, mixed_start)) = cue_before(cx, qa, sa, words) {
+        let prev = out
+            .last()
+            .filter(|f| f.cue.is_some_and(|c| text.sentence_of(c.start) == text.sentence_of(q.span.start)))
+            .and_then(|f| f.speaker_span.map(|sp| Speaker { mention: f.speaker, span: sp, first: 0 }));
+        if let Some((c, mixed_start)) = cue_before(cx, qa, sa, words, prev) {
             used_cues.push(c.tok);
             match mixed_start {
                 None if words > SHORT_QUOTE_WORDS || q.closed => {
@@ -633,9 +750,21 @@ fn direct(cx: &Ctx, qs: &[Quotation], out: &mut Vec<Found>, used_cues: &mut Vec<
                 }
                 None => {}
                 Some(ms) => {
-                    let end = clause_end(cx, text.token_at_or_after(q.span.end), sz);
-                    let end = end.max(q.span.end.min(text.tokens[sz - 1].span.end));
-                    out.push(found(cx, QuoteKind::Mixed, vec![Span::new(ms, end)], c, "mixed/cue-before", 0.75));
+                    let mt = text.token_at_or_after(ms);
+                    let mut end = clause_end(cx, mt, sz.max(qz));
+                    let lemma = cx.entry(c.tok).map_or("", |e| e.lemma.as_str());
+                    if !SAY_LIKE.contains(&lemma) && !CLAUSE_OPENERS.contains(&cx.lower(mt).as_str()) {
+                        let z = text.token_at_or_after(end);
+                        if let Some(p) = (qz..z).find(|&x| NP_STOPS.contains(&cx.lower(x).as_str())) {
+                            end = end_before(text, p);
+                        }
+                    }
+                    let span = Span::new(ms, end.max(q.span.end));
+                    if end + 1 < q.span.end {
+                        // the quotation lies beyond the clause of the cue
+                    } else if !out.iter().any(|f| f.fragments.iter().any(|fr| fr.overlaps(&span))) {
+                        out.push(found(cx, QuoteKind::Mixed, vec![span], c, "mixed/cue-before", 0.75));
+                    }
                 }
             }
             continue;
@@ -656,8 +785,10 @@ fn direct(cx: &Ctx, qs: &[Quotation], out: &mut Vec<Found>, used_cues: &mut Vec<
                 };
                 if near && sentence_like && prev.kind == QuoteKind::Direct && prev.speaker_span.is_some() {
                     // right after “A,” he said. — one more fragment; after a longer narrative, its own quote
-                    let gap = word_count(text, Span::new(prev.span().end, q.span.start));
-                    if gap <= MAX_CONTINUATION_GAP_WORDS {
+                    let between = Span::new(prev.span().end, q.span.start);
+                    let gap = word_count(text, between);
+                    let appositive = text.slice(between).contains(", ");
+                    if gap <= MAX_CONTINUATION_GAP_WORDS || appositive {
                         prev.fragments.push(q.span);
                         if prev.rule == "direct/cue-after" || prev.rule == "direct/cue-before" {
                             prev.rule = "direct/continuation";
@@ -720,14 +851,14 @@ fn short_mixed(cx: &Ctx, q: Quotation, sa: usize, c: &Cue) -> Option<Found> {
 /// After a closing mark: optional comma, then `SPEAKER [adv] CUE` or `CUE SPEAKER`.
 fn cue_after(cx: &Ctx, qz: usize, sz: usize) -> Option<Cue> {
     let mut k = qz;
-    if matches!(cx.punct(k), "," | "—" | "–") {
+    if matches!(cx.punct(k), "," | "—" | "–" | "―") {
         k += 1;
     }
     if k >= sz.max(qz + 1) {
         return None;
     }
     // “…” ― Name (a pull quote signed with a dash)
-    if k > qz && matches!(cx.punct(qz), "―" | "—" | "–") {
+    if k > qz && matches!(cx.punct(qz), "―" | "—" | "–") && !cx.word(k).is_empty() {
         if let Some(&m) = cx.by_start.get(&cx.text.tokens[k].span.start) {
             let after = cx.text.token_at_or_after(cx.mentions[m].span.end);
             if after >= sz || matches!(cx.punct(after), "." | "," | ")") {
@@ -750,7 +881,10 @@ fn cue_after(cx: &Ctx, qz: usize, sz: usize) -> Option<Cue> {
         }
         if cx.cue(j).is_some() {
             if let Some(s) = cx.subject_before(j, k) {
-                if s.first == k || (s.first > k && s.first <= k + 1) {
+                let np_before = (k..s.first).all(|x| {
+                    !cx.word(x).is_empty() && !matches!(cx.lower(x).as_str(), "that" | "and" | "but" | "which" | "who")
+                });
+                if s.first >= k && np_before {
                     return Some(Cue { tok: j, speaker: Some(s), end: j + 1 });
                 }
             }
@@ -763,7 +897,7 @@ fn cue_after(cx: &Ctx, qz: usize, sz: usize) -> Option<Cue> {
 
 /// Before an opening mark: `SPEAKER [adv] CUE [:|,]` right before it (direct), or a cue earlier in
 /// the sentence whose content runs into the quotation (mixed; returns the content start).
-fn cue_before(cx: &Ctx, qa: usize, sa: usize, words: usize) -> Option<(Cue, Option<usize>)> {
+fn cue_before(cx: &Ctx, qa: usize, sa: usize, words: usize, prev: Option<Speaker>) -> Option<(Cue, Option<usize>)> {
     if qa == 0 || qa <= sa {
         return None;
     }
@@ -784,8 +918,16 @@ fn cue_before(cx: &Ctx, qa: usize, sa: usize, words: usize) -> Option<(Cue, Opti
                 Some("say" | "write") => matches!(cx.lower(c + 1).as_str(), "of" | "to" | "in" | "on"),
                 _ => false,
             };
-            if n > 1 && !(recipient && (c + 1..k).all(|x| !cx.word(x).is_empty() && cx.lower(x) != "that")) {
+            let adverbs = (c + 1..k).all(|x| cx.skippable(x));
+            if n > 1 && !adverbs && !(recipient && (c + 1..k).all(|x| !cx.word(x).is_empty() && cx.lower(x) != "that"))
+            {
                 break;
+            }
+            // "…,” Trump said, adding later, “…”
+            if cx.lower(c).ends_with("ing") && c > sa && cx.punct(c - 1) == "," {
+                if let Some(p) = prev {
+                    return Some((Cue { tok: c, speaker: Some(p), end: qa }, None));
+                }
             }
             if let Some(speaker) = cx.subject_before(c, sa) {
                 return Some((Cue { tok: c, speaker: Some(speaker), end: qa }, None));
@@ -913,9 +1055,13 @@ fn found_span(cx: &Ctx, kind: QuoteKind, fragments: Vec<Span>, c: &Cue, rule: &'
 fn content_start(cx: &Ctx, i: usize, sz: usize) -> usize {
     let mut k = i + 1;
     // "said that" / "said:" / "pointed out that"
-    if matches!(cx.lower(k).as_str(), "out" | "up")
-        && matches!(cx.entry(i).map(|e| e.lemma.as_str()), Some("point" | "lay" | "speak" | "call"))
-    {
+    let particle = match cx.entry(i).map(|e| e.lemma.as_str()) {
+        Some("point" | "lay" | "speak" | "spell") => matches!(cx.lower(k).as_str(), "out" | "up"),
+        Some("call" | "push" | "press" | "argue" | "ask") => matches!(cx.lower(k).as_str(), "for" | "on" | "out"),
+        Some("warn" | "complain" | "talk" | "boast") => matches!(cx.lower(k).as_str(), "about" | "of"),
+        _ => false,
+    };
+    if particle {
         k += 1;
     }
     if cx.punct(k) == ":" {
@@ -961,11 +1107,25 @@ fn clause_end(cx: &Ctx, k: usize, sz: usize) -> usize {
     let mut j = k;
     while j < sz {
         let p = cx.punct(j);
-        if p == ";" {
+        if p == ";" || p == "―" {
             break;
+        }
+        // "… and said …": a coordinated cue starts an attribution of its own
+        if cx.lower(j) == "and" && j > k {
+            let mut c = j + 1;
+            while c < sz && cx.skippable(c) {
+                c += 1;
+            }
+            if cx.cue(c).is_some() && !cx.lower(c).ends_with("ing") {
+                let e = if cx.punct(j - 1) == "," { j - 1 } else { j };
+                return end_before(text, e);
+            }
         }
         if p == "," && j + 1 < sz {
             let nw = cx.lower(j + 1);
+            if matches!(nw.as_str(), "which" | "who" | "whose" | "but") {
+                break;
+            }
             if nw == "according" && cx.lower(j + 2) == "to" {
                 break;
             }
@@ -1019,8 +1179,22 @@ fn indirect(
     if e.nominal() {
         return nominal(cx, i, e, sa, sz, qs);
     }
-    // participle: "…, adding that …" — the speaker of the clause
-    if lw.ends_with("ing") {
+    // participle: "…, adding that …" — the speaker of the clause (not a progressive "is saying")
+    let progressive = {
+        let mut k = i;
+        while k > sa
+            && cx.skippable(k - 1)
+            && !matches!(cx.lower(k - 1).as_str(), "is" | "are" | "was" | "were" | "been" | "be")
+        {
+            k -= 1;
+        }
+        k > sa
+            && matches!(
+                cx.lower(k - 1).as_str(),
+                "is" | "are" | "was" | "were" | "been" | "be" | "isn’t" | "isn't" | "aren’t" | "wasn’t"
+            )
+    };
+    if lw.ends_with("ing") && !progressive {
         let lead = if i > sa { cx.lower(i - 1) } else { String::new() };
         let after_by = matches!(lead.as_str(), "by" | "while" | "after" | "before" | "when" | "in");
         if i > sa && (matches!(cx.punct(i - 1), "," | "—") || after_by) {
@@ -1043,7 +1217,7 @@ fn indirect(
     };
     let subject = if coordinated { prev.or_else(|| cx.subject_first(sa, i)) } else { cx.subject_before(i, sa) };
     if let Some(s) = subject {
-        if e.weak() && s.mention.is_none() && !cx.that_follows(i, sz) {
+        if e.weak() && !cx.clear(&s) && !cx.that_follows(i, sz) {
             return None;
         }
         let k = content_start(cx, i, sz);
@@ -1055,7 +1229,7 @@ fn indirect(
             // "A, Price said, B."
             return parenthetical(cx, i, k, sa, sz, s, lemma, qs);
         }
-        if e.weak() && cx.lower(k) != "that" && s.mention.is_none() {
+        if e.weak() && cx.lower(k) != "that" && !cx.clear(&s) {
             return None;
         }
         if matches!(cx.lower(k).as_str(), "with" | "for" | "by" | "of" | "from" | "and" | "but" | "or" | "as") {
@@ -1065,7 +1239,14 @@ fn indirect(
             // the direct rules decided about this quotation
             return None;
         }
-        let end = clause_end(cx, k, sz);
+        let mut end = clause_end(cx, k, sz);
+        if !SAY_LIKE.contains(&lemma) && !CLAUSE_OPENERS.contains(&cx.lower(k).as_str()) {
+            // "attacked Machado in early-morning tweets": the object noun phrase only
+            let z = text.token_at_or_after(end);
+            if let Some(p) = (k + 1..z).find(|&x| NP_STOPS.contains(&cx.lower(x).as_str())) {
+                end = end_before(text, p);
+            }
+        }
         let span = Span::new(text.tokens[k].span.start, end);
         let conf = if e.weak() { 0.55 } else { 0.7 };
         return make(cx, i, lemma, span, s, qs, "indirect/that", conf);
@@ -1074,7 +1255,7 @@ fn indirect(
     if i > sa && matches!(cx.punct(i - 1), ",") {
         let s = cx.subject_after(i, sz)?;
         let after = cx.text.token_at_or_after(s.span.end);
-        if !(after >= sz || cx.adjunct_to_end(after, sz)) {
+        if !(after >= sz || cx.adjunct_to_end(after, sz) || sz - after <= 8) {
             return None;
         }
         let end = end_before(text, i - 1);
@@ -1086,6 +1267,18 @@ fn indirect(
 }
 
 impl Ctx<'_> {
+    /// A speaker that is clearly a noun phrase: a mention, a determiner phrase, a plural or a name.
+    fn clear(&self, s: &Speaker) -> bool {
+        if s.mention.is_some() {
+            return true;
+        }
+        let t = self.text.slice(s.span);
+        let first = t.split_whitespace().next().unwrap_or("");
+        let last = t.split_whitespace().last().unwrap_or("");
+        DETERMINERS.contains(&first.to_lowercase().as_str())
+            || (last.ends_with('s') && !last.ends_with("ss"))
+            || is_cap(first) && s.first > 0 && !self.sentence_initial(s.first)
+    }
     /// A "that" comes within a few words after the cue.
     fn that_follows(&self, i: usize, sz: usize) -> bool {
         (i + 1..sz.min(i + 8)).any(|k| self.lower(k) == "that")
@@ -1150,7 +1343,7 @@ fn before_content(
     if first <= sa + 1 || !matches!(cx.punct(first - 1), "," | "—" | "–") {
         return None;
     }
-    if e.weak() && s.mention.is_none() {
+    if e.weak() && !cx.clear(&s) {
         return None;
     }
     let mut a = sa;
