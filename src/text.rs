@@ -144,6 +144,10 @@ fn tokenize(s: &str) -> Vec<Token> {
                 break;
             }
             out.push(Token { span: Span::new(i, end), kind: TokenKind::Word, space_before });
+        } else if c == '\'' && s[i + 1..].starts_with('\'') {
+            // two apostrophes: the double quotation mark of some archives ('' … '')
+            it.next();
+            out.push(Token { span: Span::new(i, i + 2), kind: TokenKind::Quote(QuoteMark::Either), space_before });
         } else {
             let kind = match quote_mark(c) {
                 Some(m) => TokenKind::Quote(m),
