@@ -42,7 +42,8 @@ export async function analyzeTab(tabId, mode = "page") {
       report.source = "selection";
       report.article = { ...report.article, url: page.url, title: report.article.title || page.title || null };
     } else {
-      report = analyzeHtml(page.html, page.url);
+      // The selection is analysed by the core when the page has no article.
+      report = analyzeHtml(page.html, page.url, page.selection.trim() ? page.selection : undefined);
     }
   } catch (e) {
     return { ok: false, code: "analysis", message: String((e && e.message) || e) };
@@ -110,6 +111,6 @@ B.onTabComplete(async (tabId, tab) => {
   }
   const { autoSites } = await B.settings();
   if (!autoSites.includes(origin)) return;
-  if (!(await B.hasOrigin(origin + "/*"))) return;
+  if (!(await B.hasOrigin(origin))) return;
   await analyzeTab(tabId, "page");
 });

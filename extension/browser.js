@@ -78,14 +78,20 @@ export function onSettingsChanged(fn) {
   if (available && api.storage) api.storage.onChanged.addListener(fn);
 }
 
+/** The host-permission pattern of an origin: match patterns carry no port (Firefox rejects one). */
+export function originPattern(origin) {
+  const u = new URL(origin);
+  return `${u.protocol}//${u.hostname}/*`;
+}
+
 export function hasOrigin(origin) {
-  return api.permissions.contains({ origins: [origin] });
+  return api.permissions.contains({ origins: [originPattern(origin)] });
 }
 export function requestOrigin(origin) {
-  return api.permissions.request({ origins: [origin] });
+  return api.permissions.request({ origins: [originPattern(origin)] });
 }
 export function removeOrigin(origin) {
-  return api.permissions.remove({ origins: [origin] });
+  return api.permissions.remove({ origins: [originPattern(origin)] });
 }
 
 export function onCommand(fn) {

@@ -63,7 +63,7 @@ async function renderSites() {
           onclick: async () => {
             const s = await B.settings();
             await B.saveSettings({ autoSites: s.autoSites.filter((o) => o !== origin) });
-            await B.removeOrigin(origin + "/*").catch(() => {});
+            await B.removeOrigin(origin).catch(() => {});
             renderSites();
           },
           text: B.t("optionsRemoveSite"),
@@ -89,7 +89,7 @@ async function main() {
       return status(B.t("optionsBadSite"));
     }
     // The permission request must run in the click's user gesture: ask first, then save.
-    const granted = await B.requestOrigin(origin + "/*").catch(() => false);
+    const granted = await B.requestOrigin(origin).catch(() => false);
     if (!granted) return status(B.t("optionsDenied"));
     const cur = await B.settings();
     if (!cur.autoSites.includes(origin)) await B.saveSettings({ autoSites: [...cur.autoSites, origin] });

@@ -36,7 +36,7 @@ const REPORTER = `(() => {
   tick();
 })();`;
 
-const SKIP = !existsSync(FIREFOX) ? "firefox-esr not installed" : process.env.WHOSAID_FIREFOX !== "1" ? "set WHOSAID_FIREFOX=1 (work in progress)" : false;
+const SKIP = !existsSync(FIREFOX) ? "firefox-esr not installed" : process.env.WHOSAID_FIREFOX === "0" ? "WHOSAID_FIREFOX=0" : false;
 
 before(async () => {
   if (SKIP) return;
@@ -68,7 +68,9 @@ before(async () => {
   });
   proc.stdout.on("data", () => {});
   proc.stderr.on("data", () => {});
-  report = await Promise.race([reported, new Promise((r) => setTimeout(() => r(null), 90000))]);
+  let timer;
+  report = await Promise.race([reported, new Promise((r) => (timer = setTimeout(() => r(null), 90000)))]);
+  clearTimeout(timer);
 });
 
 after(async () => {
