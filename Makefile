@@ -10,3 +10,11 @@ eval:
 eval-articles:
 	cargo build --release --bin whosaid
 	python3 scripts/eval_articles.py --bin target/release/whosaid
+
+# The big page run (separate from `make test`): every page of both article sets in ../shared and the
+# fixture pages, served on 127.0.0.1 and analysed through the built extension in headless Chromium.
+# Prints errors, quotes anchored/highlighted, the highlight/remove round trip and the slowest pages.
+.PHONY: e2e-pages
+e2e-pages:
+	@if [ -f scripts/build.sh ]; then bash scripts/build.sh; fi
+	node tests/e2e-pages/run.mjs

@@ -13,7 +13,7 @@
 //! Tried and dropped because they cost recall on the benchmark: trimming short non-sentences at the
 //! article's edges (lists and subheads go too), removing repeated short paragraphs, de-duplicating.
 
-use dom_query::{Document, NodeRef};
+use dom_query::{Document, NodeRef, Selection};
 
 /// An element whose class/id names a boilerplate role is removed only if it holds at most this share
 /// of the article's text (a wrapper with an unlucky class name is kept).
@@ -172,6 +172,10 @@ const DROP_PREFIXES: &[&str] = &[
     "itunes:",
     "filed under",
     "tags:",
+    "reporting by",
+    "additional reporting",
+    "editing by",
+    "compiled by",
     "posted in",
     "get the latest",
     "get breaking news",
@@ -367,7 +371,7 @@ pub fn keep_embedded_posts(doc: &Document) {
         let len = text_len(bq);
         bq.remove_attrs(&["class", "id"]);
         // Links in a post (t.co, the date) make it look like navigation to Readability.
-        for a in dom_query::Selection::from(*bq).select("a").nodes() {
+        for a in Selection::from(*bq).select("a").nodes() {
             a.rename("span");
             a.remove_attrs(&["href"]);
         }
@@ -381,8 +385,9 @@ pub fn keep_embedded_posts(doc: &Document) {
 }
 
 /// Removes boilerplate elements from the extracted article `doc`.
-pub fn clean_dom(doc: &Document) {
-    let total = text_len(&doc.root()).max(1) as f64;
+pub fn clean_dom(root: &NodeRef) {
+    let doc = Selection::from(*root);
+    let total = text_len(root).max(1) as f64;
     doc.select(DROP_TAGS).remove();
     doc.select("[style]").nodes().iter().filter(|n| is_hidden_style(n)).for_each(|n| n.remove_from_parent());
     // Elements whose class or id names a boilerplate role (innermost first is not needed: removing an
@@ -404,8 +409,11 @@ pub fn clean_dom(doc: &Document) {
     }
     // Paragraphs and headings that are one short link ("SEE MORE: …", a headline teaser).
     for node in doc.select("p, h2, h3, h4, h5, h6, li, div").nodes() {
+        if node.element_children().len() > 2 || !Selection::from(*node).select("a").exists() {
+            continue;
+        }
         let len = text_len(node);
-        if len > 0 && len < 200 && link_density(node) >= 0.9 && node.element_children().len() <= 2 {
+        if len > 0 && len < 200 && link_density(node) >= 0.9 {
             node.remove_from_parent();
         }
     }
@@ -413,7 +421,7 @@ pub fn clean_dom(doc: &Document) {
 
 /// Embedded posts (a tweet is a `blockquote` inside a "social-embed" box) are what people said: kept.
 fn has_embedded_quote(n: &NodeRef) -> bool {
-    n.has_name("blockquote") || dom_query::Selection::from(*n).select("blockquote").exists()
+    n.has_name("blockquote") || Selection::from(*n).select("blockquote").exists()
 }
 
 fn is_hidden_style(n: &NodeRef) -> bool {
@@ -472,7 +480,7 @@ fn link_density(n: &NodeRef) -> f64 {
     if total == 0 {
         return 0.0;
     }
-    let links: usize = dom_query::Selection::from(*n).select("a").nodes().iter().map(text_len).sum();
+    let links: usize = Selection::from(*n).select("a").nodes().iter().map(text_len).sum();
     links as f64 / total as f64
 }
 
@@ -496,9 +504,32 @@ fn ends_sentence(p: &str) -> bool {
     p.ends_with(['.', '!', '?', '…', '。', ':'])
 }
 
+/// Endings of contributor lines ("Jane Roe contributed to this report.").
+const CONTRIBUTOR_SUFFIXES: &[&str] =
+    &["contributed to this report", "contributed reporting", "contributed to this story"];
+
+/// Words that make a paragraph opening with "Follow" a call to follow the outlet.
+const FOLLOW_MARKERS: &[&str] = &["twitter", "facebook", "instagram", "youtube", "coverage", "newsletter", "@"];
+
 fn is_boilerplate_paragraph(p: &str, n_words: usize) -> bool {
     let lower = p.to_lowercase();
     let short = n_words < SHORT_WORDS;
+    if n_words < 40 {
+        let end = lower.trim_end_matches(['.', ' ']);
+        if CONTRIBUTOR_SUFFIXES.iter().any(|s| end.ends_with(s)) {
+            return true;
+        }
+        if lower.starts_with("follow ") && FOLLOW_MARKERS.iter().any(|m| lower.contains(m)) {
+            return true;
+        }
+        // A cross-link tagged like "Plane passengers quarantined [NEWS]".
+        let t = p.trim_end_matches(['|', ' ']);
+        if let Some(tag) = t.strip_suffix(']').and_then(|x| x.rsplit_once('[')).map(|(_, tag)| tag) {
+            if !tag.is_empty() && tag.len() <= 12 && tag.chars().all(|c| c.is_uppercase()) {
+                return true;
+            }
+        }
+    }
     if DROP_PREFIXES.iter().any(|s| lower.starts_with(s)) && n_words < 40 {
         return true;
     }
@@ -550,6 +581,27 @@ mod tests {
     #[test]
     fn class_names_split_into_tokens() {
         assert_eq!(camel_split("post-meta wp_caption shareBar"), ["post", "meta", "wp", "caption", "share", "bar"]);
+    }
+
+    #[test]
+    fn credits_cross_links_and_calls_to_action_are_boilerplate() {
+        for p in [
+            "Reporting by Jane Roe; Editing by John Doe",
+            "Ann Lee and Bo Chan contributed to this report.",
+            "Follow AP's full coverage of the election at https://apnews.com/x",
+            "Plane passengers quarantined after outbreak [NEWS]",
+            "Protesters outside the court (Image: GETTY)",
+            "Related: Five bridges that closed this year",
+        ] {
+            assert!(is_boilerplate_paragraph(p, word_count(p)), "{p}");
+        }
+        for p in [
+            "Follow the money, the senator said, and you will find the answer.",
+            "“We will not back down [from this],” she said.",
+            "By the end of the year, the council said, the bridge will reopen.",
+        ] {
+            assert!(!is_boilerplate_paragraph(p, word_count(p)), "{p}");
+        }
     }
 
     #[test]

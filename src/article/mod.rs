@@ -98,9 +98,9 @@ pub fn extract_page(html: &str, url: Option<&str>, selection: Option<&str>) -> E
     } else {
         match Readability::with_document(doc, url, Some(cfg))
             .map_err(|e| e.to_string())
-            .and_then(|mut r| r.parse().map_err(|e| e.to_string()))
+            .and_then(|mut r| r.parse().map(|a| (a, r)).map_err(|e| e.to_string()))
         {
-            Ok(a) => {
+            Ok((a, r)) => {
                 article = Article {
                     title: nonempty(a.title.to_string()).or(page_meta.title),
                     byline: a.byline.and_then(nonempty).or(page_meta.byline),
@@ -110,7 +110,7 @@ pub fn extract_page(html: &str, url: Option<&str>, selection: Option<&str>) -> E
                     lang: a.lang.and_then(nonempty).or(page_meta.lang),
                 };
                 let raw = tidy(&a.text_content);
-                let text = cleaned(&a.content)
+                let text = cleaned(&r.doc)
                     .filter(|t| word_count(t) as f64 >= MIN_CLEANED_SHARE * word_count(&raw) as f64)
                     .unwrap_or(raw);
                 if text.chars().count() >= MIN_ARTICLE_CHARS {
@@ -145,11 +145,11 @@ fn shape(doc: &Document, max_depth: usize, max_elements: usize) -> (usize, usize
     (deepest, count)
 }
 
-/// Readability's article HTML → cleaned text.
-fn cleaned(content: &str) -> Option<String> {
-    let doc = Document::from(content);
-    clean::clean_dom(&doc);
-    let text = clean::clean_paragraphs(&tidy(&doc.formatted_text()));
+/// Readability's article (the `#readability-page-1` element of its document after parsing) → cleaned text.
+fn cleaned(doc: &Document) -> Option<String> {
+    let root = *doc.select("#readability-page-1").nodes().first()?;
+    clean::clean_dom(&root);
+    let text = clean::clean_paragraphs(&tidy(&root.formatted_text()));
     (!text.is_empty()).then_some(text)
 }
 
@@ -166,30 +166,34 @@ fn body_text(doc: &Document) -> String {
 
 /// Metadata read directly from the page, used where Readability found none.
 fn page_metadata(doc: &Document, url: Option<&str>) -> Article {
-    let meta = |sels: &[&str]| {
-        sels.iter().find_map(|s| {
-            doc.select(s).nodes().iter().find_map(|n| {
-                n.attr("content").or_else(|| n.attr("datetime")).map(|v| v.to_string()).and_then(nonempty)
-            })
-        })
-    };
+    // One pass over the <meta> elements: "property=og:title" → content (first one wins).
+    let mut metas: Vec<(String, String)> = Vec::new();
+    for n in doc.select("meta[content]").nodes() {
+        let Some(content) = n.attr("content").map(|c| c.to_string()).and_then(nonempty) else { continue };
+        for key in ["property", "name", "itemprop"] {
+            if let Some(v) = n.attr(key) {
+                metas.push((format!("{key}={}", v.to_ascii_lowercase()), content.clone()));
+            }
+        }
+    }
+    let meta = |keys: &[&str]| keys.iter().find_map(|k| metas.iter().find(|(mk, _)| mk == k).map(|(_, v)| v.clone()));
     let host = url
         .and_then(|u| u.split("://").nth(1))
         .and_then(|r| r.split(['/', '?', '#', ':']).next())
         .map(|h| h.trim_start_matches("www.").to_string());
     Article {
-        title: meta(&["meta[property='og:title']", "meta[name='twitter:title']"])
+        title: meta(&["property=og:title", "name=twitter:title"])
             .or_else(|| nonempty(doc.select("title").text().to_string())),
-        byline: meta(&["meta[name='author']", "meta[property='article:author']"]).filter(|a| !a.starts_with("http")),
-        site_name: meta(&["meta[property='og:site_name']", "meta[name='application-name']"]).or(host),
+        byline: meta(&["name=author", "property=article:author"]).filter(|a| !a.starts_with("http")),
+        site_name: meta(&["property=og:site_name", "name=application-name"]).or(host),
         published: meta(&[
-            "meta[property='article:published_time']",
-            "meta[itemprop='datePublished']",
-            "meta[name='pubdate']",
-            "meta[name='date']",
-            "meta[name='dc.date']",
-            "time[datetime]",
-        ]),
+            "property=article:published_time",
+            "itemprop=datepublished",
+            "name=pubdate",
+            "name=date",
+            "name=dc.date",
+        ])
+        .or_else(|| doc.select("time[datetime]").attr("datetime").map(|d| d.to_string()).and_then(nonempty)),
         url: url.map(str::to_string),
         lang: doc.select("html").attr("lang").map(|l| l.to_string()).and_then(nonempty),
     }
