@@ -8,7 +8,7 @@ nominal (a cue noun: "his claim that"), according ("according to").
 import collections, json, os, re, subprocess, sys
 
 here = os.path.dirname(os.path.abspath(__file__))
-rows = subprocess.run([sys.executable, os.path.join(here, "cue_stats.py"), sys.argv[1], "4", "0.3"],
+rows = subprocess.run([sys.executable, os.path.join(here, "cue_stats.py"), sys.argv[1], os.environ.get("CUE_MIN", "3"), os.environ.get("CUE_PREC", "0.3")],
                       capture_output=True, text=True, check=True).stdout.splitlines()[1:]
 NOT_HEADS = set("""also repeatedly publicly widely strongly openly formally officially initially privately consistently
 explicitly forcefully loudly evenly similarly enthusiastically favorably squarely pointedly implicitly sharply derisively
