@@ -83,6 +83,10 @@ async function handle(msg) {
 
 B.onMessage(handle);
 
+// The same entry point the shortcut and the context menu use, reachable from the service worker's
+// console (and the end-to-end tests, which cannot press browser shortcuts).
+globalThis.whosaidAnalyzeTab = analyzeTab;
+
 B.onCommand(async (command, tab) => {
   if (command !== "analyze-page") return;
   const target = tab && tab.id != null ? tab : await B.activeTab();

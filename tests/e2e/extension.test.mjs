@@ -50,6 +50,7 @@ function quotesBy(ms, name) {
 }
 
 test("popup flow highlights the quoted officials and only them", async () => {
+  assert.equal(await page.evaluate(() => document.querySelectorAll("whosaid-mark").length), 0, "highlights appeared without being asked for");
   const before = await domSignature(page);
   const popup = await openPopup(ext.context, ext.extId, tabId);
   const ms = await marks(page);
@@ -151,6 +152,30 @@ test("popup and options page have no axe-core violations, light and dark", async
   assert.deepEqual(await axeViolations(options, { dark: true }), []);
   await screenshot(options, "options.png", { fullPage: true });
   await options.close();
+});
+
+test("the shortcut/context-menu path analyses without the popup and sets the badge", async () => {
+  const p = await ext.context.newPage();
+  await p.goto(server.origin + "/csp.html?shortcut");
+  const id = await tabIdFor(ext.sw, p.url());
+  const res = await ext.sw.evaluate((tid) => globalThis.whosaidAnalyzeTab(tid, "page").then((r) => ({ ok: r.ok, quotes: r.report.quotes.length, found: r.anchoring.found.length })), id);
+  assert.equal(res.ok, true);
+  assert.ok(res.found > 0);
+  assert.ok(quotesBy(await marks(p), "Vladimir Putin").length > 0);
+  assert.equal(await ext.sw.evaluate((tid) => chrome.action.getBadgeText({ tabId: tid }), id), String(res.quotes));
+  await p.close();
+});
+
+test("automatic analysis runs only on sites the user added (and granted)", async () => {
+  const p = await ext.context.newPage();
+  await p.goto(server.origin + "/csp.html?auto=off");
+  await p.waitForTimeout(1500);
+  assert.equal(await p.evaluate(() => document.querySelectorAll("whosaid-mark").length), 0, "analysed a site that was not added");
+  await ext.sw.evaluate((o) => chrome.storage.local.set({ autoSites: [o] }), server.origin);
+  await p.goto(server.origin + "/csp.html?auto=on");
+  await p.waitForSelector("whosaid-mark[data-ws-kind=quote]", { timeout: 20000 });
+  await ext.sw.evaluate(() => chrome.storage.local.set({ autoSites: [] }));
+  await p.close();
 });
 
 test("pages that cannot be analysed get a clear message", async () => {
