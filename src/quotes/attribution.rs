@@ -789,7 +789,8 @@ fn direct(cx: &Ctx, qs: &[Quotation], out: &mut Vec<Found>, used_cues: &mut Vec<
             continue;
         }
         // a cue-less whole-sentence quotation continues the previous direct speaker
-        if words > SHORT_QUOTE_WORDS && !q.single {
+        let full_sentence = words >= 2 && text.slice(q.span).trim_end_matches(['”', '"', '\'', '’', '»']).ends_with(['.', '?', '!']);
+        if (words > SHORT_QUOTE_WORDS || full_sentence) && !q.single {
             let sentence_like = sentence_like(cx, q, sa, sz);
             if let Some(prev) = out.last_mut() {
                 let near = match (text.paragraph_of(prev.span().end), text.paragraph_of(q.span.start)) {
