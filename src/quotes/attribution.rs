@@ -579,6 +579,17 @@ impl<'a> Ctx<'a> {
         }
         let w = self.lower(i + 1);
         if !DETERMINERS.contains(&w.as_str()) {
+            // "said 9/11 widow Terry Strada": a few modifiers before the name
+            for k in i + 2..(i + 6).min(sz) {
+                let tk = self.text.tokens[k];
+                if matches!(self.punct(k), "," | "." | ";" | ":" | "(" | ")") || self.is_quote_mark(k) {
+                    break;
+                }
+                if let Some(&m) = self.by_start.get(&tk.span.start) {
+                    let span = Span::new(t.span.start, self.mentions[m].span.end);
+                    return Some(Speaker { mention: Some(m), span, first: i + 1 });
+                }
+            }
             return None;
         }
         // "said the senior official" — up to the next punctuation or boundary word
@@ -789,7 +800,8 @@ fn direct(cx: &Ctx, qs: &[Quotation], out: &mut Vec<Found>, used_cues: &mut Vec<
             continue;
         }
         // a cue-less whole-sentence quotation continues the previous direct speaker
-        let full_sentence = words >= 2 && text.slice(q.span).trim_end_matches(['”', '"', '\'', '’', '»']).ends_with(['.', '?', '!']);
+        let full_sentence =
+            words >= 2 && text.slice(q.span).trim_end_matches(['”', '"', '\'', '’', '»']).ends_with(['.', '?', '!']);
         if (words > SHORT_QUOTE_WORDS || full_sentence) && !q.single {
             let sentence_like = sentence_like(cx, q, sa, sz);
             if let Some(prev) = out.last_mut() {
