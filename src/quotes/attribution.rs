@@ -944,6 +944,10 @@ fn cue_before(cx: &Ctx, qa: usize, sa: usize, words: usize, prev: Option<Speaker
                 Some("say" | "write") => matches!(cx.lower(c + 1).as_str(), "of" | "to" | "in" | "on"),
                 _ => false,
             };
+            // "Said Ellis: “…”"
+            if let Some(speaker) = cx.subject_after(c, k + 1).filter(|s| cx.text.token_at_or_after(s.span.end) == k) {
+                return Some((Cue { tok: c, speaker: Some(speaker), end: qa }, None));
+            }
             let adverbs = (c + 1..k).all(|x| cx.skippable(x));
             if n > 1 && !adverbs && !(recipient && (c + 1..k).all(|x| !cx.word(x).is_empty() && cx.lower(x) != "that"))
             {
