@@ -19,7 +19,7 @@ focus focuses focused talk talks talking talked spoke voted passed signed issued
 labeled singled brushed lashed distanced balked acquiesced sparred negotiated reacted aim aiming aimed desire dislike
 cry inclination justify lays avoided thanked thanking congratulated credited presented recognized recognizing
 celebrated embraced approved impassioned speculation reference description admission assumption critique concern
-doubt doubts complaints ignored estimates reads read sent gave made went see saw seen thought feel felt""".split())
+doubt doubts complaints ignored estimates read sent gave made went see saw seen thought feel felt""".split())
 # forms whose train precision hides a frequent non-cue use: always weak, or never a cue
 FORCE_WEAK = {"continued", "called", "calls", "calling", "reported", "found", "showed", "shows", "declined", "decided",
               "offered", "posted", "shared", "listed", "ordered", "pushed", "pressed", "sounded", "viewed", "answered",

@@ -579,6 +579,17 @@ impl<'a> Ctx<'a> {
         }
         let w = self.lower(i + 1);
         if !DETERMINERS.contains(&w.as_str()) {
+            // "said 9/11 widow Terry Strada": a few modifiers before the name
+            for k in i + 2..(i + 6).min(sz) {
+                let tk = self.text.tokens[k];
+                if matches!(self.punct(k), "," | "." | ";" | ":" | "(" | ")") || self.is_quote_mark(k) {
+                    break;
+                }
+                if let Some(&m) = self.by_start.get(&tk.span.start) {
+                    let span = Span::new(t.span.start, self.mentions[m].span.end);
+                    return Some(Speaker { mention: Some(m), span, first: i + 1 });
+                }
+            }
             return None;
         }
         // "said the senior official" — up to the next punctuation or boundary word
@@ -789,7 +800,9 @@ fn direct(cx: &Ctx, qs: &[Quotation], out: &mut Vec<Found>, used_cues: &mut Vec<
             continue;
         }
         // a cue-less whole-sentence quotation continues the previous direct speaker
-        if words > SHORT_QUOTE_WORDS && !q.single {
+        let full_sentence =
+            words >= 2 && text.slice(q.span).trim_end_matches(['”', '"', '\'', '’', '»']).ends_with(['.', '?', '!']);
+        if (words > SHORT_QUOTE_WORDS || full_sentence) && !q.single {
             let sentence_like = sentence_like(cx, q, sa, sz);
             if let Some(prev) = out.last_mut() {
                 let near = match (text.paragraph_of(prev.span().end), text.paragraph_of(q.span.start)) {
@@ -931,6 +944,10 @@ fn cue_before(cx: &Ctx, qa: usize, sa: usize, words: usize, prev: Option<Speaker
                 Some("say" | "write") => matches!(cx.lower(c + 1).as_str(), "of" | "to" | "in" | "on"),
                 _ => false,
             };
+            // "Said Ellis: “…”"
+            if let Some(speaker) = cx.subject_after(c, k + 1).filter(|s| cx.text.token_at_or_after(s.span.end) == k) {
+                return Some((Cue { tok: c, speaker: Some(speaker), end: qa }, None));
+            }
             let adverbs = (c + 1..k).all(|x| cx.skippable(x));
             if n > 1 && !adverbs && !(recipient && (c + 1..k).all(|x| !cx.word(x).is_empty() && cx.lower(x) != "that"))
             {
