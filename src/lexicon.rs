@@ -29,12 +29,26 @@ pub struct RoleEntry {
 }
 
 /// A cue word.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CueEntry {
     /// Lemma ("say").
     pub lemma: String,
-    /// Class ("speech").
+    /// Class: `speech` (a cue on its own), `weak` (a cue with a that-clause or a clear speaker),
+    /// `nominal` (a cue noun: "his claim that"), `according` ("according to").
     pub class: String,
+    /// How often the form is a cue in PolNeAR train (n_cue / n_all); 0.5 when unknown.
+    pub precision: f32,
+}
+
+impl CueEntry {
+    /// True for cues that need a that-clause or a clear speaker.
+    pub fn weak(&self) -> bool {
+        self.class == "weak"
+    }
+    /// True for cue nouns.
+    pub fn nominal(&self) -> bool {
+        self.class == "nominal"
+    }
 }
 
 /// All lexicons, parsed.
@@ -95,7 +109,12 @@ impl Lexicon {
         for r in rows(CUES) {
             let lemma = r.get(1).copied().unwrap_or(r[0]).to_string();
             let class = r.get(2).copied().unwrap_or("speech").to_string();
-            lx.cues.insert(r[0].to_string(), CueEntry { lemma, class });
+            let n = |i: usize| r.get(i).and_then(|v| v.parse::<f32>().ok());
+            let precision = match (n(3), n(4)) {
+                (Some(c), Some(a)) if a > 0.0 => c / a,
+                _ => 0.5,
+            };
+            lx.cues.insert(r[0].to_string(), CueEntry { lemma, class, precision });
         }
         for r in rows(STOP_CAPS) {
             lx.stop_caps.insert(r[0].to_string());

@@ -35,7 +35,8 @@ pub mod wasm;
 
 pub use error::{Error, ErrorKind};
 pub use report::{
-    Actor, ActorKind, Article, OffsetUnit, Quote, QuoteKind, Report, Span, Statement, StatementType, TextSource,
+    Actor, ActorKind, ActorStatements, Article, OffsetUnit, Quote, QuoteKind, Report, SideGroup, Span, Statement,
+    StatementType, TextSource,
 };
 
 /// Texts longer than this many bytes are cut (at a paragraph or character boundary) and the report says so.
@@ -55,7 +56,14 @@ pub fn analyze_text(text: &str) -> Report {
 
 /// Analyses a page: extracts the article, then analyses its text.
 pub fn analyze_html(html: &str, url: Option<&str>) -> Report {
-    let e = article::extract(html, url);
+    analyze_page(html, url, None)
+}
+
+/// Analyses a page like [`analyze_html`]; when the page has no article, analyses `selection` (the
+/// user's selected text) if given, else the page's body text. `report.source` and `report.notices`
+/// say which.
+pub fn analyze_page(html: &str, url: Option<&str>, selection: Option<&str>) -> Report {
+    let e = article::extract_page(html, url, selection);
     run(&e.text, e.article, e.source, e.notices)
 }
 
@@ -85,14 +93,15 @@ fn run(input: &str, article: Article, source: TextSource, mut notices: Vec<Strin
                 cue: f.cue,
                 cue_lemma: f.cue_lemma.clone(),
                 speaker,
-                speaker_mention: f.speaker.map(|m| mentions[m].span),
-                reported_source: None,
+                speaker_mention: f.speaker_span.or(f.speaker.map(|m| mentions[m].span)),
+                reported_source: f.reported_source.and_then(|m| res.of_mention[m]).filter(|&a| Some(a) != speaker),
                 confidence: f.confidence,
                 rule: f.rule.to_string(),
             }
         })
         .collect();
-    let statements = statements::classify(&text, &quotes);
+    let statements = statements::classify(&text, &mentions, &res.of_mention, &quotes);
+    let sides = statements::group::group(&actors, &statements);
     if text.src.trim().is_empty() {
         notices.push("The page has no text to analyse.".to_string());
     } else if quotes.is_empty() {
@@ -108,6 +117,7 @@ fn run(input: &str, article: Article, source: TextSource, mut notices: Vec<Strin
         actors,
         quotes,
         statements,
+        sides,
         notices,
     }
 }

@@ -81,6 +81,28 @@ pub fn find(text: &Text) -> Vec<Mention> {
                 && matches!(toks[i - 1].kind, TokenKind::Quote(_))
                 && text.sentence_of(b).is_some_and(|s| text.sentences[s].start == toks[i - 1].span.start))
     };
+    // headlines are title-cased: there a capitalised word is a name only when it is capitalised
+    // inside a sentence elsewhere, or known to the lexicons
+    let headlines: Vec<Span> = text.paragraphs.iter().copied().filter(|p| is_headline(text, *p)).collect();
+    let in_headline = |b: usize| headlines.iter().any(|p| p.start <= b && b < p.end);
+    let mut known_caps: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    if !headlines.is_empty() {
+        for (k, t) in toks.iter().enumerate() {
+            let w = word(k);
+            if is_cap(w) && !in_headline(t.span.start) && !sentence_start(k) {
+                known_caps.insert(strip_possessive(w));
+            }
+        }
+    }
+    let headline_noise = |k: usize| -> bool {
+        let w = word(k);
+        in_headline(toks[k].span.start)
+            && is_cap(w)
+            && !known_caps.contains(strip_possessive(w))
+            && !lx.nationalities.contains_key(strip_possessive(w))
+            && !lx.roles.contains_key(w)
+            && !lx.organizations.contains_key(w)
+    };
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -157,7 +179,7 @@ pub fn find(text: &Text) -> Vec<Mention> {
             let inner = matches!(x, "of" | "for" | "de" | "al" | "bin" | "van" | "von" | "da")
                 && j > start
                 && is_cap(word(j + 1));
-            if !(is_cap(x) || lower_ok || inner) {
+            if !(is_cap(x) || lower_ok || inner) || headline_noise(j) {
                 break;
             }
             if is_cap(x)
@@ -190,6 +212,17 @@ pub fn find(text: &Text) -> Vec<Mention> {
         i = j;
     }
     out
+}
+
+/// A title-cased paragraph without a final period: most of its words are capitalised.
+fn is_headline(text: &Text, p: Span) -> bool {
+    let s = text.slice(p);
+    if (s.ends_with(['.', ':']) && !s.ends_with("..")) || s.len() > 200 {
+        return false;
+    }
+    let words: Vec<&str> = s.split_whitespace().filter(|w| w.chars().next().is_some_and(char::is_alphabetic)).collect();
+    let caps = words.iter().filter(|w| is_cap(w)).count();
+    words.len() >= 5 && caps * 10 >= words.len() * 7
 }
 
 /// Splits the tokens `[start, end)` into affiliation, role and name parts.
@@ -302,7 +335,9 @@ fn parse_chunk(text: &Text, start: usize, end: usize, at_sentence_start: bool) -
             return None;
         }
     }
-    if name_words.iter().any(|w| !is_cap(w) && !matches!(*w, "of" | "for" | "de" | "al" | "bin" | "van" | "von" | "da"))
+    if name_words
+        .iter()
+        .any(|w| !is_cap(w) && !matches!(*w, "of" | "for" | "de" | "al" | "bin" | "van" | "von" | "da" | "."))
     {
         return None;
     }

@@ -233,6 +233,33 @@ pub struct Statement {
     pub future: bool,
     /// The rule that typed it (`demand/requirement-noun`).
     pub rule: String,
+    /// Position (1-based) in an enumeration the statement was split from ("three key requirements …").
+    #[serde(default)]
+    pub item: Option<usize>,
+    /// Spans where the same actor said the same thing again (merged into this statement).
+    #[serde(default)]
+    pub repeats: Vec<Span>,
+    /// The mention the actor was found from, when it is not the quote's speaker mention.
+    #[serde(default)]
+    pub actor_mention: Option<Span>,
+}
+
+/// The statements of one actor, in article order (ids into [`Report::statements`]).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ActorStatements {
+    /// The actor.
+    pub actor: usize,
+    /// Its statements.
+    pub statements: Vec<usize>,
+}
+
+/// The actors of one side (country or alliance), in order of their first statement.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SideGroup {
+    /// The side ("Russia", "United States"), or `None` when nothing says.
+    pub side: Option<String>,
+    /// Its actors with their statements.
+    pub actors: Vec<ActorStatements>,
 }
 
 /// The result of analysing one article.
@@ -256,6 +283,9 @@ pub struct Report {
     pub quotes: Vec<Quote>,
     /// Typed statements, in text order.
     pub statements: Vec<Statement>,
+    /// Statements grouped by actor, actors by side: what the popup lists.
+    #[serde(default)]
+    pub sides: Vec<SideGroup>,
     /// Messages for the user ("No article found; analysed the page body").
     pub notices: Vec<String>,
 }
@@ -275,6 +305,8 @@ impl Report {
         for s in &mut self.statements {
             f(&mut s.span);
             s.cue.iter_mut().for_each(&mut f);
+            s.repeats.iter_mut().for_each(&mut f);
+            s.actor_mention.iter_mut().for_each(&mut f);
         }
     }
 

@@ -33,10 +33,11 @@ pub fn analyze_text(text: &str) -> Result<JsValue, JsError> {
     to_js(crate::analyze_text(text))
 }
 
-/// Analyses a page's HTML; `url` may be empty.
+/// Analyses a page's HTML; `url` may be empty. `selection` (optional) is the user's selected text,
+/// analysed when the page has no article.
 #[wasm_bindgen(js_name = analyzeHtml)]
-pub fn analyze_html(html: &str, url: Option<String>) -> Result<JsValue, JsError> {
+pub fn analyze_html(html: &str, url: Option<String>, selection: Option<String>) -> Result<JsValue, JsError> {
     init();
     let url = url.filter(|u| !u.is_empty());
-    to_js(crate::analyze_html(html, url.as_deref()))
+    to_js(crate::analyze_page(html, url.as_deref(), selection.as_deref()))
 }

@@ -10,10 +10,13 @@ const USAGE: &str = "\
 whosaid — who is quoted in a news article, and what each side wants
 
 USAGE:
-    whosaid analyze FILE            print the JSON report (HTML when FILE ends in .html/.htm, else text)
+    whosaid analyze [--url URL] FILE
+                                    print the JSON report (HTML when FILE ends in .html/.htm, else text)
     whosaid analyze --jsonl IN      read {\"id\", \"text\"} per line, write one scorer line per document
                                     (code-point offsets; IN may be - for stdin)
-    whosaid extract FILE.html       print the article text
+    whosaid extract [--url URL] [--json] FILE.html
+                                    print the article text (--json: text, metadata, source, notices;
+                                    --url: the page's address, for relative links and metadata)
     whosaid --version
 
 Offsets: the JSON report uses code points (Python string indices).";
@@ -22,8 +25,9 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
         ["analyze", "--jsonl", path] => analyze_jsonl(path),
-        ["analyze", path] => analyze_file(path),
-        ["extract", path] => extract_file(path),
+        ["analyze", path] => analyze_file(path, None),
+        ["analyze", "--url", url, path] => analyze_file(path, Some(url)),
+        ["extract", rest @ ..] => extract_cmd(rest),
         ["--version"] | ["-V"] => {
             println!("whosaid {}", whosaid::version());
             Ok(())
@@ -59,22 +63,38 @@ fn is_html(path: &str) -> bool {
     p.ends_with(".html") || p.ends_with(".htm")
 }
 
-fn analyze_file(path: &str) -> Result<(), String> {
+fn analyze_file(path: &str, url: Option<&str>) -> Result<(), String> {
     let input = read(path)?;
-    let mut report = if is_html(path) { whosaid::analyze_html(&input, None) } else { whosaid::analyze_text(&input) };
+    let mut report = if is_html(path) { whosaid::analyze_html(&input, url) } else { whosaid::analyze_text(&input) };
     report.convert_offsets(OffsetUnit::CodePoint);
     let out = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
     println!("{out}");
     Ok(())
 }
 
-fn extract_file(path: &str) -> Result<(), String> {
-    let input = read(path)?;
-    let e = whosaid::article::extract(&input, None);
-    for n in &e.notices {
-        eprintln!("whosaid: {n}");
+fn extract_cmd(args: &[&str]) -> Result<(), String> {
+    let (mut url, mut as_json, mut path) = (None, false, None);
+    let mut it = args.iter();
+    while let Some(&a) = it.next() {
+        match a {
+            "--url" => url = Some(*it.next().ok_or_else(|| format!("--url needs a value\n\n{USAGE}"))?),
+            "--json" => as_json = true,
+            _ if path.is_none() && (a == "-" || !a.starts_with('-')) => path = Some(a),
+            _ => return Err(format!("unrecognised argument {a:?}\n\n{USAGE}")),
+        }
     }
-    println!("{}", e.text);
+    let path = path.ok_or_else(|| format!("extract needs a FILE\n\n{USAGE}"))?;
+    let input = read(path)?;
+    let e = whosaid::article::extract(&input, url);
+    if as_json {
+        let v = json!({"article": e.article, "source": e.source, "notices": e.notices, "text": e.text});
+        println!("{}", serde_json::to_string_pretty(&v).map_err(|e| e.to_string())?);
+    } else {
+        for n in &e.notices {
+            eprintln!("whosaid: {n}");
+        }
+        println!("{}", e.text);
+    }
     Ok(())
 }
 
@@ -108,6 +128,13 @@ fn scorer_line(id: &Value, r: &Report) -> Value {
                 "type": s.kind,
                 "via": name(s.via),
                 "strength": s.strength,
+                "target": s.target,
+                "quote": s.quote,
+                "item": s.item,
+                "conditional": s.conditional,
+                "negated": s.negated,
+                "future": s.future,
+                "rule": s.rule,
             })
         })
         .collect();

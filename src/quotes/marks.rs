@@ -22,7 +22,7 @@ pub struct Quotation {
 }
 
 fn is_double(c: &str) -> bool {
-    matches!(c, "“" | "”" | "\"" | "«" | "»" | "„" | "＂" | "「" | "」" | "『" | "』")
+    matches!(c, "“" | "”" | "\"" | "''" | "«" | "»" | "„" | "＂" | "「" | "」" | "『" | "』")
 }
 
 /// Finds the quotations of `text`, in order.
@@ -116,6 +116,7 @@ mod tests {
         assert_eq!(q("He said “yes, it's fine” and \"no\"."), ["“yes, it's fine”", "\"no\""]);
         assert_eq!(q("Il a dit « non » hier."), ["« non »"]);
         assert_eq!(q("Er sagte „ja“ dann."), ["„ja“"]);
+        assert_eq!(q("''It is over,'' he said."), ["''It is over,''"]);
     }
 
     #[test]

@@ -27,6 +27,10 @@ pub struct Found {
     pub cue_lemma: Option<String>,
     /// Index into the mention list of the speaker mention, if found.
     pub speaker: Option<usize>,
+    /// The local speaker phrase as written ("he", "a campaign aide"), even when it is no mention.
+    pub speaker_span: Option<Span>,
+    /// Index into the mention list of a source the speaker reports ("Blinken also “urged …,” Price said").
+    pub reported_source: Option<usize>,
     /// How sure the rule is.
     pub confidence: f32,
     /// The rule id.

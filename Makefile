@@ -1,0 +1,66 @@
+# WhoSaid: make demo | make test | make build | make package | make setup
+PORT ?= 8080
+EXT := $(CURDIR)/extension
+
+.PHONY: setup build demo test test-rust test-wasm lint e2e package clean icons
+
+setup:
+	@bash scripts/setup.sh
+
+build: setup
+	@bash scripts/build.sh
+
+demo: build
+	@echo
+	@echo "Extension folder to load unpacked: $(EXT)"
+	@echo "  Chrome:  chrome://extensions -> Developer mode -> Load unpacked -> $(EXT)"
+	@echo "  Firefox: about:debugging -> This Firefox -> Load Temporary Add-on -> $(EXT)/manifest.json"
+	@echo
+	@node scripts/serve.mjs www $(PORT)
+
+test: build test-rust test-wasm lint e2e
+	@echo "make test: all passed"
+
+test-rust:
+	cargo test
+
+test-wasm:
+	@if [ -f tests/wasm.rs ]; then \
+	  CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test wasm; \
+	else echo "test-wasm: no tests/wasm.rs yet, skipped"; fi
+
+lint:
+	node_modules/.bin/web-ext lint --source-dir extension
+
+e2e:
+	node --test --test-concurrency=1 tests/e2e/
+
+package: build
+	@bash scripts/package.sh
+
+icons:
+	node scripts/make-icons.mjs
+
+clean:
+	rm -rf extension/pkg www/pkg dist tests/e2e/out
+
+.PHONY: eval
+
+# Quote (and statement) evaluation on ../shared; skips with a message when it is absent.
+eval:
+	scripts/eval.sh
+
+# Article extraction on ../shared (127 benchmark pages scored with score_articles.py, plus the 130
+# Readability test pages): F1/P/R and the count of pages run without error; skips when ../shared is absent.
+.PHONY: eval-articles
+eval-articles:
+	cargo build --release --bin whosaid
+	python3 scripts/eval_articles.py --bin target/release/whosaid
+
+# The big page run (separate from `make test`): every page of both article sets in ../shared and the
+# fixture pages, served on 127.0.0.1 and analysed through the built extension in headless Chromium.
+# Prints errors, quotes anchored/highlighted, the highlight/remove round trip and the slowest pages.
+.PHONY: e2e-pages
+e2e-pages:
+	@if [ -f scripts/build.sh ]; then bash scripts/build.sh; fi
+	node tests/e2e-pages/run.mjs

@@ -1,0 +1,251 @@
+//! Article: page HTML → the article's text and metadata.
+//!
+//! Takes a page's HTML (and optionally its URL and the user's selection) and gives back [`Extracted`]:
+//! the article text with paragraphs separated by blank lines, the popup header's metadata
+//! ([`Article`]: title, byline, site name, date, language), where the text came from ([`TextSource`])
+//! and notices for the user. Never fails and never panics: a page that is not an article gives the
+//! user's selection or the page's body text, and says so.
+//!
+//! The steps, each a fallback for the one before (as Readability drops its flags one by one):
+//!
+//! 1. `dom_smoothie` (Mozilla Readability's algorithm in Rust, `TextMode::Formatted`) finds the article
+//!    container; it already retries with looser parse policies when the text is short.
+//! 2. [`clean`] removes what publishers put inside the container beside the prose (captions, credits,
+//!    "Related:" lines, share bars, date lines, link lists). If cleaning leaves too little, the
+//!    uncleaned text is kept.
+//! 3. If there is still less than [`MIN_ARTICLE_CHARS`] of text, the page is not an article: the user's
+//!    selection is used when there is one, else the whole body text.
+//!
+//! Metadata comes from Readability (JSON-LD, `<meta>`), completed from the page (`<html lang>`,
+//! `article:published_time`, `<time datetime>`, `og:site_name`, the URL's host).
+
+mod clean;
+
+use dom_query::Document;
+use dom_smoothie::{Config, Readability, TextMode};
+
+use crate::report::{Article, TextSource};
+
+/// Pages with more elements than this are not run through Readability (body text instead).
+pub const MAX_ELEMENTS: usize = 200_000;
+
+/// Pages larger than this many bytes are cut (at a character boundary) before parsing.
+pub const MAX_HTML_BYTES: usize = 8_000_000;
+
+/// Pages nested deeper than this many elements are not run through Readability (body text instead):
+/// its scoring walks ancestors, which is slow on pathologically deep trees. Real pages stay under 100.
+pub const MAX_DEPTH: usize = 400;
+
+/// An extracted article with fewer characters than this is not an article (the selection or body is used).
+pub const MIN_ARTICLE_CHARS: usize = 140;
+
+/// If cleaning leaves less than this share of Readability's words, the cleaning is undone.
+const MIN_CLEANED_SHARE: f64 = 0.35;
+
+/// The outcome of extraction.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Extracted {
+    /// Page metadata.
+    pub article: Article,
+    /// The article text, paragraphs separated by blank lines.
+    pub text: String,
+    /// Where the text came from.
+    pub source: TextSource,
+    /// Messages for the user.
+    pub notices: Vec<String>,
+}
+
+/// Extracts the article from `html` (the page's `url`, when known, resolves relative links).
+pub fn extract(html: &str, url: Option<&str>) -> Extracted {
+    extract_page(html, url, None)
+}
+
+/// Extracts the article from `html`; when the page has no article, uses `selection` (the user's
+/// selected text, if any and not blank), else the body text.
+pub fn extract_page(html: &str, url: Option<&str>, selection: Option<&str>) -> Extracted {
+    let mut notices = Vec::new();
+    let html = if html.len() > MAX_HTML_BYTES {
+        let mut end = MAX_HTML_BYTES;
+        while !html.is_char_boundary(end) {
+            end -= 1;
+        }
+        notices.push(format!("The page is very large; only its first {} MB were read.", MAX_HTML_BYTES / 1_000_000));
+        &html[..end]
+    } else {
+        html
+    };
+    let url = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
+    let doc = Document::from(html);
+    let page_meta = page_metadata(&doc, url);
+    clean::keep_embedded_posts(&doc);
+
+    let mut article = page_meta.clone();
+    let cfg = Config {
+        text_mode: TextMode::Formatted,
+        max_elements_to_parse: MAX_ELEMENTS,
+        keep_classes: true,
+        ..Default::default()
+    };
+    // Pages too big or too deep for Readability: the body text of the document already parsed.
+    let (depth, elements) = shape(&doc, MAX_DEPTH, MAX_ELEMENTS);
+    let mut parsed = None;
+    let why = if depth > MAX_DEPTH {
+        parsed = Some(doc);
+        format!("the page is nested more than {MAX_DEPTH} elements deep")
+    } else if elements > MAX_ELEMENTS {
+        parsed = Some(doc);
+        format!("the page has more than {MAX_ELEMENTS} elements")
+    } else {
+        match Readability::with_document(doc, url, Some(cfg))
+            .map_err(|e| e.to_string())
+            .and_then(|mut r| r.parse().map(|a| (a, r)).map_err(|e| e.to_string()))
+        {
+            Ok((a, r)) => {
+                article = Article {
+                    title: nonempty(a.title.to_string()).or(page_meta.title),
+                    byline: a.byline.and_then(nonempty).or(page_meta.byline),
+                    site_name: a.site_name.and_then(nonempty).or(page_meta.site_name),
+                    published: a.published_time.and_then(nonempty).or(page_meta.published),
+                    url: url.map(str::to_string),
+                    lang: a.lang.and_then(nonempty).or(page_meta.lang),
+                };
+                let raw = tidy(&a.text_content);
+                let text = cleaned(&r.doc)
+                    .filter(|t| word_count(t) as f64 >= MIN_CLEANED_SHARE * word_count(&raw) as f64)
+                    .unwrap_or(raw);
+                if text.chars().count() >= MIN_ARTICLE_CHARS {
+                    return Extracted { article, text, source: TextSource::Article, notices };
+                }
+                "the page has too little article text".to_string()
+            }
+            Err(e) => e,
+        }
+    };
+    if let Some(sel) = selection.map(tidy).filter(|s| !s.is_empty()) {
+        notices.push(format!("No article found ({why}); analysed your selection instead."));
+        return Extracted { article, text: sel, source: TextSource::Selection, notices };
+    }
+    notices.push(format!("No article found ({why}); analysed the page body instead."));
+    let doc = parsed.unwrap_or_else(|| Document::from(html));
+    Extracted { article, text: body_text(&doc), source: TextSource::Body, notices }
+}
+
+/// The depth and element count of `doc`, each counted until it passes its limit.
+fn shape(doc: &Document, max_depth: usize, max_elements: usize) -> (usize, usize) {
+    let (mut deepest, mut count) = (0, 0);
+    let mut stack = vec![(doc.root(), 0usize)];
+    while let Some((node, depth)) = stack.pop() {
+        deepest = deepest.max(depth);
+        count += 1;
+        if deepest > max_depth || count > max_elements {
+            break;
+        }
+        stack.extend(node.children_it(false).filter(|c| c.is_element()).map(|c| (c, depth + 1)));
+    }
+    (deepest, count)
+}
+
+/// Readability's article (the `#readability-page-1` element of its document after parsing) → cleaned text.
+fn cleaned(doc: &Document) -> Option<String> {
+    let root = *doc.select("#readability-page-1").nodes().first()?;
+    clean::clean_dom(&root);
+    let text = clean::clean_paragraphs(&tidy(&root.formatted_text()));
+    (!text.is_empty()).then_some(text)
+}
+
+/// The page's whole body text, without scripts and styles.
+fn body_text(doc: &Document) -> String {
+    doc.select("script, style, noscript, template, svg").remove();
+    let body = doc.select("body");
+    if body.exists() {
+        tidy(&body.formatted_text())
+    } else {
+        tidy(&doc.formatted_text())
+    }
+}
+
+/// Metadata read directly from the page, used where Readability found none.
+fn page_metadata(doc: &Document, url: Option<&str>) -> Article {
+    // One pass over the <meta> elements: "property=og:title" → content (first one wins).
+    let mut metas: Vec<(String, String)> = Vec::new();
+    for n in doc.select("meta[content]").nodes() {
+        let Some(content) = n.attr("content").map(|c| c.to_string()).and_then(nonempty) else { continue };
+        for key in ["property", "name", "itemprop"] {
+            if let Some(v) = n.attr(key) {
+                metas.push((format!("{key}={}", v.to_ascii_lowercase()), content.clone()));
+            }
+        }
+    }
+    let meta = |keys: &[&str]| keys.iter().find_map(|k| metas.iter().find(|(mk, _)| mk == k).map(|(_, v)| v.clone()));
+    let host = url
+        .and_then(|u| u.split("://").nth(1))
+        .and_then(|r| r.split(['/', '?', '#', ':']).next())
+        .map(|h| h.trim_start_matches("www.").to_string());
+    Article {
+        title: meta(&["property=og:title", "name=twitter:title"])
+            .or_else(|| nonempty(doc.select("title").text().to_string())),
+        byline: meta(&["name=author", "property=article:author"]).filter(|a| !a.starts_with("http")),
+        site_name: meta(&["property=og:site_name", "name=application-name"]).or(host),
+        published: meta(&[
+            "property=article:published_time",
+            "itemprop=datepublished",
+            "name=pubdate",
+            "name=date",
+            "name=dc.date",
+        ])
+        .or_else(|| doc.select("time[datetime]").attr("datetime").map(|d| d.to_string()).and_then(nonempty)),
+        url: url.map(str::to_string),
+        lang: doc.select("html").attr("lang").map(|l| l.to_string()).and_then(nonempty),
+    }
+}
+
+fn word_count(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+fn nonempty(s: String) -> Option<String> {
+    let t = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!t.is_empty()).then_some(t)
+}
+
+/// Collapses runs of spaces inside lines and keeps at most one blank line between paragraphs.
+fn tidy(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for line in s.lines() {
+        let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
+        if line.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        out.push_str(&line);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_tiny_page_gives_its_text_without_scripts() {
+        let e = extract("<html><body><p>Hi</p><script>x()</script></body></html>", None);
+        assert_eq!(e.text, "Hi");
+        assert_eq!(e.source, TextSource::Body);
+    }
+
+    #[test]
+    fn empty_page_gives_empty_text() {
+        let e = extract("", None);
+        assert_eq!(e.text, "");
+    }
+
+    #[test]
+    fn a_page_without_article_uses_the_selection() {
+        let e = extract_page("<html><body><p>Menu</p></body></html>", None, Some("  “No,” she said. "));
+        assert_eq!(e.text, "“No,” she said.");
+        assert_eq!(e.source, TextSource::Selection);
+        assert!(e.notices[0].contains("selection"));
+    }
+}

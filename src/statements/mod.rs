@@ -1,0 +1,1044 @@
+//! Statements: typed demands and positions, from quotes and from reported acts.
+//!
+//! Takes the segmented text, the mentions with their actors, and the attributed quotes; gives back
+//! the [`Statement`] list in text order. Two sources:
+//!
+//! * **quotes**: every quote with a speaker gives one statement (or one per list item), typed from
+//!   its cue verb, else from the cues inside its content ("would be met with", "must", "will provide");
+//!   a statement verb opening the content with another subject gives nested attribution
+//!   (`Blinken also “urged …,” Price said` → actor Blinken, via Price);
+//! * **reported acts** outside quotes: a statement verb, phrase or noun construction with a subject
+//!   mention ("Morawiecki …, promising to deliver", "something Russia has denied").
+//!
+//! Cues come from [`cues`] (CAMEO-derived verbs plus constructions, `lexicons/statements_*.tsv`).
+//! Repeated statements by one actor are merged; [`group`] groups them by actor and side.
+
+mod cues;
+pub mod group;
+
+pub use cues::{cues, duplicates, parse, Class, Cue, Cues, Hit};
+
+use crate::mentions::{Mention, MentionKind};
+use crate::report::{Quote, QuoteKind, Span, Statement, StatementType};
+use crate::text::{quote_mark, QuoteMark, Text, TokenKind};
+
+/// Tunables of the statement stage.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// Most items a list construction may give.
+    pub max_list_items: usize,
+    /// How far (bytes) left of a cue its subject may start, unless the cue is a participle of the main clause.
+    pub max_subject_distance: usize,
+    /// How many tokens after a cue its target may start.
+    pub target_window: usize,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options { max_list_items: 10, max_subject_distance: 160, target_window: 3 }
+    }
+}
+
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "this", "these", "those", "its", "his", "her", "their", "our", "my", "your", "any", "no", "such",
+    "some", "every", "each", "of", "for", "in", "with", "on", "at", "from", "into", "about", "against", "over",
+    "under", "without", "as", "than", "between", "among",
+];
+const PREPOSITIONS: &[&str] = &[
+    "of",
+    "in",
+    "from",
+    "with",
+    "by",
+    "against",
+    "to",
+    "for",
+    "on",
+    "at",
+    "over",
+    "about",
+    "between",
+    "among",
+    "including",
+    "like",
+    "toward",
+    "towards",
+    "into",
+    "near",
+    "along",
+    "across",
+    "alongside",
+    "behind",
+    "despite",
+];
+/// Words that may stand between a subject and its verb.
+const VERB_LEAD: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "will",
+    "would",
+    "shall",
+    "should",
+    "can",
+    "could",
+    "may",
+    "might",
+    "must",
+    "did",
+    "do",
+    "does",
+    "also",
+    "again",
+    "further",
+    "then",
+    "today",
+    "yesterday",
+    "tonight",
+    "now",
+    "not",
+    "never",
+    "already",
+    "still",
+    "and",
+    "to",
+    "who",
+    "which",
+    "that",
+    "but",
+    "repeatedly",
+    "once",
+    "jointly",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "weekend",
+    "week",
+    "earlier",
+    "later",
+    "reportedly",
+    "allegedly",
+    "officially",
+    "swiftly",
+    "quickly",
+    "strongly",
+    "immediately",
+    "in",
+    "principle",
+    "n't",
+    "n’t",
+    "by",
+    "while",
+    "after",
+    "before",
+    "when",
+    "publicly",
+    "formally",
+];
+const LIST_MARKERS: &[&str] =
+    &["concerning", "regarding", "on", "are", "were", "include", "including", "namely", "about"];
+const NUMBERS: &[(&str, usize)] = &[
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+];
+const CLAUSE_STARTS: &[&str] = &["when", "which", "who", "where", "while", "whose", "after", "before", "because"];
+
+/// Types every quote with a known speaker and every reported act with a subject.
+///
+/// `of_mention[i]` is the actor of `mentions[i]`.
+pub fn classify(text: &Text, mentions: &[Mention], of_mention: &[Option<usize>], quotes: &[Quote]) -> Vec<Statement> {
+    classify_with(text, mentions, of_mention, quotes, &Options::default())
+}
+
+/// [`classify`] with explicit options.
+pub fn classify_with(
+    text: &Text,
+    mentions: &[Mention],
+    of_mention: &[Option<usize>],
+    quotes: &[Quote],
+    opts: &Options,
+) -> Vec<Statement> {
+    let cx = Ctx::new(text, mentions, of_mention, quotes, opts);
+    let mut out = Vec::new();
+    for q in quotes {
+        cx.quote_statements(q, &mut out);
+    }
+    cx.act_statements(&mut out);
+    out.sort_by_key(|s| (s.span.start, s.span.end));
+    let mut out = merge(text, out);
+    for (i, s) in out.iter_mut().enumerate() {
+        s.id = i;
+    }
+    out
+}
+
+/// A typed cue chosen for a statement.
+#[derive(Clone, Debug)]
+struct Typed {
+    hit: Hit,
+    kind: StatementType,
+    strength: u8,
+    rule: String,
+}
+
+struct Ctx<'a> {
+    text: &'a Text,
+    mentions: &'a [Mention],
+    of_mention: &'a [Option<usize>],
+    quotes: &'a [Quote],
+    opts: &'a Options,
+    lx: &'static Cues,
+    hits: Vec<Hit>,
+    /// Regions between quotation marks (marks included).
+    quoted: Vec<Span>,
+}
+
+impl<'a> Ctx<'a> {
+    fn new(
+        text: &'a Text,
+        mentions: &'a [Mention],
+        of_mention: &'a [Option<usize>],
+        quotes: &'a [Quote],
+        opts: &'a Options,
+    ) -> Ctx<'a> {
+        let lx = cues();
+        let hits = lx.find(&text.src);
+        Ctx { text, mentions, of_mention, quotes, opts, lx, hits, quoted: quoted_regions(&text.src) }
+    }
+
+    fn cue(&self, h: &Hit) -> &'static Cue {
+        &self.lx.cues[h.cue]
+    }
+
+    fn word(&self, h: &Hit) -> &str {
+        self.text.slice(h.span)
+    }
+
+    /// Word tokens (lower case) that end at or before `b`, nearest first, within the sentence.
+    fn words_before(&self, b: usize, n: usize) -> Vec<String> {
+        let lo = self.text.sentence_of(b.saturating_sub(1)).map(|s| self.text.sentences[s].start).unwrap_or(0);
+        let i = self.text.token_at_or_after(b);
+        self.text.tokens[..i]
+            .iter()
+            .rev()
+            .take_while(|t| t.span.start >= lo)
+            .take(n)
+            .map(|t| self.text.slice(t.span).to_lowercase())
+            .collect()
+    }
+
+    /// Word tokens (lower case) from `b` on.
+    fn words_after(&self, b: usize, n: usize) -> Vec<(Span, String)> {
+        let i = self.text.token_at_or_after(b);
+        self.text.tokens[i..].iter().take(n).map(|t| (t.span, self.text.slice(t.span).to_lowercase())).collect()
+    }
+
+    fn in_quoted(&self, s: Span) -> bool {
+        self.quoted.iter().any(|q| q.start < s.start && s.end <= q.end)
+    }
+
+    fn sentence(&self, b: usize) -> Span {
+        self.text.sentence_of(b).map(|i| self.text.sentences[i]).unwrap_or_else(|| Span::new(0, self.text.src.len()))
+    }
+
+    /// Is this occurrence of a cue verb used as a verb (not "a demand", "security demands", "the State")?
+    fn verb_like(&self, h: &Hit) -> bool {
+        let w = self.word(h);
+        let sent = self.sentence(h.span.start);
+        if w.starts_with(char::is_uppercase) && h.span.start != sent.start && !self.after_open_mark(h.span.start) {
+            return false;
+        }
+        let prev = self.text.tokens[..self.text.token_at_or_after(h.span.start)].last().copied();
+        let Some(prev) = prev.filter(|t| t.span.start >= sent.start) else { return true };
+        let p = self.text.slice(prev.span);
+        let pl = p.to_lowercase();
+        if prev.kind != TokenKind::Word {
+            return true;
+        }
+        if DETERMINERS.contains(&pl.as_str()) || pl.ends_with("’s") || pl.ends_with("'s") {
+            return false;
+        }
+        if pl.chars().all(|c| c.is_ascii_digit()) {
+            return false;
+        }
+        if VERB_LEAD.contains(&pl.as_str()) || pl.ends_with("ly") || p.starts_with(char::is_uppercase) {
+            return true;
+        }
+        if let Some(m) = self.mentions.iter().find(|m| m.span.end == prev.span.end) {
+            // "a United Nations appeal", "an Australian ultimatum": a noun compound
+            let det = self.words_before(m.span.start, 1);
+            return !det
+                .first()
+                .is_some_and(|w| ["a", "an", "its", "his", "her", "their", "our"].contains(&w.as_str()));
+        }
+        // a past tense after any noun is a verb ("the UNITA militarist wing refused")
+        if w.to_lowercase().ends_with("ed") || ["sought", "told", "said"].contains(&w.to_lowercase().as_str()) {
+            return true;
+        }
+        // a plural noun subject the mention finder left out ("Rwandan rebels demanded")
+        pl.ends_with('s') && !pl.ends_with("ss") && !pl.ends_with("us")
+    }
+
+    fn after_open_mark(&self, b: usize) -> bool {
+        self.text.src[..b].trim_end().chars().next_back().and_then(quote_mark).is_some()
+    }
+
+    /// The subject mention of a cue at `cue`: the nearest name, group or pronoun before it in the same
+    /// sentence that no preposition governs (skipping an apposition), or for a participle of the main
+    /// clause (", promising", "by claiming") the sentence's first such mention.
+    fn subject(&self, cue: Span, lo: usize, participle: bool) -> Option<usize> {
+        let sent = self.sentence(cue.start);
+        let lo = lo.max(sent.start);
+        let inside_quote = self.in_quoted(cue);
+        let cands: Vec<usize> = (0..self.mentions.len())
+            .filter(|&i| {
+                let m = &self.mentions[i];
+                m.span.start >= lo
+                    && m.span.end <= cue.start
+                    && (inside_quote || !self.in_quoted(m.span))
+                    && m.kind != MentionKind::Nominal
+                    || (m.kind == MentionKind::Nominal && m.span.start >= lo && m.span.end <= cue.start)
+            })
+            .filter(|&i| {
+                let m = &self.mentions[i];
+                let before = self.words_before(m.span.start, 2);
+                let governed = before.first().is_some_and(|w| PREPOSITIONS.contains(&w.as_str()))
+                    || (before.first().is_some_and(|w| w == "the" || w == "a")
+                        && before.get(1).is_some_and(|w| PREPOSITIONS.contains(&w.as_str())));
+                !governed
+            })
+            .collect();
+        let non_possessive = |i: &usize| {
+            let rest = &self.text.src[self.mentions[*i].span.end..];
+            !(rest.starts_with("’s") || rest.starts_with("'s"))
+        };
+        if participle {
+            return cands.iter().copied().find(non_possessive).or_else(|| cands.first().copied());
+        }
+        let mut k = cands.len().checked_sub(1)?;
+        // skip a possessor when something follows it ("Iran's religious leader Ayatollah Khomeini")
+        let near = cands[k];
+        if cue.start - self.mentions[near].span.end > self.opts.max_subject_distance {
+            return None;
+        }
+        // apposition: "Pakistan, a key U.S. ally in the war, has refused"
+        if k > 0 {
+            let m = &self.mentions[near];
+            let between = &self.text.src[m.span.end..cue.start];
+            let p = &self.mentions[cands[k - 1]];
+            let gap = &self.text.src[p.span.end..m.span.start];
+            if between.contains(',') && gap.trim_start().starts_with(',') && !gap.contains(" and ") {
+                k -= 1;
+            }
+        }
+        Some(cands[k])
+    }
+
+    fn actor_of(&self, m: usize) -> Option<usize> {
+        self.of_mention.get(m).copied().flatten()
+    }
+
+    /// The target of a cue: a mention within a few tokens after it ("urged Russia to", "demanded that the US").
+    fn target(&self, h: &Hit, end: usize) -> Option<String> {
+        let after = self.words_after(h.span.end, self.opts.target_window + 2);
+        let mut n = 0;
+        for (sp, w) in after {
+            if sp.start >= end {
+                break;
+            }
+            if let Some(m) = self.mentions.iter().position(|m| m.span.start == sp.start) {
+                let m2 = &self.mentions[m];
+                if m2.kind == MentionKind::Pronoun {
+                    return None;
+                }
+                return Some(self.actor_name(m));
+            }
+            if ["that", "the", "on", "upon", "its", "his", "her", "their"].contains(&w.as_str()) {
+                continue;
+            }
+            n += 1;
+            if n >= self.opts.target_window {
+                break;
+            }
+        }
+        None
+    }
+
+    fn actor_name(&self, m: usize) -> String {
+        self.mentions[m].name.clone()
+    }
+
+    /// The typed cues in `span`, in text order, with contained hits of a longer typed hit removed.
+    fn typed_in(&self, span: Span, skip: Option<Span>) -> Vec<Typed> {
+        let mut out: Vec<Typed> = Vec::new();
+        let inner: Vec<&Hit> =
+            self.hits.iter().filter(|h| span.contains(&h.span) && !skip.is_some_and(|s| s.overlaps(&h.span))).collect();
+        for h in &inner {
+            let c = self.cue(h);
+            let t = match c.class {
+                Class::Verb => self.verb_like(h).then(|| (c.kind, c.strength, c.id.clone())),
+                Class::Phrase => {
+                    let ok = match c.id.as_str() {
+                        // a bare "consequences"/"sanctions" threatens only with a future or a condition
+                        "threat/pay-price" | "threat/sanctions" => {
+                            self.has_class(span, Class::Future)
+                                || self.has_class(span, Class::Cond)
+                                || self.has_class(span, Class::Modal)
+                        }
+                        "accusation/ignored" => true,
+                        _ => true,
+                    };
+                    ok.then(|| (c.kind, c.strength, c.id.clone()))
+                }
+                Class::Modal => {
+                    let subj = self.words_before(h.span.start, 1);
+                    let first_person = subj.first().is_some_and(|w| ["we", "i", "you"].contains(&w.as_str()));
+                    (!first_person).then(|| (c.kind, c.strength, c.id.clone()))
+                }
+                Class::Give => {
+                    let before = self.words_before(h.span.start, 3);
+                    let fut = before.iter().take(2).any(|w| {
+                        ["will", "would", "shall", "'ll", "’ll"].contains(&w.as_str())
+                            || w.ends_with("'ll")
+                            || w.ends_with("’ll")
+                    });
+                    let neg = before.iter().take(2).any(|w| ["not", "never", "n't", "n’t"].contains(&w.as_str()));
+                    (fut && !neg).then(|| (StatementType::Commitment, 0, "commitment/will-give".to_string()))
+                }
+                Class::Coerce => {
+                    // "will impose", "may halt", "plans to expel": an announced coercive act
+                    let before = self.words_before(h.span.start, 3);
+                    let modal =
+                        |w: &str| ["will", "would", "may", "might", "could", "shall", "'ll", "’ll"].contains(&w);
+                    let fut = before.first().is_some_and(|w| modal(w))
+                        || (before.first().is_some_and(|w| w == "to")
+                            && before.get(1).is_some_and(|w| {
+                                [
+                                    "plans", "plan", "planning", "planned", "intends", "intend", "is", "are", "set",
+                                    "ready", "prepared",
+                                ]
+                                .contains(&w.as_str())
+                            }));
+                    (fut).then(|| (StatementType::Threat, 0, "threat/will-coerce".to_string()))
+                }
+                Class::Noun => {
+                    // "issued an ultimatum", "reiterated its demand": the noun is the object of a statement verb
+                    let before = self.words_before(h.span.start, 4);
+                    let lead = self.hits.iter().any(|g| {
+                        g.span.end <= h.span.start
+                            && h.span.start - g.span.end < 30
+                            && matches!(self.cue(g).class, Class::Speech)
+                    });
+                    let own = before.iter().any(|w| ["its", "their", "our", "his", "her", "my"].contains(&w.as_str()));
+                    (lead && (own || c.kind == StatementType::Threat)).then(|| (c.kind, c.strength, c.id.clone()))
+                }
+                Class::Cond => (self.word(h).eq_ignore_ascii_case("unless")
+                    && (self.has_class(span, Class::Future) || self.has_class(span, Class::Modal)))
+                .then(|| (StatementType::Threat, 0, "threat/unless".to_string())),
+                _ => None,
+            };
+            if let Some((kind, strength, rule)) = t {
+                out.push(Typed { hit: (*h).clone(), kind, strength, rule });
+            }
+        }
+        let all = out.clone();
+        out.retain(|t| !all.iter().any(|u| u.hit.span.contains(&t.hit.span) && u.hit.span.len() > t.hit.span.len()));
+        out
+    }
+
+    fn has_class(&self, span: Span, class: Class) -> bool {
+        self.hits.iter().any(|h| span.contains(&h.span) && self.cue(h).class == class)
+    }
+
+    /// Picks the statement type of a content: a threat construction first, then the first typed cue.
+    fn pick(&self, typed: &[Typed]) -> Option<Typed> {
+        typed
+            .iter()
+            .find(|t| t.kind == StatementType::Threat && self.cue(&t.hit).class != Class::Verb)
+            .or_else(|| typed.iter().find(|t| t.kind != StatementType::Position))
+            .or_else(|| typed.first())
+            .cloned()
+    }
+
+    fn flags(&self, span: Span, cue: Option<Span>) -> (bool, bool, bool) {
+        let whole = cue.map(|c| Span::new(c.start.min(span.start), c.end.max(span.end))).unwrap_or(span);
+        let mut cond = false;
+        let mut neg = false;
+        let mut fut = false;
+        for h in self.hits.iter().filter(|h| whole.contains(&h.span)) {
+            match self.cue(h).class {
+                Class::Cond => {
+                    let w = self.word(h).to_lowercase();
+                    if w == "should" {
+                        // "should Moscow decide": inverted condition, not advice
+                        let next = self.words_after(h.span.end, 1);
+                        cond |= next.first().is_some_and(|(s, _)| self.text.slice(*s).starts_with(char::is_uppercase));
+                    } else {
+                        cond = true;
+                    }
+                }
+                Class::Future => fut = true,
+                _ => {}
+            }
+        }
+        if let Some(c) = cue {
+            let before = self.words_before(c.start, 3);
+            neg |= before.iter().any(|w| ["not", "never", "n't", "n’t", "no"].contains(&w.as_str()))
+                || self.hits.iter().any(|h| c.contains(&h.span) && self.cue(h).class == Class::Neg);
+            fut |= before.iter().any(|w| ["will", "would", "shall"].contains(&w.as_str()));
+        } else {
+            neg = self.hits.iter().any(|h| span.contains(&h.span) && self.cue(h).class == Class::Neg);
+        }
+        (cond, neg, fut)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn push(
+        &self,
+        out: &mut Vec<Statement>,
+        actor: usize,
+        via: Option<usize>,
+        t: Option<&Typed>,
+        span: Span,
+        quote: Option<usize>,
+        rule: String,
+        actor_mention: Option<Span>,
+    ) {
+        let span = trim_span(&self.text.src, span);
+        if span.is_empty() {
+            return;
+        }
+        let (kind, strength) = t.map(|t| (t.kind, t.strength)).unwrap_or((StatementType::Position, 0));
+        let cue = t.map(|t| t.hit.span);
+        let (conditional, negated, future) = self.flags(span, cue);
+        let target = t
+            .filter(|t| matches!(t.kind, StatementType::Demand | StatementType::Threat | StatementType::Accusation))
+            .and_then(|t| {
+                if self.cue(&t.hit).class == Class::Modal {
+                    self.mentions
+                        .iter()
+                        .enumerate()
+                        .rev()
+                        .find(|(_, m)| m.span.end <= t.hit.span.start && m.span.start >= span.start)
+                        .map(|(i, _)| self.actor_name(i))
+                } else {
+                    self.target(&t.hit, span.end.max(t.hit.span.end + 60))
+                }
+            });
+        out.push(Statement {
+            id: 0,
+            actor,
+            via: via.filter(|&v| v != actor),
+            target,
+            kind,
+            strength,
+            span,
+            cue,
+            quote,
+            conditional,
+            negated,
+            future,
+            rule,
+            item: None,
+            repeats: Vec::new(),
+            actor_mention,
+        });
+    }
+
+    /// One statement per quote with a speaker (or one per list item).
+    fn quote_statements(&self, q: &Quote, out: &mut Vec<Statement>) {
+        let Some(speaker) = q.speaker else { return };
+        let content = q.span;
+        let cue_typed: Option<Typed> = q.cue.and_then(|c| {
+            self.hits
+                .iter()
+                .filter(|h| h.span.overlaps(&c) && matches!(self.cue(h).class, Class::Verb | Class::Noun))
+                .max_by_key(|h| h.span.len())
+                .map(|h| {
+                    let cue = self.cue(h);
+                    Typed { hit: h.clone(), kind: cue.kind, strength: cue.strength, rule: cue.id.clone() }
+                })
+                .filter(|t| t.kind != StatementType::Position)
+        });
+        let typed = self.typed_in(content, q.cue);
+        let mut actor = speaker;
+        let mut via = None;
+        let mut actor_mention = q.speaker_mention;
+        if let Some(src) = q.reported_source {
+            actor = src;
+            via = Some(speaker);
+        }
+        // list items: "our three key requirements concerning A, B, as well as C"
+        if let Some(items) = self.list_items(content, &typed) {
+            let n = items.len();
+            for (k, (sp, t)) in items.into_iter().enumerate() {
+                let before = out.len();
+                self.push(
+                    out,
+                    actor,
+                    via,
+                    Some(&t),
+                    sp,
+                    Some(q.id),
+                    format!("{}/list-item", t.kind.as_str()),
+                    actor_mention,
+                );
+                if let Some(s) = out.get_mut(before) {
+                    s.item = Some(k + 1);
+                    s.cue = Some(t.hit.span);
+                }
+                let _ = n;
+            }
+            return;
+        }
+        let content_pick = self.pick(&typed);
+        let (t, mut rule) = match (&cue_typed, &content_pick) {
+            (_, Some(c)) if c.kind == StatementType::Threat && self.cue(&c.hit).class != Class::Verb => {
+                (Some(c.clone()), format!("{}/content", c.rule))
+            }
+            (Some(c), _) => (Some(c.clone()), format!("{}/quote-cue", c.rule)),
+            (None, Some(c)) => (Some(c.clone()), format!("{}/content", c.rule)),
+            (None, None) => (None, "position/quote".to_string()),
+        };
+        let mut span = content;
+        if let Some(t) = &t {
+            if content.contains(&t.hit.span) && q.reported_source.is_none() {
+                // nested attribution: a statement verb opening the quote, its subject just before the mark
+                // ("And Blinken also “urged …,” Price said"), or a named subject inside indirect content
+                if let Some((m, nested)) = self.nested_subject(q, &t.hit) {
+                    if let Some(a) = self.actor_of(m).filter(|&a| a != speaker) {
+                        actor = a;
+                        via = Some(speaker);
+                        actor_mention = Some(self.mentions[m].span);
+                        rule = format!("{}/{}", t.kind.as_str(), nested);
+                    }
+                }
+            }
+            // a mixed quote: the statement is the quoted fragment that carries the cue
+            if q.kind == QuoteKind::Mixed {
+                if let Some(r) = self.quoted.iter().find(|r| r.contains(&t.hit.span) && content.contains(r)) {
+                    span = *r;
+                }
+            }
+        }
+        self.push(out, actor, via, t.as_ref(), span, Some(q.id), rule, actor_mention);
+    }
+
+    /// The subject of a statement verb inside a quote when it is not the speaker.
+    fn nested_subject(&self, q: &Quote, hit: &Hit) -> Option<(usize, &'static str)> {
+        let class = self.cue(hit).class;
+        if class == Class::Verb && !self.verb_like(hit) {
+            return None;
+        }
+        let act_phrase = matches!(class, Class::Phrase | Class::Give | Class::Coerce)
+            && matches!(
+                self.cue(hit).kind,
+                StatementType::Commitment | StatementType::Rejection | StatementType::Threat
+            );
+        if class != Class::Verb && !(q.kind == QuoteKind::Indirect && act_phrase) {
+            return None;
+        }
+        let first = q.fragments.first().copied().unwrap_or(q.span);
+        if hit.span.start < first.start {
+            return None;
+        }
+        let lead = self.text.src[first.start..hit.span.start].trim_matches(|c: char| !c.is_alphanumeric());
+        let lead_ok =
+            lead.split_whitespace().all(|w| VERB_LEAD.contains(&w.to_lowercase().as_str()) || w.ends_with("ly"));
+        if q.kind != QuoteKind::Indirect && lead_ok {
+            // the mention right before the opening mark: `Blinken also “urged`
+            let open = self.text.src[..first.start].trim_end_matches(|c: char| quote_mark(c).is_some());
+            let open_at = self.text.src[..open.len()].trim_end().len();
+            let sent = self.sentence(first.start);
+            let m = (0..self.mentions.len()).rev().find(|&i| {
+                let m = &self.mentions[i];
+                m.span.end <= open_at && m.span.start >= sent.start
+            })?;
+            let gap = self.text.src[self.mentions[m].span.end..open_at].trim();
+            let gap_ok =
+                gap.split_whitespace().all(|w| VERB_LEAD.contains(&w.to_lowercase().as_str()) || w.ends_with("ly"));
+            return (gap_ok && self.mentions[m].kind != MentionKind::Pronoun).then_some((m, "nested-verb"));
+        }
+        if q.kind == QuoteKind::Indirect {
+            let m = self.subject(hit.span, q.span.start, false)?;
+            return (self.mentions[m].kind == MentionKind::Name).then_some((m, "reported-act"));
+        }
+        None
+    }
+
+    /// "three key requirements concerning A, B, as well as C" → the items with the noun's type.
+    fn list_items(&self, content: Span, typed: &[Typed]) -> Option<Vec<(Span, Typed)>> {
+        let noun = self.hits.iter().find(|h| {
+            content.contains(&h.span)
+                && self.cue(h).class == Class::Noun
+                && self.cue(h).kind == StatementType::Demand
+                && self
+                    .words_after(h.span.end, 1)
+                    .first()
+                    .is_some_and(|(_, w)| LIST_MARKERS.contains(&w.as_str()) || w == ":")
+        })?;
+        let _ = typed;
+        let before = self.words_before(noun.span.start, 3);
+        let count = before.iter().find_map(|w| NUMBERS.iter().find(|(n, _)| n == w).map(|(_, k)| *k));
+        let own = before
+            .iter()
+            .any(|w| ["our", "its", "their", "my", "his", "her", "three", "two", "four", "five"].contains(&w.as_str()));
+        if !own {
+            return None;
+        }
+        let marker = self.words_after(noun.span.end, 1)[0].0;
+        let body = Span::new(marker.end, content.end);
+        let items =
+            split_items(&self.text.src, body, count.unwrap_or(self.opts.max_list_items).min(self.opts.max_list_items));
+        if items.len() < 2 || count.is_some_and(|c| items.len() != c) {
+            return None;
+        }
+        let c = self.cue(noun);
+        let t = Typed { hit: noun.clone(), kind: c.kind, strength: c.strength, rule: c.id.clone() };
+        Some(items.into_iter().map(|s| (s, t.clone())).collect())
+    }
+
+    fn inside_quote(&self, s: Span) -> bool {
+        self.quotes
+            .iter()
+            .filter(|q| q.speaker.is_some())
+            .any(|q| q.span.contains(&s) || q.cue.is_some_and(|c| c.overlaps(&s)))
+    }
+
+    /// Reported acts outside quotes: "Morawiecki …, promising to deliver", "something Russia has denied".
+    fn act_statements(&self, out: &mut Vec<Statement>) {
+        let mut covered: Vec<Span> = Vec::new();
+        for h in &self.hits {
+            if covered.iter().any(|c| c.contains(&h.span)) {
+                continue;
+            }
+            // inside a quote only "…, something Russia has denied" is an act of its own
+            if (self.inside_quote(h.span) || self.in_quoted(h.span)) && self.relative_object(h).is_none() {
+                continue;
+            }
+            let c = self.cue(h);
+            let sent = self.sentence(h.span.start);
+            let clause_end = clause_end(&self.text.src, sent, h.span.end);
+            let whole = Span::new(h.span.start, clause_end);
+            let typed = match c.class {
+                Class::Verb | Class::Give | Class::Coerce | Class::Noun => {
+                    self.typed_in(whole, None).into_iter().find(|t| t.hit == *h)
+                }
+                // phrases that describe an act ("is ready to", "will not accept"); the others only type a content
+                Class::Phrase
+                    if matches!(
+                        c.kind,
+                        StatementType::Commitment | StatementType::Rejection | StatementType::Threat
+                    ) =>
+                {
+                    self.typed_in(whole, None).into_iter().find(|t| t.hit == *h)
+                }
+                Class::Speech => {
+                    // "issued an ultimatum to Ecuador", "reiterated its demand that Israel …"
+                    let after = Span::new(h.span.end, clause_end);
+                    self.typed_in(after, None)
+                        .into_iter()
+                        .find(|t| self.cue(&t.hit).class == Class::Noun && t.hit.span.start - h.span.end < 30)
+                }
+                Class::Modal => self.that_modal(h, sent),
+                _ => None,
+            };
+            let Some(mut t) = typed else { continue };
+            let after_words = self.words_after(h.span.end, 1);
+            let that = after_words.first().is_some_and(|(_, w)| w == "that");
+            let clause_follows =
+                after_words.first().is_some_and(|(sp, _)| self.mentions.iter().any(|m| m.span.start == sp.start));
+            let generic = c.class == Class::Verb && GENERIC_SPEECH.contains(&c.pattern.as_str());
+            let participle = self.word(h).to_lowercase().ends_with("ing")
+                && self
+                    .words_before(h.span.start, 1)
+                    .first()
+                    .is_some_and(|w| [",", "by", "while", "after"].contains(&w.as_str()));
+            if generic && !that && !participle && !clause_follows {
+                continue;
+            }
+            // "… an invasion—something Russia has denied": the act is about the clause before
+            let rel = self.relative_object(h);
+            let m = if c.class == Class::Modal {
+                // "Chirac issued a stern reminder to Iraq that it must …": the main clause's subject
+                self.text.src[sent.start..h.span.start]
+                    .rfind(" that ")
+                    .and_then(|p| self.subject(Span::new(sent.start + p, sent.start + p), sent.start, true))
+            } else {
+                self.subject(h.span, sent.start, participle)
+            };
+            let Some(m) = m else { continue };
+            let Some(actor) = self.actor_of(m) else { continue };
+            let (span, rule) = if let Some(obj) = rel {
+                (Span::new(obj, h.span.end), format!("{}/something-verbed", t.kind.as_str()))
+            } else if c.class == Class::Modal {
+                let that_at = self.text.src[sent.start..h.span.start]
+                    .rfind(" that ")
+                    .map(|p| sent.start + p + 6)
+                    .unwrap_or(h.span.start);
+                (Span::new(that_at, clause_end), "demand/that-must".to_string())
+            } else if c.class == Class::Verb
+                && matches!(t.kind, StatementType::Position | StatementType::Accusation | StatementType::Denial)
+            {
+                // a claim: the content is what follows the verb ("asserted that Moscow is plotting …")
+                let start =
+                    after_words.first().map(|(s, w)| if w == "that" { s.end } else { s.start }).unwrap_or(h.span.end);
+                (Span::new(start, clause_end), format!("{}/act", t.rule))
+            } else {
+                (Span::new(h.span.start, clause_end), format!("{}/act", t.rule))
+            };
+            // a verb of saying whose content carries a stronger type ("by claiming the US … have ignored …")
+            if generic && rel.is_none() {
+                if let Some(u) =
+                    self.pick(&self.typed_in(span, Some(h.span))).filter(|u| u.kind != StatementType::Position)
+                {
+                    t = Typed { hit: t.hit.clone(), kind: u.kind, strength: u.strength, rule: u.rule };
+                }
+            }
+            covered.push(Span::new(h.span.start.min(span.start), span.end.max(h.span.end)));
+            self.push(out, actor, None, Some(&t), span, None, rule, Some(self.mentions[m].span));
+        }
+    }
+
+    /// "… a stern reminder to Iraq that it must cooperate": a `must` in a that-clause of the narration.
+    fn that_modal(&self, h: &Hit, sent: Span) -> Option<Typed> {
+        let lead = &self.text.src[sent.start..h.span.start];
+        lead.contains(" that ").then_some(())?;
+        let c = self.cue(h);
+        let subj = self.words_before(h.span.start, 1);
+        if subj.first().is_some_and(|w| ["we", "i", "you"].contains(&w.as_str())) {
+            return None;
+        }
+        Some(Typed { hit: h.clone(), kind: c.kind, strength: c.strength, rule: c.id.clone() })
+    }
+
+    /// For "X, something Russia has denied" / "X, which Russia denied": where the clause X starts.
+    fn relative_object(&self, h: &Hit) -> Option<usize> {
+        let sent = self.sentence(h.span.start);
+        let before = &self.text.src[sent.start..h.span.start];
+        let lower = before.to_ascii_lowercase();
+        for key in ["something", "which", "a claim", "claims", "an allegation", "allegations"] {
+            if let Some(p) = lower.rfind(key) {
+                let lead = before[..p].trim_end();
+                if lead.ends_with([',', '—', '–', '-']) && h.span.start - (sent.start + p) < 40 {
+                    // the clause: back to the last verb-of-saying complement or the sentence start
+                    let clause = &before[..lead.len() - lead.chars().next_back().map_or(0, char::len_utf8)];
+                    let start = clause.rfind(" that ").map(|i| i + 6).unwrap_or(0);
+                    return Some(sent.start + start);
+                }
+            }
+        }
+        None
+    }
+}
+
+/// Reporting verbs that are the quote engine's job when they have no "that" complement.
+const GENERIC_SPEECH: &[&str] = &[
+    "say",
+    "state",
+    "note",
+    "comment",
+    "remark",
+    "explain",
+    "announce",
+    "declare",
+    "stress",
+    "emphasize",
+    "emphasise",
+    "underline",
+    "underscore",
+    "reiterate",
+    "restate",
+    "predict",
+    "proclaim",
+    "acknowledge",
+    "claim",
+    "argue",
+    "contend",
+    "assert",
+    "worry",
+    "doubt",
+    "hope",
+];
+
+/// The end of the clause a cue at `from` opens: the sentence end, before a trailing attribution
+/// (", a state-owned Egyptian newspaper said") or a dash aside.
+fn clause_end(src: &str, sent: Span, from: usize) -> usize {
+    let s = &src[from.min(sent.end)..sent.end];
+    let mut end = s.trim_end().trim_end_matches(['.', '!', '?', '”', '"', '’']).len();
+    if let Some(p) = s[..end].find(['—', '–']) {
+        end = s[..p].trim_end().len();
+    }
+    if let Some(p) = s[..end].rfind(", ") {
+        let tail = s[p + 2..end].to_lowercase();
+        let words = tail.split_whitespace().count();
+        if words <= 10
+            && (tail.ends_with(" said")
+                || tail.contains(" said ")
+                || tail.ends_with(" reported")
+                || tail.starts_with("according to"))
+        {
+            end = p;
+        }
+    }
+    from + end
+}
+
+/// Trims spaces, commas and unmatched quotation marks from both ends of a span.
+fn trim_span(src: &str, s: Span) -> Span {
+    if s.start >= s.end || s.end > src.len() {
+        return Span::new(s.start, s.start);
+    }
+    let t = &src[s.start..s.end];
+    let lead = t.len() - t.trim_start_matches(|c: char| c.is_whitespace() || c == ',').len();
+    let body = &t[lead..];
+    let tail = body.trim_end_matches(|c: char| c.is_whitespace() || c == ',' || c == ';');
+    Span::new(s.start + lead, s.start + lead + tail.len())
+}
+
+/// Splits "A, B, as well as C, when …" into A, B, C (at most `max`).
+fn split_items(src: &str, body: Span, max: usize) -> Vec<Span> {
+    let text = &src[body.start..body.end];
+    let mut cuts: Vec<(usize, usize)> = Vec::new(); // (start, end) in `text`
+    let mut start = 0;
+    let seps = [", as well as ", ", and ", ", or ", " as well as ", " and also ", "; ", ", "];
+    let mut i = 0;
+    while i < text.len() {
+        if let Some(sep) = seps.iter().find(|s| text[i..].starts_with(**s)) {
+            cuts.push((start, i));
+            i += sep.len();
+            start = i;
+            continue;
+        }
+        i += text[i..].chars().next().map_or(1, char::len_utf8);
+    }
+    cuts.push((start, text.len()));
+    let mut out = Vec::new();
+    for (a, b) in cuts {
+        let piece = text[a..b].trim();
+        let first = piece.split_whitespace().next().unwrap_or("").to_lowercase();
+        if CLAUSE_STARTS.contains(&first.as_str()) {
+            break;
+        }
+        let lead = text[a..b].len() - text[a..b].trim_start().len();
+        let s = trim_span(src, Span::new(body.start + a + lead, body.start + b));
+        let s = Span::new(
+            s.start,
+            s.start
+                + src[s.start..s.end].trim_end_matches(|c: char| quote_mark(c).is_some() || c == '.' || c == ',').len(),
+        );
+        if !s.is_empty() {
+            out.push(s);
+        }
+        if out.len() == max {
+            break;
+        }
+    }
+    out
+}
+
+/// Regions between quotation marks, marks included (a simple pairing: an opening mark, then the next
+/// closing one in the same paragraph).
+fn quoted_regions(src: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut prev = ' ';
+    for (i, c) in src.char_indices() {
+        if c == '\n' {
+            open = None;
+        }
+        match quote_mark(c) {
+            Some(QuoteMark::Open) if c == '“' || c == '«' || c == '„' => open = Some(i),
+            Some(QuoteMark::Close) if c == '”' || c == '»' => {
+                if let Some(o) = open.take() {
+                    out.push(Span::new(o, i + c.len_utf8()));
+                }
+            }
+            Some(QuoteMark::Either) if c == '"' => {
+                if let Some(o) = open.take() {
+                    out.push(Span::new(o, i + 1));
+                } else if !prev.is_alphanumeric() {
+                    open = Some(i);
+                }
+            }
+            _ => {}
+        }
+        prev = c;
+    }
+    out
+}
+
+/// Merges repeated statements: same actor, same type, overlapping spans or the same words. The
+/// later one's span goes to `repeats`. A position that overlaps a typed statement of the same actor
+/// is dropped.
+fn merge(text: &Text, list: Vec<Statement>) -> Vec<Statement> {
+    let norm = |s: &Statement| -> String {
+        text.slice(s.span)
+            .chars()
+            .filter(|c| c.is_alphanumeric() || c.is_whitespace())
+            .collect::<String>()
+            .to_lowercase()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut out: Vec<Statement> = Vec::new();
+    'next: for s in list {
+        for o in out.iter_mut() {
+            if o.actor != s.actor || o.item.is_some() || s.item.is_some() {
+                continue;
+            }
+            let overlap = o.span.overlaps(&s.span);
+            if (overlap || norm(o) == norm(&s)) && o.kind == s.kind {
+                o.repeats.push(s.span);
+                continue 'next;
+            }
+            if overlap && s.kind == StatementType::Position {
+                continue 'next;
+            }
+            if overlap && o.kind == StatementType::Position {
+                *o = s;
+                continue 'next;
+            }
+        }
+        out.push(s);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_list_items() {
+        let s = "A of x, the B, as well as the C of 1997, when it was signed";
+        let items: Vec<&str> = split_items(s, Span::new(0, s.len()), 3).iter().map(|sp| &s[sp.start..sp.end]).collect();
+        assert_eq!(items, vec!["A of x", "the B", "the C of 1997"]);
+    }
+
+    #[test]
+    fn finds_quoted_regions() {
+        let s = "He said “a b” and \"c\".";
+        let r: Vec<&str> = quoted_regions(s).iter().map(|sp| &s[sp.start..sp.end]).collect();
+        assert_eq!(r, vec!["“a b”", "\"c\""]);
+    }
+}

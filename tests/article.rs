@@ -1,0 +1,98 @@
+//! Article extraction on pages written for the tests (tests/fixtures/pages/<slug>/page.html):
+//! realistic news markup with navigation, share bars, captions, related links, newsletter boxes and
+//! footers. Each page's extracted text and metadata must equal `expected.json`; `BLESS=1 cargo test`
+//! rewrites the expected files (review the diff before committing).
+
+use std::path::{Path, PathBuf};
+
+use serde_json::{json, Value};
+use whosaid::article::{extract, extract_page};
+
+fn pages() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pages");
+    let mut v: Vec<PathBuf> =
+        std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.join("page.html").exists()).collect();
+    v.sort();
+    v
+}
+
+fn actual(dir: &Path) -> Value {
+    let html = std::fs::read_to_string(dir.join("page.html")).unwrap();
+    let slug = dir.file_name().unwrap().to_string_lossy();
+    let e = extract(&html, Some(&format!("https://news.example/{slug}")));
+    json!({"article": e.article, "source": e.source, "notices": e.notices, "paragraphs": e.text.split("\n\n").collect::<Vec<_>>()})
+}
+
+#[test]
+fn fixture_pages_give_the_expected_text_and_metadata() {
+    let bless = std::env::var_os("BLESS").is_some();
+    let mut failed = Vec::new();
+    for dir in pages() {
+        let got = actual(&dir);
+        let path = dir.join("expected.json");
+        if bless {
+            std::fs::write(&path, serde_json::to_string_pretty(&got).unwrap() + "\n").unwrap();
+            continue;
+        }
+        let want: Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap_or_default()).unwrap_or(Value::Null);
+        if got != want {
+            failed.push(format!(
+                "{}:\n--- expected\n{}\n+++ actual\n{}",
+                dir.display(),
+                serde_json::to_string_pretty(&want).unwrap(),
+                serde_json::to_string_pretty(&got).unwrap()
+            ));
+        }
+    }
+    assert!(failed.is_empty(), "{} page(s) differ (BLESS=1 to accept):\n{}", failed.len(), failed.join("\n\n"));
+}
+
+#[test]
+fn news_page_keeps_prose_and_drops_boilerplate() {
+    let html = include_str!("fixtures/pages/news-article/page.html");
+    let e = extract(html, None);
+    assert!(e
+        .text
+        .contains("“We will not make working families pay to cross their own river,” Mayor Ana Lindqvist said"));
+    assert!(e.text.contains("The board should find the money elsewhere."), "a link inside a quote stays: {}", e.text);
+    for junk in ["Related:", "Photo:", "School roof", "Sign up", "© 2026", "Facebook", "Politics", "Updated March"] {
+        assert!(!e.text.contains(junk), "{junk:?} should be gone:\n{}", e.text);
+    }
+    assert_eq!(e.article.byline.as_deref(), Some("Maria Okafor"));
+    assert_eq!(e.article.site_name.as_deref(), Some("The Riverside Courier"));
+    assert_eq!(e.article.lang.as_deref(), Some("en-GB"));
+    assert!(e.article.published.as_deref().unwrap().starts_with("2026-03-14"));
+}
+
+#[test]
+fn embedded_posts_are_kept_with_their_signature() {
+    let e = extract(include_str!("fixtures/pages/embedded-post/page.html"), None);
+    assert!(e.text.contains("Families cannot heat their homes on promises."), "{}", e.text);
+    assert!(e.text.contains("— Omar Haddad (@ohaddad)"), "{}", e.text);
+    assert!(!e.text.contains("READ MORE") && !e.text.contains("(Image: Getty)") && !e.text.contains("Great article"));
+}
+
+#[test]
+fn a_page_without_article_falls_back_to_selection_then_body() {
+    let html = include_str!("fixtures/pages/no-article/page.html");
+    let sel = extract_page(html, None, Some("“Die Brücke bleibt offen”, sagte die Bürgermeisterin."));
+    assert_eq!(sel.source, whosaid::TextSource::Selection);
+    assert_eq!(sel.text, "“Die Brücke bleibt offen”, sagte die Bürgermeisterin.");
+    let body = extract_page(html, None, Some("   "));
+    assert_eq!(body.source, whosaid::TextSource::Body);
+    assert!(body.notices[0].contains("No article found"));
+    let r = whosaid::analyze_page(html, None, Some("“We stay,” said Mayor Ann Lee."));
+    assert_eq!(r.source, Some(whosaid::TextSource::Selection));
+}
+
+#[test]
+fn odd_and_huge_inputs_do_not_panic() {
+    let deep = "<div>".repeat(3_000) + "text" + &"</div>".repeat(3_000);
+    let many = "<i>a</i>".repeat(whosaid::article::MAX_ELEMENTS + 10);
+    let big = format!("<html><body><p>{}</p></body></html>", "word ".repeat(whosaid::article::MAX_HTML_BYTES / 5 + 10));
+    for html in ["", "<", "<html", "\u{0}\u{feff}<p>\u{202e}x</p>", "<svg><p>x</svg>", &deep, &many, &big] {
+        let e = extract(html, Some("not a url"));
+        assert!(e.text.len() <= html.len());
+    }
+}

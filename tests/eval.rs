@@ -1,0 +1,89 @@
+//! The dev evaluation (issue 3): runs the CLI over the seed and PolNeAR dev in `../shared` and scores
+//! it with `../shared/tools/score_quotes.py`. Fails below floors a little under what the engine
+//! reaches; skipped with a message when `../shared` (or python3) is absent.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// (row, extra scorer arguments, overlap@0.5 F1 floor, speaker lenient floor, end-to-end F1 floor)
+const FLOORS: &[(&str, &[&str], f64, f64, f64)] = &[
+    ("seed", &[], 0.85, 0.95, 0.85),
+    ("dev", &[], 0.52, 0.90, 0.47),
+    ("dev", &["--kinds", "direct", "--pred-kinds", "direct", "--split-fragments"], 0.78, 0.92, 0.74),
+];
+
+fn shared() -> Option<PathBuf> {
+    if let Ok(p) = std::env::var("WHOSAID_SHARED") {
+        return Some(PathBuf::from(p));
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    ["../shared", "../../shared"].iter().map(|c| root.join(c)).find(|p| p.join("tools/score_quotes.py").is_file())
+}
+
+fn run_cli(input: &Path, out: &Path) {
+    let o = Command::new(env!("CARGO_BIN_EXE_whosaid")).args(["analyze", "--jsonl"]).arg(input).output().unwrap();
+    assert!(o.status.success(), "whosaid failed: {}", String::from_utf8_lossy(&o.stderr));
+    std::fs::write(out, o.stdout).unwrap();
+}
+
+#[test]
+fn dev_evaluation_meets_the_floors() {
+    let Some(shared) = shared() else {
+        eprintln!("eval: ../shared is absent; skipping the dev evaluation");
+        return;
+    };
+    if Command::new("python3").arg("--version").output().is_err() {
+        eprintln!("eval: python3 is absent; skipping the dev evaluation");
+        return;
+    }
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("eval");
+    std::fs::create_dir_all(&dir).unwrap();
+    let seed = shared.join("data/seed/seed.gold.jsonl");
+    let dev = shared.join("data/quotes/polnear/polnear_dev.jsonl");
+    run_cli(&seed, &dir.join("seed.jsonl"));
+    run_cli(&dev, &dir.join("dev.jsonl"));
+    let mut failures = Vec::new();
+    for (i, (row, args, f1, spk, e2e)) in FLOORS.iter().enumerate() {
+        let gold = if *row == "seed" { &seed } else { &dev };
+        let score = dir.join(format!("score{i}.json"));
+        let o = Command::new("python3")
+            .arg(shared.join("tools/score_quotes.py"))
+            .arg(gold)
+            .arg(dir.join(format!("{row}.jsonl")))
+            .args(*args)
+            .arg("--json-out")
+            .arg(&score)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "scorer failed: {}", String::from_utf8_lossy(&o.stderr));
+        let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&score).unwrap()).unwrap();
+        let got_f1 = v["quote_spans"]["overlap@0.5"]["f1"].as_f64().unwrap_or(0.0);
+        let got_spk = v["speaker"]["speaker_acc"].as_f64().unwrap_or(0.0);
+        let got_e2e = v["attribution_end_to_end"]["f1"].as_f64().unwrap_or(0.0);
+        eprintln!("eval {row} {args:?}: F1 {got_f1:.3} speaker {got_spk:.3} end-to-end {got_e2e:.3}");
+        if got_f1 < *f1 || got_spk < *spk || got_e2e < *e2e {
+            failures.push(format!(
+                "{row} {args:?}: F1 {got_f1:.3} (floor {f1}), speaker {got_spk:.3} (floor {spk}), end-to-end {got_e2e:.3} (floor {e2e})"
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "below the floors:\n{}", failures.join("\n"));
+}
+
+#[test]
+fn seed_mentioned_only_people_are_never_quoted() {
+    let Some(shared) = shared() else {
+        eprintln!("eval: ../shared is absent; skipping");
+        return;
+    };
+    let line = std::fs::read_to_string(shared.join("data/seed/seed.gold.jsonl")).unwrap();
+    let gold: serde_json::Value = serde_json::from_str(line.lines().next().unwrap()).unwrap();
+    let r = whosaid::analyze_text(gold["text"].as_str().unwrap());
+    for name in ["Orban", "Orbán", "Lavrov", "Johnson", "Zelensky"] {
+        for q in &r.quotes {
+            if let Some(a) = q.speaker {
+                assert!(!r.actors[a].name.contains(name), "{} is quoted", r.actors[a].name);
+            }
+        }
+    }
+}

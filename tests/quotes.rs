@@ -1,0 +1,307 @@
+//! Table tests for the quote engine: one small invented case per pattern of issue 3.
+//!
+//! `t!(name, "text", [("content", Some("Speaker")), ...])` asserts that every listed content is
+//! found as a quote (the quote's span and the content overlap by at least half of each) with that
+//! speaker (`None`: no speaker). `none!(name, "text", ["needle", ...])` asserts that no quote covers a
+//! needle and that nobody named in it is quoted.
+
+use whosaid::{analyze_text, Report};
+
+fn overlap(a: (usize, usize), b: (usize, usize)) -> usize {
+    a.1.min(b.1).saturating_sub(a.0.max(b.0))
+}
+
+fn check(name: &str, text: &str, want: &[(&str, Option<&str>)]) {
+    let r = analyze_text(text);
+    for (content, speaker) in want {
+        let at = r.text.find(content).unwrap_or_else(|| panic!("{name}: {content:?} is not in the text"));
+        let g = (at, at + content.len());
+        let hit = r.quotes.iter().find(|q| {
+            let covered: usize = q.fragments.iter().map(|f| overlap(g, (f.start, f.end))).sum();
+            let plen: usize = q.fragments.iter().map(|f| f.len()).sum();
+            2 * covered >= content.len() && 2 * covered >= plen.min(content.len() * 3).max(1) / 2
+        });
+        let Some(q) = hit else {
+            panic!("{name}: no quote for {content:?}\n{}", dump(&r));
+        };
+        let got = q.speaker.map(|a| r.actors[a].name.as_str());
+        assert_eq!(got, *speaker, "{name}: speaker of {content:?}\n{}", dump(&r));
+    }
+}
+
+fn check_none(name: &str, text: &str, needles: &[&str]) {
+    let r = analyze_text(text);
+    for n in needles {
+        let at = r.text.find(n).unwrap_or_else(|| panic!("{name}: {n:?} is not in the text"));
+        assert!(
+            !r.quotes.iter().any(|q| q.fragments.iter().any(|f| f.start <= at && at + n.len() <= f.end)),
+            "{name}: {n:?} must not be a quote\n{}",
+            dump(&r)
+        );
+    }
+}
+
+fn dump(r: &Report) -> String {
+    r.quotes
+        .iter()
+        .map(|q| {
+            let frags: Vec<&str> = q.fragments.iter().map(|f| &r.text[f.start..f.end]).collect();
+            format!(
+                "  {} {:?} speaker={:?} via={:?}",
+                q.rule,
+                frags,
+                q.speaker.map(|a| &r.actors[a].name),
+                q.reported_source.map(|a| &r.actors[a].name)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+macro_rules! t {
+    ($name:ident, $text:expr, [$(($c:expr, $s:expr)),* $(,)?]) => {
+        #[test]
+        fn $name() {
+            check(stringify!($name), $text, &[$(($c, $s)),*]);
+        }
+    };
+}
+
+macro_rules! none {
+    ($name:ident, $text:expr, [$($n:expr),* $(,)?]) => {
+        #[test]
+        fn $name() {
+            check_none(stringify!($name), $text, &[$($n),*]);
+        }
+    };
+}
+
+// ---- direct quotes: mark styles and cue positions
+t!(
+    curly_cue_after,
+    "“We will not back down,” Mayor Ann Lee said on Monday.",
+    [("“We will not back down,”", Some("Ann Lee"))]
+);
+t!(
+    straight_cue_after_inverted,
+    "\"The talks are over for now,\" said Senator John Marsh.",
+    [("\"The talks are over for now,\"", Some("John Marsh"))]
+);
+t!(
+    single_marks,
+    "‘We need the money before winter comes,’ Governor Rita Gomez told reporters.",
+    [("‘We need the money before winter comes,’", Some("Rita Gomez"))]
+);
+t!(guillemets, "« Nous ne céderons pas sur ce point », a dit le ministre. Minister Paul Durand said: « This is our final offer to them ».", [("« This is our final offer to them »", Some("Paul Durand"))]);
+t!(
+    low9_marks,
+    "Chancellor Greta Vogel said: „We will send more help to the region.“",
+    [("„We will send more help to the region.“", Some("Greta Vogel"))]
+);
+t!(
+    colon_intro,
+    "Prime Minister Jane Roe said: “Our patience has limits and they are near.”",
+    [("“Our patience has limits and they are near.”", Some("Jane Roe"))]
+);
+t!(
+    comma_intro,
+    "Ambassador Lin Wei said, “The embassy will stay open through the crisis.”",
+    [("“The embassy will stay open through the crisis.”", Some("Lin Wei"))]
+);
+t!(
+    split_quote,
+    "“We are ready to talk,” Foreign Minister Omar Haddad said, “but not under threat of force.”",
+    [("“We are ready to talk,”", Some("Omar Haddad")), ("“but not under threat of force.”", Some("Omar Haddad"))]
+);
+t!(multi_paragraph, "Defense Secretary Mark Bell said: “The first brigade will arrive this week and more will follow.\n\n“The second brigade will come in the spring, if the weather allows it.”", [("“The first brigade will arrive this week and more will follow.", Some("Mark Bell"))]);
+t!(
+    nested_single_inside_double,
+    "“They called our offer ‘absurd’ and walked out of the room,” Senator Ann Kale said.",
+    [("“They called our offer ‘absurd’ and walked out of the room,”", Some("Ann Kale"))]
+);
+t!(
+    block_quote_paragraph,
+    "Governor Tom Reyes said:\n\n“We will rebuild every school that the storm destroyed in this county.”",
+    [("“We will rebuild every school that the storm destroyed in this county.”", Some("Tom Reyes"))]
+);
+t!(
+    continuation_next_sentence,
+    "“The plan is dead,” Senator Joan Pike said. “Nobody in this chamber will vote for it now.”",
+    [("“Nobody in this chamber will vote for it now.”", Some("Joan Pike"))]
+);
+t!(transcript_format, "WALLACE: Will you accept the result of the election next month?\n\nPENCE: We will absolutely accept the result of the election.", [("We will absolutely accept the result of the election", Some("PENCE"))]);
+t!(
+    pronoun_speaker_after,
+    "President Ana Silva spoke to the crowd. “We will win this fight together,” she said.",
+    [("“We will win this fight together,”", Some("Ana Silva"))]
+);
+t!(nominal_speaker, "Russian President Vladimir Putin met his advisers. “Nobody listened to our concerns at all,” the Russian leader said.", [("“Nobody listened to our concerns at all,”", Some("Vladimir Putin"))]);
+t!(
+    appositive_speaker,
+    "“The numbers are simply wrong,” said Ned Price, a State Department spokesman.",
+    [("“The numbers are simply wrong,”", Some("Ned Price"))]
+);
+t!(
+    organisation_speaker,
+    "“The sanctions are illegal and will fail,” the Kremlin said in a statement.",
+    [("“The sanctions are illegal and will fail,”", Some("Kremlin"))]
+);
+
+// ---- scare quotes and titles are not statements
+none!(
+    scare_quote_alone,
+    "The bill, which critics call “reckless,” passed the Senate on Tuesday after a long debate.",
+    ["“reckless,”"]
+);
+none!(
+    book_title,
+    "She wrote “The Long Road Home” in 1998 and later moved to Ohio with her family.",
+    ["“The Long Road Home”"]
+);
+
+// ---- indirect speech
+t!(
+    indirect_that,
+    "Russian President Vladimir Putin further said that the United States had ignored his demands.",
+    [("that the United States had ignored his demands", Some("Vladimir Putin"))]
+);
+t!(
+    indirect_bare_clause,
+    "Secretary of State Anne Kerr said the talks would resume next week in Geneva.",
+    [("the talks would resume next week in Geneva", Some("Anne Kerr"))]
+);
+t!(
+    indirect_time_adjunct_between,
+    "Senator Bob Hale on Tuesday said the vote would be delayed until March.",
+    [("the vote would be delayed until March", Some("Bob Hale"))]
+);
+t!(
+    indirect_auxiliaries,
+    "U.S. officials have repeatedly asserted that Moscow is planning an invasion.",
+    [("that Moscow is planning an invasion", Some("U.S. officials"))]
+);
+t!(
+    inverted_cue,
+    "The economy will grow faster next year than this year, Finance Minister Lea Park said.",
+    [("The economy will grow faster next year than this year", Some("Lea Park"))]
+);
+t!(
+    inverted_plain_noun_phrase,
+    "The convoy was diverted to avoid the border crossing, sources said.",
+    [("The convoy was diverted to avoid the border crossing", Some("sources"))]
+);
+t!(
+    according_to_after,
+    "The army lost two tanks near the river, according to Governor Ivan Petrov.",
+    [("The army lost two tanks near the river", Some("Ivan Petrov"))]
+);
+t!(
+    according_to_before,
+    "According to the Pentagon, more troops will be sent to the region soon.",
+    [("more troops will be sent to the region soon", Some("Pentagon"))]
+);
+t!(
+    told_reporters,
+    "Mayor Carla Diaz told reporters that the bridge would reopen on Friday.",
+    [("that the bridge would reopen on Friday", Some("Carla Diaz"))]
+);
+t!(
+    participle_adding,
+    "Senator Mia Lund criticized the plan, adding that it would cost too much money.",
+    [("that it would cost too much money", Some("Mia Lund"))]
+);
+t!(
+    infinitival_demand,
+    "President Joe Biden urged Russia to withdraw its troops from the border.",
+    [("Russia to withdraw its troops from the border", Some("Joe Biden"))]
+);
+t!(
+    cue_noun,
+    "At the rally, Trump’s claim that the election had been rigged against him drew loud cheers.",
+    [("that the election had been rigged against him", Some("Trump"))]
+);
+t!(
+    coordinated_and_said,
+    "Senator Raj Patel left the meeting early and said the deal was not good enough.",
+    [("the deal was not good enough", Some("Raj Patel"))]
+);
+t!(
+    parenthetical_cue,
+    "The deal, Senator Amy Cole said, would never pass the House this year.",
+    [("The deal", Some("Amy Cole"))]
+);
+t!(
+    pronoun_indirect,
+    "Governor Sam Ortiz visited the flooded town. He said the state would pay for the repairs.",
+    [("the state would pay for the repairs", Some("Sam Ortiz"))]
+);
+t!(
+    country_speaker,
+    "Russia has denied that it plans to invade its neighbour this winter.",
+    [("that it plans to invade its neighbour this winter", Some("Russia"))]
+);
+
+// ---- mixed quotes
+t!(
+    mixed_quote,
+    "Price noted that a further incursion would be met with “swift and severe consequence.”",
+    [("that a further incursion would be met with “swift and severe consequence.”", Some("Price"))]
+);
+
+// ---- nested attribution
+#[test]
+fn nested_attribution_keeps_the_reported_source() {
+    let text = "U.S. State Department spokesman Ned Price spoke on Tuesday. Secretary of State Antony Blinken also “urged immediate Russian de-escalation and the withdrawal of troops,” Price said.";
+    let r = analyze_text(text);
+    let q = r.quotes.iter().find(|q| r.text[q.span.start..q.span.end].contains("urged immediate")).expect("quote");
+    assert_eq!(q.speaker.map(|a| r.actors[a].name.as_str()), Some("Ned Price"), "{}", dump(&r));
+    assert_eq!(q.reported_source.map(|a| r.actors[a].name.as_str()), Some("Antony Blinken"), "{}", dump(&r));
+}
+
+#[test]
+fn unknown_speaker_stays_none() {
+    let r = analyze_text("“This cannot go on any longer,” a banner read outside the hall where the talks were held.");
+    assert!(r.quotes.iter().all(|q| q.speaker.is_none()), "{}", dump(&r));
+}
+
+#[test]
+fn every_quote_has_a_rule_and_a_confidence() {
+    let r = analyze_text(include_str!("fixtures/seed/000_64ce14edc3ca31c8.txt"));
+    for q in &r.quotes {
+        assert!(q.rule.contains('/'), "rule id {:?}", q.rule);
+        assert!(q.confidence > 0.0 && q.confidence <= 1.0);
+    }
+}
+
+// ---- headlines
+t!(headline_scare_quote_with_speaker, "‘Betrayed’: Merkel Speaks Out On Trade Deal\n\nChancellor Angela Merkel spoke in Berlin. Merkel said the deal was unfair.", [("‘Betrayed’", Some("Angela Merkel"))]);
+t!(
+    dash_signature,
+    "“We were never asked what we wanted from this deal.” ― Maria Lopez\n\nOther readers agreed with her.",
+    [("“We were never asked what we wanted from this deal.”", Some("Maria Lopez"))]
+);
+t!(
+    two_apostrophe_marks,
+    "''The program needs far more oversight than it has,'' said Senator Tom Hale.",
+    [("''The program needs far more oversight than it has,''", Some("Tom Hale"))]
+);
+t!(
+    question_mark_then_cue,
+    "“How many times must we see this happen?” Governor Lia Cruz said. “It has to stop.”",
+    [("“How many times must we see this happen?”", Some("Lia Cruz"))]
+);
+t!(
+    middle_initial_inverted,
+    "“The program works for the cities that need it,” said John D. Podesta, a former White House adviser.",
+    [("“The program works for the cities that need it,”", Some("John D. Podesta"))]
+);
+t!(
+    modifiers_before_name,
+    "“Their rationale does not hold any weight,” said 9/11 widow Terry Strada.",
+    [("“Their rationale does not hold any weight,”", Some("Terry Strada"))]
+);
+t!(
+    said_x_colon,
+    "Critics were not convinced. Said Ellis: “I don’t get the sense she is interested in reform.”",
+    [("“I don’t get the sense she is interested in reform.”", Some("Ellis"))]
+);
