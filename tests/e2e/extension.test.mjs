@@ -16,6 +16,7 @@ before(async () => {
     "/article.html": { body: newsPage(seed) },
     "/csp.html": { body: newsPage(seed), headers: { "Content-Security-Policy": "script-src 'self'" } },
     "/hostile.html": { body: hostilePage() },
+    "/empty.html": { body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Weather</title></head><body><article><h1>Mild week ahead</h1><p>Temperatures will stay mild across the region this week, with light rain on Thursday and sunshine at the weekend.</p><p>Winds will be calm.</p></article></body></html>` },
     "/split.js": { body: SPLIT_JS, type: "text/javascript" },
     "/site.css": { body: SITE_CSS, type: "text/css" },
   });
@@ -154,11 +155,12 @@ test("popup and options page have no axe-core violations, light and dark", async
   await options.close();
 });
 
-test("the shortcut/context-menu path analyses without the popup and sets the badge", async () => {
+test("the shortcut/context-menu path analyses without the popup and sets the badge", async (t) => {
   const p = await ext.context.newPage();
   await p.goto(server.origin + "/csp.html?shortcut");
   const id = await tabIdFor(ext.sw, p.url());
-  const res = await ext.sw.evaluate((tid) => globalThis.whosaidAnalyzeTab(tid, "page").then((r) => ({ ok: r.ok, quotes: r.report.quotes.length, found: r.anchoring.found.length })), id);
+  const res = await ext.sw.evaluate((tid) => globalThis.whosaidAnalyzeTab(tid, "page").then((r) => ({ ok: r.ok, quotes: r.report.quotes.length, found: r.anchoring.found.length, missing: r.anchoring.missing, ms: r.ms, hlms: r.anchoring.ms })), id);
+  t.diagnostic(`seed news page: ${res.ms} ms from request to highlights (${res.hlms} ms anchoring and highlighting), ${res.found} items anchored, missing: ${res.missing.join(" ") || "none"}`);
   assert.equal(res.ok, true);
   assert.ok(res.found > 0);
   assert.ok(quotesBy(await marks(p), "Vladimir Putin").length > 0);
@@ -178,6 +180,16 @@ test("automatic analysis runs only on sites the user added (and granted)", async
   await p.close();
 });
 
+test("a page without quotes says so", async () => {
+  const p = await ext.context.newPage();
+  await p.goto(server.origin + "/empty.html");
+  const popup = await openPopup(ext.context, ext.extId, await tabIdFor(ext.sw, p.url()));
+  assert.match(await popup.textContent("#root"), /No quotes found on this page/);
+  assert.equal(await p.evaluate(() => document.querySelectorAll("whosaid-mark").length), 0);
+  await popup.close();
+  await p.close();
+});
+
 test("pages that cannot be analysed get a clear message", async () => {
   let p;
   const id = await newTabId(ext.sw, async () => {
@@ -194,5 +206,5 @@ test("the extension makes no network request beyond the page's own", async () =>
   const foreign = requests.filter((u) => !u.startsWith(server.origin + "/") && !u.startsWith(`chrome-extension://${ext.extId}/`) && u !== "about:blank");
   assert.deepEqual(foreign, []);
   const paths = new Set(server.log.map((u) => new URL(u, server.origin).pathname));
-  for (const p of paths) assert.ok(["/article.html", "/csp.html", "/hostile.html", "/split.js", "/site.css", "/favicon.ico", "/nato-demands"].includes(p), `unexpected request to the page's server: ${p}`);
+  for (const p of paths) assert.ok(["/article.html", "/csp.html", "/hostile.html", "/empty.html", "/split.js", "/site.css", "/favicon.ico", "/nato-demands"].includes(p), `unexpected request to the page's server: ${p}`);
 });
