@@ -79,6 +79,9 @@ test("popup flow highlights the quoted officials and only them", async () => {
   assert.ok(items.some((x) => x.includes("Russia is carefully analyzing")));
   assert.match(await popup.textContent(".ws-counts"), /\d+ quotes · \d+ statements · \d+ actors/);
   await screenshot(popup, "popup.png", { fullPage: false });
+  await popup.emulateMedia({ colorScheme: "dark" });
+  await screenshot(popup, "popup-dark.png", { fullPage: false });
+  await popup.emulateMedia({ colorScheme: "light" });
   await page.evaluate(() => window.scrollTo(0, 0));
   await screenshot(page, "page.png");
 
