@@ -155,6 +155,17 @@ test("popup and options page have no axe-core violations, light and dark", async
   assert.deepEqual(await axeViolations(options), []);
   assert.deepEqual(await axeViolations(options, { dark: true }), []);
   await screenshot(options, "options.png", { fullPage: true });
+  // Choosing a palette changes the colours of the next analysis.
+  await options.click("#pal-contrast");
+  await options.waitForFunction(() => document.getElementById("status").textContent.length > 0);
+  assert.equal(await ext.sw.evaluate(() => chrome.storage.local.get("palette").then((s) => s.palette)), "contrast");
+  await ext.sw.evaluate((tid) => globalThis.whosaidAnalyzeTab(tid, "page"), tabId);
+  const bg = await page.evaluate(() => getComputedStyle(document.querySelector('whosaid-mark[data-ws-kind=mention][data-ws-c="0"]')).backgroundColor);
+  assert.equal(bg, "rgb(0, 51, 204)");
+  await options.click("#pal-default");
+  await options.waitForFunction(() => document.querySelector("#pal-default").checked);
+  await ext.sw.evaluate(() => chrome.storage.local.set({ palette: "default" }));
+  await ext.sw.evaluate((tid) => chrome.scripting.executeScript({ target: { tabId: tid }, func: () => globalThis.WhoSaidContent.clear() }), tabId);
   await options.close();
 });
 
