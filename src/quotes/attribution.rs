@@ -338,8 +338,8 @@ const CLAUSE_OPENERS: &[&str] = &["that", "to", "how", "why", "what", "whether",
 
 /// Prepositions and conjunctions that end the object noun phrase of a non-clausal cue.
 const NP_STOPS: &[&str] = &[
-    "in", "on", "at", "during", "since", "after", "before", "as", "with", "over", "because", "but", "while", "when",
-    "by", "from", "until", "amid", "despite",
+    "in", "on", "at", "during", "since", "after", "before", "with", "over", "because", "but", "while", "when", "by",
+    "from", "until", "amid", "despite",
 ];
 
 /// Quotations of at most this many words are scare quotes or fragments, not statements on their own.
@@ -1132,6 +1132,12 @@ fn content_start(cx: &Ctx, i: usize, sz: usize) -> usize {
         return k + 1;
     }
     // look for "that" within a few words, through adjuncts and a recipient
+    let recipient = matches!(
+        cx.entry(i).map(|e| e.lemma.as_str()),
+        Some(
+            "tell" | "ask" | "warn" | "remind" | "assure" | "inform" | "convince" | "notify" | "write" | "say" | "show"
+        )
+    );
     let mut j = k;
     while j < sz && j < k + 9 {
         let w = cx.lower(j);
@@ -1139,6 +1145,10 @@ fn content_start(cx: &Ctx, i: usize, sz: usize) -> usize {
             return j;
         }
         if w.is_empty() && cx.punct(j) != "," {
+            break;
+        }
+        // only adjuncts ("said in a statement Friday that") or a recipient ("told reporters that")
+        if !(recipient || cx.adjunct(j) || cx.punct(j) == "," || matches!(w.as_str(), "with" | "to" | "of" | "for")) {
             break;
         }
         j += 1;
@@ -1198,6 +1208,13 @@ fn clause_end(cx: &Ctx, k: usize, sz: usize) -> usize {
         if p == "," && j + 1 < sz {
             let nw = cx.lower(j + 1);
             if matches!(nw.as_str(), "which" | "who" | "whose" | "but") {
+                break;
+            }
+            // ", contradicting …" — a participle clause of the narrator
+            if nw.ends_with("ing")
+                && !matches!(nw.as_str(), "including" | "according" | "saying" | "adding")
+                && nw.len() > 5
+            {
                 break;
             }
             if nw == "according" && cx.lower(j + 2) == "to" {
@@ -1346,7 +1363,6 @@ fn indirect(
             cx.lower(k).as_str(),
             "with"
                 | "for"
-                | "by"
                 | "of"
                 | "from"
                 | "and"
