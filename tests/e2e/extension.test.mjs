@@ -216,7 +216,8 @@ test("pages that cannot be analysed get a clear message", async () => {
   await p.close();
 });
 
-test("the extension makes no network request beyond the page's own", async () => {
+test("the extension makes no network request beyond the page's own", async (t) => {
+  t.diagnostic(`${requests.length} requests seen, ${requests.filter((u) => u.startsWith("chrome-extension://")).length} of them to the extension's own files`);
   const foreign = requests.filter((u) => !u.startsWith(server.origin + "/") && !u.startsWith(`chrome-extension://${ext.extId}/`) && u !== "about:blank");
   assert.deepEqual(foreign, []);
   const paths = new Set(server.log.map((u) => new URL(u, server.origin).pathname));
