@@ -194,6 +194,11 @@ test("automatic analysis runs only on sites the user added (and granted)", async
   await p.close();
 });
 
+test("content scripts cannot drive the background (only extension pages can)", async () => {
+  const [res] = await ext.sw.evaluate((tid) => chrome.scripting.executeScript({ target: { tabId: tid }, func: () => chrome.runtime.sendMessage({ type: "analyze", tabId: 1 }) }), tabId);
+  assert.equal(res.result.code, "forbidden");
+});
+
 test("a page without quotes says so", async () => {
   const p = await ext.context.newPage();
   await p.goto(server.origin + "/empty.html");
