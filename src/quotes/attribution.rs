@@ -200,6 +200,34 @@ const ADJUNCT: &[&str] = &[
     "briefing",
 ];
 
+/// Time words skipped after a cue ("said Friday the …").
+const TIME_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+    "earlier",
+    "later",
+    "last",
+    "this",
+    "next",
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "recently",
+];
+
 /// Lower-case words that end a speaker noun phrase when walking back from the cue.
 const NP_BOUNDARY: &[&str] = &[
     "that", "and", "or", "but", "because", "if", "when", "while", "as", "after", "before", "since", "although",
@@ -1120,7 +1148,17 @@ fn content_start(cx: &Ctx, i: usize, sz: usize) -> usize {
     if cx.lower(j) == "over" {
         j += 1;
     }
-    while j < sz && j < k + 5 && (cx.adjunct(j) || cx.punct(j) == ",") {
+    let phrase = matches!(cx.lower(k).as_str(), "on" | "in" | "at" | "over" | "during");
+    while j < sz
+        && j < k + 5
+        && (TIME_WORDS.contains(&cx.lower(j).as_str())
+            || cx.punct(j) == ","
+            || phrase && cx.adjunct(j) && !matches!(cx.lower(j).as_str(), "the" | "a" | "an") && j > k
+            || j == k && phrase
+            || phrase
+                && j <= k + 2
+                && matches!(cx.lower(j).as_str(), "a" | "an" | "the" | "his" | "her" | "their" | "its"))
+    {
         j += 1;
     }
     if j > k && j < sz && !cx.word(j).is_empty() {
@@ -1244,6 +1282,28 @@ fn indirect(
         }
         return None;
     }
+    // "their calls", "in states", "the claims": a noun, not a cue
+    if i > sa && lw.ends_with('s') {
+        let p = cx.lower(i - 1);
+        if DETERMINERS.contains(&p.as_str())
+            || matches!(
+                p.as_str(),
+                "in" | "of" | "for" | "by" | "with" | "on" | "at" | "from" | "into" | "whose" | "the"
+            )
+        {
+            return None;
+        }
+    }
+    // "…, said one GOP source in the room."
+    if i > sa && cx.punct(i - 1) == "," {
+        if let Some(s) = cx.subject_after(i, sz) {
+            let after = cx.text.token_at_or_after(s.span.end);
+            if after >= sz || cx.adjunct_to_end(after, sz) || sz - after <= 6 {
+                let span = Span::new(text.tokens[sa].span.start, end_before(text, i - 1));
+                return make(cx, i, lemma, span, s, qs, "indirect/inverted", 0.65);
+            }
+        }
+    }
     let coordinated = {
         let mut k = i;
         while k > sa && cx.skippable(k - 1) {
@@ -1257,7 +1317,21 @@ fn indirect(
             return None;
         }
         let k = content_start(cx, i, sz);
-        if k >= sz || (cx.punct(k) == "." && k + 1 >= sz) || cx.adjunct_to_end(k, sz) {
+        // "…, Sen. Graham told The Huffington Post on Thursday." — a short tail without a clause
+        let tail_ok = match lemma {
+            "tell" => true,
+            "say" | "add" | "write" | "explain" | "note" | "argue" | "insist" => matches!(
+                cx.lower(k).as_str(),
+                "at" | "in" | "on" | "during" | "after" | "before" | "from" | "via" | "through" | "to"
+            ),
+            _ => false,
+        };
+        let short_tail = tail_ok
+            && s.first > sa
+            && matches!(cx.punct(s.first - 1), "," | "—")
+            && sz.saturating_sub(k) <= 7
+            && !(k..sz).any(|x| CLAUSE_OPENERS.contains(&cx.lower(x).as_str()) && cx.lower(x) != "to");
+        if k >= sz || (cx.punct(k) == "." && k + 1 >= sz) || cx.adjunct_to_end(k, sz) || short_tail {
             // "…, Price said." — the content is before
             return before_content(cx, i, sa, s, lemma, e, qs);
         }
@@ -1268,7 +1342,26 @@ fn indirect(
         if e.weak() && cx.lower(k) != "that" && !cx.clear(&s) {
             return None;
         }
-        if matches!(cx.lower(k).as_str(), "with" | "for" | "by" | "of" | "from" | "and" | "but" | "or" | "as") {
+        if matches!(
+            cx.lower(k).as_str(),
+            "with"
+                | "for"
+                | "by"
+                | "of"
+                | "from"
+                | "and"
+                | "but"
+                | "or"
+                | "as"
+                | "up"
+                | "off"
+                | "down"
+                | "away"
+                | "back"
+                | "in"
+                | "into"
+                | "at"
+        ) {
             return None;
         }
         if cx.is_quote_mark(k) && qs.iter().any(|q| q.span.start == text.tokens[k].span.start) {
