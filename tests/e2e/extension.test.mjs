@@ -194,6 +194,11 @@ test("automatic analysis runs only on sites the user added (and granted)", async
   await p.close();
 });
 
+test("content scripts cannot drive the background (only extension pages can)", async () => {
+  const [res] = await ext.sw.evaluate((tid) => chrome.scripting.executeScript({ target: { tabId: tid }, func: () => chrome.runtime.sendMessage({ type: "analyze", tabId: 1 }) }), tabId);
+  assert.equal(res.result.code, "forbidden");
+});
+
 test("a page without quotes says so", async () => {
   const p = await ext.context.newPage();
   await p.goto(server.origin + "/empty.html");
@@ -216,7 +221,8 @@ test("pages that cannot be analysed get a clear message", async () => {
   await p.close();
 });
 
-test("the extension makes no network request beyond the page's own", async () => {
+test("the extension makes no network request beyond the page's own", async (t) => {
+  t.diagnostic(`${requests.length} requests seen, ${requests.filter((u) => u.startsWith("chrome-extension://")).length} of them to the extension's own files`);
   const foreign = requests.filter((u) => !u.startsWith(server.origin + "/") && !u.startsWith(`chrome-extension://${ext.extId}/`) && u !== "about:blank");
   assert.deepEqual(foreign, []);
   const paths = new Set(server.log.map((u) => new URL(u, server.origin).pathname));
