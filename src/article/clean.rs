@@ -172,6 +172,10 @@ const DROP_PREFIXES: &[&str] = &[
     "itunes:",
     "filed under",
     "tags:",
+    "reporting by",
+    "additional reporting",
+    "editing by",
+    "compiled by",
     "posted in",
     "get the latest",
     "get breaking news",
@@ -500,9 +504,32 @@ fn ends_sentence(p: &str) -> bool {
     p.ends_with(['.', '!', '?', '…', '。', ':'])
 }
 
+/// Endings of contributor lines ("Jane Roe contributed to this report.").
+const CONTRIBUTOR_SUFFIXES: &[&str] =
+    &["contributed to this report", "contributed reporting", "contributed to this story"];
+
+/// Words that make a paragraph opening with "Follow" a call to follow the outlet.
+const FOLLOW_MARKERS: &[&str] = &["twitter", "facebook", "instagram", "youtube", "coverage", "newsletter", "@"];
+
 fn is_boilerplate_paragraph(p: &str, n_words: usize) -> bool {
     let lower = p.to_lowercase();
     let short = n_words < SHORT_WORDS;
+    if n_words < 40 {
+        let end = lower.trim_end_matches(['.', ' ']);
+        if CONTRIBUTOR_SUFFIXES.iter().any(|s| end.ends_with(s)) {
+            return true;
+        }
+        if lower.starts_with("follow ") && FOLLOW_MARKERS.iter().any(|m| lower.contains(m)) {
+            return true;
+        }
+        // A cross-link tagged like "Plane passengers quarantined [NEWS]".
+        let t = p.trim_end_matches(['|', ' ']);
+        if let Some(tag) = t.strip_suffix(']').and_then(|x| x.rsplit_once('[')).map(|(_, tag)| tag) {
+            if !tag.is_empty() && tag.len() <= 12 && tag.chars().all(|c| c.is_uppercase()) {
+                return true;
+            }
+        }
+    }
     if DROP_PREFIXES.iter().any(|s| lower.starts_with(s)) && n_words < 40 {
         return true;
     }
@@ -554,6 +581,27 @@ mod tests {
     #[test]
     fn class_names_split_into_tokens() {
         assert_eq!(camel_split("post-meta wp_caption shareBar"), ["post", "meta", "wp", "caption", "share", "bar"]);
+    }
+
+    #[test]
+    fn credits_cross_links_and_calls_to_action_are_boilerplate() {
+        for p in [
+            "Reporting by Jane Roe; Editing by John Doe",
+            "Ann Lee and Bo Chan contributed to this report.",
+            "Follow AP's full coverage of the election at https://apnews.com/x",
+            "Plane passengers quarantined after outbreak [NEWS]",
+            "Protesters outside the court (Image: GETTY)",
+            "Related: Five bridges that closed this year",
+        ] {
+            assert!(is_boilerplate_paragraph(p, word_count(p)), "{p}");
+        }
+        for p in [
+            "Follow the money, the senator said, and you will find the answer.",
+            "“We will not back down [from this],” she said.",
+            "By the end of the year, the council said, the bridge will reopen.",
+        ] {
+            assert!(!is_boilerplate_paragraph(p, word_count(p)), "{p}");
+        }
     }
 
     #[test]

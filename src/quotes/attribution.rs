@@ -200,6 +200,34 @@ const ADJUNCT: &[&str] = &[
     "briefing",
 ];
 
+/// Time words skipped after a cue ("said Friday the …").
+const TIME_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+    "earlier",
+    "later",
+    "last",
+    "this",
+    "next",
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "recently",
+];
+
 /// Lower-case words that end a speaker noun phrase when walking back from the cue.
 const NP_BOUNDARY: &[&str] = &[
     "that", "and", "or", "but", "because", "if", "when", "while", "as", "after", "before", "since", "although",
@@ -310,8 +338,8 @@ const CLAUSE_OPENERS: &[&str] = &["that", "to", "how", "why", "what", "whether",
 
 /// Prepositions and conjunctions that end the object noun phrase of a non-clausal cue.
 const NP_STOPS: &[&str] = &[
-    "in", "on", "at", "during", "since", "after", "before", "as", "with", "over", "because", "but", "while", "when",
-    "by", "from", "until", "amid", "despite",
+    "in", "on", "at", "during", "since", "after", "before", "with", "over", "because", "but", "while", "when", "by",
+    "from", "until", "amid", "despite",
 ];
 
 /// Quotations of at most this many words are scare quotes or fragments, not statements on their own.
@@ -322,6 +350,9 @@ const MAX_CONTINUATION_GAP_WORDS: usize = 6;
 
 /// Words allowed between the cue of a split quote and its second part ("Tester said, referring to X, “…”").
 const MAX_SPLIT_GAP_WORDS: usize = 12;
+
+/// Least train precision of a cue word next to a quotation.
+const DIRECT_CUE_PRECISION: f32 = 0.3;
 
 /// Indirect content shorter than this many words is not reported speech.
 const MIN_INDIRECT_WORDS: usize = 2;
@@ -379,6 +410,12 @@ impl<'a> Ctx<'a> {
             return None;
         }
         Some(e)
+    }
+    /// A cue for direct quotations: the frequent, reliable ones only.
+    fn dcue(&self, i: usize) -> Option<&'static str> {
+        self.entry(i)
+            .filter(|e| !e.nominal() && e.class != "according" && e.precision >= DIRECT_CUE_PRECISION)
+            .map(|e| e.lemma.as_str())
     }
     fn cue(&self, i: usize) -> Option<&'static str> {
         self.entry(i).filter(|e| !e.nominal() && e.class != "according").map(|e| e.lemma.as_str())
@@ -512,7 +549,11 @@ impl<'a> Ctx<'a> {
             };
             return Some(Speaker { mention, span: t.span, first: j });
         }
-        if NOT_HEADS.contains(&lw.as_str()) || (!is_cap(w) && NP_BOUNDARY.contains(&lw.as_str())) {
+        if NOT_HEADS.contains(&lw.as_str())
+            || (!is_cap(w) && NP_BOUNDARY.contains(&lw.as_str()))
+            || lw.ends_with("’s")
+            || lw.ends_with("'s")
+        {
             return None;
         }
         if self.entry(j).is_some_and(|e| !e.nominal()) || lw.ends_with("ing") {
@@ -566,6 +607,20 @@ impl<'a> Ctx<'a> {
         }
         let w = self.lower(i + 1);
         if !DETERMINERS.contains(&w.as_str()) {
+            // "said 9/11 widow Terry Strada": a few modifiers before the name
+            for k in i + 2..(i + 6).min(sz) {
+                let tk = self.text.tokens[k];
+                if matches!(self.punct(k), "," | "." | ";" | ":" | "(" | ")")
+                    || self.is_quote_mark(k)
+                    || NP_BOUNDARY.contains(&self.lower(k).as_str())
+                {
+                    break;
+                }
+                if let Some(&m) = self.by_start.get(&tk.span.start) {
+                    let span = Span::new(t.span.start, self.mentions[m].span.end);
+                    return Some(Speaker { mention: Some(m), span, first: i + 1 });
+                }
+            }
             return None;
         }
         // "said the senior official" — up to the next punctuation or boundary word
@@ -698,7 +753,7 @@ fn direct(cx: &Ctx, qs: &[Quotation], out: &mut Vec<Found>, used_cues: &mut Vec<
             _ => (sz_end, false),
         };
         // a quotation introduced by "X said:" belongs to that cue, whatever follows it
-        let introduced = qa > sa + 1 && matches!(cx.punct(qa - 1), ":" | ",") && cx.cue(qa - 2).is_some();
+        let introduced = qa > sa + 1 && matches!(cx.punct(qa - 1), ":" | ",") && cx.dcue(qa - 2).is_some();
         let after = if introduced { None } else { cue_after(cx, qz, sz_end) };
         if let Some(c) = after.filter(|c| !near_only || c.tok <= qz + 4) {
             let mut fragments = vec![q.span];
@@ -776,7 +831,9 @@ fn direct(cx: &Ctx, qs: &[Quotation], out: &mut Vec<Found>, used_cues: &mut Vec<
             continue;
         }
         // a cue-less whole-sentence quotation continues the previous direct speaker
-        if words > SHORT_QUOTE_WORDS && !q.single {
+        let full_sentence =
+            words >= 2 && text.slice(q.span).trim_end_matches(['”', '"', '\'', '’', '»']).ends_with(['.', '?', '!']);
+        if (words > SHORT_QUOTE_WORDS || full_sentence) && !q.single {
             let sentence_like = sentence_like(cx, q, sa, sz);
             if let Some(prev) = out.last_mut() {
                 let near = match (text.paragraph_of(prev.span().end), text.paragraph_of(q.span.start)) {
@@ -868,7 +925,7 @@ fn cue_after(cx: &Ctx, qz: usize, sz: usize) -> Option<Cue> {
         }
     }
     // CUE SPEAKER
-    if cx.cue(k).is_some() {
+    if cx.dcue(k).is_some() {
         let speaker = cx.subject_after(k, sz.max(k + 2));
         let end = speaker.map_or(k + 1, |s| cx.text.token_at_or_after(s.span.end));
         return Some(Cue { tok: k, speaker, end });
@@ -879,7 +936,7 @@ fn cue_after(cx: &Ctx, qz: usize, sz: usize) -> Option<Cue> {
         if !cx.punct(j).is_empty() && cx.punct(j) != "," && !matches!(cx.punct(j), "(" | ")" | "-" | "." | "'") {
             break;
         }
-        if cx.cue(j).is_some() {
+        if cx.dcue(j).is_some() {
             if let Some(s) = cx.subject_before(j, k) {
                 let np_before = (k..s.first).all(|x| {
                     !cx.word(x).is_empty() && !matches!(cx.lower(x).as_str(), "that" | "and" | "but" | "which" | "who")
@@ -912,12 +969,19 @@ fn cue_before(cx: &Ctx, qa: usize, sa: usize, words: usize, prev: Option<Speaker
     while c > sa && n < 4 && (introduced || words > SHORT_QUOTE_WORDS) {
         c -= 1;
         n += 1;
-        if cx.cue(c).is_some() {
+        if cx.dcue(c).is_some() {
             let recipient = match cx.entry(c).map(|e| e.lemma.as_str()) {
                 Some("tell" | "ask") => true,
                 Some("say" | "write") => matches!(cx.lower(c + 1).as_str(), "of" | "to" | "in" | "on"),
                 _ => false,
             };
+            // "Said Ellis: “…”"
+            if is_cap(cx.word(c)) {
+                if let Some(speaker) = cx.subject_after(c, k + 1).filter(|s| cx.text.token_at_or_after(s.span.end) == k)
+                {
+                    return Some((Cue { tok: c, speaker: Some(speaker), end: qa }, None));
+                }
+            }
             let adverbs = (c + 1..k).all(|x| cx.skippable(x));
             if n > 1 && !adverbs && !(recipient && (c + 1..k).all(|x| !cx.word(x).is_empty() && cx.lower(x) != "that"))
             {
@@ -945,7 +1009,7 @@ fn cue_before(cx: &Ctx, qa: usize, sa: usize, words: usize, prev: Option<Speaker
     // a cue earlier in the sentence: mixed quote (a participle cue takes the speaker of the clause)
     let mut nearest: Option<usize> = None;
     for c in (sa..qa).rev() {
-        if cx.cue(c).is_some() {
+        if cx.dcue(c).is_some() {
             let cc = *nearest.get_or_insert(c);
             if let Some(s) = cx.subject_before(c, sa) {
                 let participle = cc != c && cx.lower(cc).ends_with("ing") && matches!(cx.punct(cc - 1), "," | "—");
@@ -972,7 +1036,7 @@ fn block_cue(cx: &Ctx, qa: usize) -> Option<Cue> {
     }
     let (sa, _) = cx.sentence_tokens(text.tokens[qa - 1].span.start);
     for c in (sa..qa - 1).rev().take(4) {
-        if cx.cue(c).is_some() {
+        if cx.dcue(c).is_some() {
             let speaker = cx.subject_before(c, sa).or_else(|| cx.subject_after(c, qa - 1));
             speaker?;
             return Some(Cue { tok: c, speaker, end: qa });
@@ -1068,6 +1132,12 @@ fn content_start(cx: &Ctx, i: usize, sz: usize) -> usize {
         return k + 1;
     }
     // look for "that" within a few words, through adjuncts and a recipient
+    let recipient = matches!(
+        cx.entry(i).map(|e| e.lemma.as_str()),
+        Some(
+            "tell" | "ask" | "warn" | "remind" | "assure" | "inform" | "convince" | "notify" | "write" | "say" | "show"
+        )
+    );
     let mut j = k;
     while j < sz && j < k + 9 {
         let w = cx.lower(j);
@@ -1077,6 +1147,10 @@ fn content_start(cx: &Ctx, i: usize, sz: usize) -> usize {
         if w.is_empty() && cx.punct(j) != "," {
             break;
         }
+        // only adjuncts ("said in a statement Friday that") or a recipient ("told reporters that")
+        if !(recipient || cx.adjunct(j) || cx.punct(j) == "," || matches!(w.as_str(), "with" | "to" | "of" | "for")) {
+            break;
+        }
         j += 1;
     }
     // "said Friday the …" / "said in a statement the …"
@@ -1084,7 +1158,17 @@ fn content_start(cx: &Ctx, i: usize, sz: usize) -> usize {
     if cx.lower(j) == "over" {
         j += 1;
     }
-    while j < sz && j < k + 5 && (cx.adjunct(j) || cx.punct(j) == ",") {
+    let phrase = matches!(cx.lower(k).as_str(), "on" | "in" | "at" | "over" | "during");
+    while j < sz
+        && j < k + 5
+        && (TIME_WORDS.contains(&cx.lower(j).as_str())
+            || cx.punct(j) == ","
+            || phrase && cx.adjunct(j) && !matches!(cx.lower(j).as_str(), "the" | "a" | "an") && j > k
+            || j == k && phrase
+            || phrase
+                && j <= k + 2
+                && matches!(cx.lower(j).as_str(), "a" | "an" | "the" | "his" | "her" | "their" | "its"))
+    {
         j += 1;
     }
     if j > k && j < sz && !cx.word(j).is_empty() {
@@ -1124,6 +1208,13 @@ fn clause_end(cx: &Ctx, k: usize, sz: usize) -> usize {
         if p == "," && j + 1 < sz {
             let nw = cx.lower(j + 1);
             if matches!(nw.as_str(), "which" | "who" | "whose" | "but") {
+                break;
+            }
+            // ", contradicting …" — a participle clause of the narrator
+            if nw.ends_with("ing")
+                && !matches!(nw.as_str(), "including" | "according" | "saying" | "adding")
+                && nw.len() > 5
+            {
                 break;
             }
             if nw == "according" && cx.lower(j + 2) == "to" {
@@ -1208,6 +1299,28 @@ fn indirect(
         }
         return None;
     }
+    // "their calls", "in states", "the claims": a noun, not a cue
+    if i > sa && lw.ends_with('s') {
+        let p = cx.lower(i - 1);
+        if DETERMINERS.contains(&p.as_str())
+            || matches!(
+                p.as_str(),
+                "in" | "of" | "for" | "by" | "with" | "on" | "at" | "from" | "into" | "whose" | "the"
+            )
+        {
+            return None;
+        }
+    }
+    // "…, said one GOP source in the room."
+    if i > sa && cx.punct(i - 1) == "," {
+        if let Some(s) = cx.subject_after(i, sz) {
+            let after = cx.text.token_at_or_after(s.span.end);
+            if after >= sz || cx.adjunct_to_end(after, sz) || sz - after <= 6 {
+                let span = Span::new(text.tokens[sa].span.start, end_before(text, i - 1));
+                return make(cx, i, lemma, span, s, qs, "indirect/inverted", 0.65);
+            }
+        }
+    }
     let coordinated = {
         let mut k = i;
         while k > sa && cx.skippable(k - 1) {
@@ -1221,7 +1334,21 @@ fn indirect(
             return None;
         }
         let k = content_start(cx, i, sz);
-        if k >= sz || (cx.punct(k) == "." && k + 1 >= sz) || cx.adjunct_to_end(k, sz) {
+        // "…, Sen. Graham told The Huffington Post on Thursday." — a short tail without a clause
+        let tail_ok = match lemma {
+            "tell" => true,
+            "say" | "add" | "write" | "explain" | "note" | "argue" | "insist" => matches!(
+                cx.lower(k).as_str(),
+                "at" | "in" | "on" | "during" | "after" | "before" | "from" | "via" | "through" | "to"
+            ),
+            _ => false,
+        };
+        let short_tail = tail_ok
+            && s.first > sa
+            && matches!(cx.punct(s.first - 1), "," | "—")
+            && sz.saturating_sub(k) <= 7
+            && !(k..sz).any(|x| CLAUSE_OPENERS.contains(&cx.lower(x).as_str()) && cx.lower(x) != "to");
+        if k >= sz || (cx.punct(k) == "." && k + 1 >= sz) || cx.adjunct_to_end(k, sz) || short_tail {
             // "…, Price said." — the content is before
             return before_content(cx, i, sa, s, lemma, e, qs);
         }
@@ -1232,7 +1359,25 @@ fn indirect(
         if e.weak() && cx.lower(k) != "that" && !cx.clear(&s) {
             return None;
         }
-        if matches!(cx.lower(k).as_str(), "with" | "for" | "by" | "of" | "from" | "and" | "but" | "or" | "as") {
+        if matches!(
+            cx.lower(k).as_str(),
+            "with"
+                | "for"
+                | "of"
+                | "from"
+                | "and"
+                | "but"
+                | "or"
+                | "as"
+                | "up"
+                | "off"
+                | "down"
+                | "away"
+                | "back"
+                | "in"
+                | "into"
+                | "at"
+        ) {
             return None;
         }
         if cx.is_quote_mark(k) && qs.iter().any(|q| q.span.start == text.tokens[k].span.start) {
