@@ -354,6 +354,9 @@ const MAX_SPLIT_GAP_WORDS: usize = 12;
 /// Least train precision of a cue word next to a quotation.
 const DIRECT_CUE_PRECISION: f32 = 0.3;
 
+/// Cue forms below this train precision need a mention (a name or a pronoun) as their speaker.
+const RARE_CUE_PRECISION: f32 = 0.3;
+
 /// Indirect content shorter than this many words is not reported speech.
 const MIN_INDIRECT_WORDS: usize = 2;
 
@@ -1211,7 +1214,7 @@ fn clause_end(cx: &Ctx, k: usize, sz: usize) -> usize {
         }
         if p == "," && j + 1 < sz {
             let nw = cx.lower(j + 1);
-            if matches!(nw.as_str(), "which" | "who" | "whose" | "but") {
+            if matches!(nw.as_str(), "who" | "whose" | "but") {
                 break;
             }
             // ", contradicting …" — a participle clause of the narrator
@@ -1336,6 +1339,10 @@ fn indirect(
     let subject = if coordinated { prev.or_else(|| cx.subject_first(sa, i)) } else { cx.subject_before(i, sa) };
     if let Some(s) = subject {
         if e.weak() && !cx.clear(&s) && !cx.that_follows(i, sz) {
+            return None;
+        }
+        // rare cue forms need a named or pronoun speaker
+        if e.precision < RARE_CUE_PRECISION && s.mention.is_none() {
             return None;
         }
         let k = content_start(cx, i, sz);
