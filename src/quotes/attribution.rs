@@ -338,8 +338,8 @@ const CLAUSE_OPENERS: &[&str] = &["that", "to", "how", "why", "what", "whether",
 
 /// Prepositions and conjunctions that end the object noun phrase of a non-clausal cue.
 const NP_STOPS: &[&str] = &[
-    "in", "on", "at", "during", "since", "after", "before", "as", "with", "over", "because", "but", "while", "when",
-    "by", "from", "until", "amid", "despite",
+    "in", "on", "at", "during", "since", "after", "before", "with", "over", "because", "but", "while", "when", "by",
+    "from", "until", "amid", "despite",
 ];
 
 /// Quotations of at most this many words are scare quotes or fragments, not statements on their own.
@@ -1120,9 +1120,13 @@ fn content_start(cx: &Ctx, i: usize, sz: usize) -> usize {
     let mut k = i + 1;
     // "said that" / "said:" / "pointed out that"
     let particle = match cx.entry(i).map(|e| e.lemma.as_str()) {
-        Some("point" | "lay" | "speak" | "spell") => matches!(cx.lower(k).as_str(), "out" | "up"),
-        Some("call" | "push" | "press" | "argue" | "ask") => matches!(cx.lower(k).as_str(), "for" | "on" | "out"),
-        Some("warn" | "complain" | "talk" | "boast") => matches!(cx.lower(k).as_str(), "about" | "of"),
+        Some("point" | "lay" | "speak" | "spell") => matches!(cx.lower(k).as_str(), "out" | "up" | "to"),
+        Some("call" | "push" | "press" | "argue" | "ask" | "advocate") => {
+            matches!(cx.lower(k).as_str(), "for" | "on" | "out" | "about")
+        }
+        Some("warn" | "complain" | "talk" | "boast" | "worry") => matches!(cx.lower(k).as_str(), "about" | "of"),
+        Some("refer" | "respond" | "reply") => cx.lower(k) == "to",
+        Some("rail") => cx.lower(k) == "against",
         _ => false,
     };
     if particle {
@@ -1132,6 +1136,12 @@ fn content_start(cx: &Ctx, i: usize, sz: usize) -> usize {
         return k + 1;
     }
     // look for "that" within a few words, through adjuncts and a recipient
+    let recipient = matches!(
+        cx.entry(i).map(|e| e.lemma.as_str()),
+        Some(
+            "tell" | "ask" | "warn" | "remind" | "assure" | "inform" | "convince" | "notify" | "write" | "say" | "show"
+        )
+    );
     let mut j = k;
     while j < sz && j < k + 9 {
         let w = cx.lower(j);
@@ -1139,6 +1149,10 @@ fn content_start(cx: &Ctx, i: usize, sz: usize) -> usize {
             return j;
         }
         if w.is_empty() && cx.punct(j) != "," {
+            break;
+        }
+        // only adjuncts ("said in a statement Friday that") or a recipient ("told reporters that")
+        if !(recipient || cx.adjunct(j) || cx.punct(j) == "," || matches!(w.as_str(), "with" | "to" | "of" | "for")) {
             break;
         }
         j += 1;
@@ -1181,7 +1195,7 @@ fn clause_end(cx: &Ctx, k: usize, sz: usize) -> usize {
     let mut j = k;
     while j < sz {
         let p = cx.punct(j);
-        if p == ";" || p == "―" {
+        if p == ";" || p == "―" || (p == "-" && cx.punct(j + 1) == "-") {
             break;
         }
         // "… and said …": a coordinated cue starts an attribution of its own
@@ -1198,6 +1212,13 @@ fn clause_end(cx: &Ctx, k: usize, sz: usize) -> usize {
         if p == "," && j + 1 < sz {
             let nw = cx.lower(j + 1);
             if matches!(nw.as_str(), "which" | "who" | "whose" | "but") {
+                break;
+            }
+            // ", contradicting …" — a participle clause of the narrator
+            if nw.ends_with("ing")
+                && !matches!(nw.as_str(), "including" | "according" | "saying" | "adding")
+                && nw.len() > 5
+            {
                 break;
             }
             if nw == "according" && cx.lower(j + 2) == "to" {
@@ -1270,7 +1291,8 @@ fn indirect(
     };
     if lw.ends_with("ing") && !progressive {
         let lead = if i > sa { cx.lower(i - 1) } else { String::new() };
-        let after_by = matches!(lead.as_str(), "by" | "while" | "after" | "before" | "when" | "in");
+        let after_by = matches!(lead.as_str(), "by" | "while" | "after" | "before" | "when" | "in")
+            || lead == "and" && i > sa + 1 && cx.punct(i - 2) == ",";
         if i > sa && (matches!(cx.punct(i - 1), "," | "—") || after_by) {
             let speaker = prev.or_else(|| cx.subject_first(sa, i))?;
             let k = content_start(cx, i, sz);
@@ -1346,7 +1368,6 @@ fn indirect(
             cx.lower(k).as_str(),
             "with"
                 | "for"
-                | "by"
                 | "of"
                 | "from"
                 | "and"
@@ -1369,7 +1390,10 @@ fn indirect(
             return None;
         }
         let mut end = clause_end(cx, k, sz);
-        if !SAY_LIKE.contains(&lemma) && !CLAUSE_OPENERS.contains(&cx.lower(k).as_str()) {
+        let particle =
+            k > i + 1 && matches!(cx.lower(k - 1).as_str(), "for" | "on" | "about" | "to" | "against" | "of");
+        let infinitive = (k + 1..(k + 7).min(sz)).any(|x| cx.lower(x) == "to");
+        if (particle || !SAY_LIKE.contains(&lemma)) && !CLAUSE_OPENERS.contains(&cx.lower(k).as_str()) && !infinitive {
             // "attacked Machado in early-morning tweets": the object noun phrase only
             let z = text.token_at_or_after(end);
             if let Some(p) = (k + 1..z).find(|&x| NP_STOPS.contains(&cx.lower(x).as_str())) {
