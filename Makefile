@@ -64,3 +64,9 @@ eval-articles:
 e2e-pages:
 	@if [ -f scripts/build.sh ]; then bash scripts/build.sh; fi
 	node tests/e2e-pages/run.mjs
+
+# Performance (issue 7): native throughput, scaling, stages, the textacy peer in the same run, WASM in
+# headless Chromium and WASM size. Slow and noisy; not part of `make test`. BENCH_QUICK=1 for a short run.
+.PHONY: bench
+bench:
+	python3 scripts/bench.py

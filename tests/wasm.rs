@@ -30,7 +30,7 @@ fn analyze_text_returns_utf16_spans() {
 #[wasm_bindgen_test]
 fn analyze_html_reads_the_article() {
     let html = "<html><head><title>T</title></head><body><article><p>“We will win this,” Mayor Ann Lee said on Monday.</p></article></body></html>";
-    let r = whosaid::wasm::analyze_html(html, Some("https://example.com/a".into())).unwrap();
+    let r = whosaid::wasm::analyze_html(html, Some("https://example.com/a".into()), None).unwrap();
     let actors = js_sys::Array::from(&get(&r, "actors"));
     assert!(actors.iter().any(|a| get(&a, "name").as_string().as_deref() == Some("Ann Lee")));
 }

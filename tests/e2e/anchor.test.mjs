@@ -14,6 +14,7 @@ const PAGE = `<!doctype html><html><head><meta charset="utf-8">
 <div id="c"><p>Putin spoke first. Later, Putin spoke again. Finally Putin left.</p></div>
 <div id="d"><script>var x = "hidden quote text";</script><textarea>hidden quote text</textarea><div contenteditable="true">hidden quote text</div><p>visible quote text</p></div>
 <div id="e"><p id="split"></p></div>
+<div id="g"><p>“The first part ends here.</p><p>The second part goes on,” she said.<br>Next line.</p></div>
 <div id="f"><p>The demand was clear: withdraw the troops and equipment now, the spokesman said.</p></div>
 </body></html>`;
 
@@ -167,4 +168,14 @@ test("focus scrolls to, focuses and flashes the first mark; visibility toggles",
   });
   assert.deepEqual(r, { ok: true, active: true, flash: true, hidden: true, shown: true, missing: false });
   await clear("f");
+});
+
+test("a quote across two paragraphs is wrapped per paragraph and restored exactly", async () => {
+  const before = await snapshot("g");
+  const { res, marks } = await apply("g", [{ key: "q8", kind: "quote", slot: 3, exact: "The first part ends here.\n\nThe second part goes on,", prefix: "\u201c", suffix: "\u201d she said.", hint: 0 }]);
+  assert.deepEqual(res.found, ["q8"]);
+  assert.deepEqual(marks.map((m) => m.text), ["The first part ends here.", "The second part goes on,"]);
+  assert.equal(await page.evaluate(() => [...document.querySelectorAll("#g p")].every((p) => p.querySelector("whosaid-mark"))), true);
+  await clear("g");
+  assert.deepEqual(await snapshot("g"), before);
 });
