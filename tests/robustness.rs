@@ -131,7 +131,11 @@ fn empty_and_whitespace_only_say_there_is_no_text() {
         assert!(r.quotes.is_empty() && r.actors.is_empty(), "{name}");
         assert!(!r.notices.is_empty(), "{name}: the report says why it is empty");
     }
-    for (name, h) in [("empty html", ""), ("blank body", "<html><body>  \n </body></html>"), ("only a script", "<script>alert(1)</script>")] {
+    for (name, h) in [
+        ("empty html", ""),
+        ("blank body", "<html><body>  \n </body></html>"),
+        ("only a script", "<script>alert(1)</script>"),
+    ] {
         let r = html_case(name, h, 50);
         assert!(r.quotes.is_empty(), "{name}");
         assert!(r.notices.iter().any(|n| n.contains("no text")), "{name}: {:?}", r.notices);
@@ -179,7 +183,21 @@ fn a_million_word_paragraph_is_bounded() {
     let r = text_case("1M plain words, one paragraph", &plain, 40, 10);
     assert!(r.truncated);
     // one paragraph with cues and quotations but no sentence end: a run-on sentence of megabytes
-    let words = ["the", "minister", "said", "that", "Russia", "would", "not", "accept", "“terms”", "and", "he", "told", "reporters"];
+    let words = [
+        "the",
+        "minister",
+        "said",
+        "that",
+        "Russia",
+        "would",
+        "not",
+        "accept",
+        "“terms”",
+        "and",
+        "he",
+        "told",
+        "reporters",
+    ];
     let cues: String = (0..40_000).map(|i| words[i % words.len()]).collect::<Vec<_>>().join(" ");
     text_case("40k words with cues, one sentence", &cues, 60, 60);
 }
@@ -187,7 +205,21 @@ fn a_million_word_paragraph_is_bounded() {
 #[test]
 #[ignore = "full size, slow in debug builds: make fuzz runs it in release"]
 fn a_million_words_with_cues_is_bounded() {
-    let words = ["the", "minister", "said", "that", "Russia", "would", "not", "accept", "“terms”", "and", "he", "told", "reporters"];
+    let words = [
+        "the",
+        "minister",
+        "said",
+        "that",
+        "Russia",
+        "would",
+        "not",
+        "accept",
+        "“terms”",
+        "and",
+        "he",
+        "told",
+        "reporters",
+    ];
     let s: String = (0..1_000_000).map(|i| words[i % words.len()]).collect::<Vec<_>>().join(" ");
     text_case("1M words with cues, one sentence", &s, 60, 60);
     text_case("200k short cue sentences", &"He said so. ".repeat(200_000), 40, 40);
@@ -233,13 +265,19 @@ fn right_to_left_and_mixed_scripts() {
     let s = "«نحن لن نتراجع»، قال الرئيس. \u{202B}“We will not back down,” Prime Minister Jane Roe said.\u{202C} \
              „Мы не отступим“, — сказал Путин. 「我们不会退缩」，他说。 \u{05E9}\u{05DC}\u{05D5}\u{05DD} \u{202E}dias eH\u{202C}";
     let r = text_case("mixed scripts", s, 200, 200);
-    assert!(r.quotes.iter().any(|q| r.actors.get(q.speaker.unwrap_or(usize::MAX)).is_some_and(|a| a.name == "Jane Roe")));
-    text_case("mixed scripts ×1k", &s.repeat(1_000), 40, 40);
-    let bidi: String = ['\u{200E}', '\u{200F}', '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}', '\u{061C}']
+    assert!(r
+        .quotes
         .iter()
-        .cycle()
-        .take(300_000)
-        .collect();
+        .any(|q| r.actors.get(q.speaker.unwrap_or(usize::MAX)).is_some_and(|a| a.name == "Jane Roe")));
+    text_case("mixed scripts ×1k", &s.repeat(1_000), 40, 40);
+    let bidi: String = [
+        '\u{200E}', '\u{200F}', '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\u{2066}', '\u{2067}',
+        '\u{2068}', '\u{2069}', '\u{061C}',
+    ]
+    .iter()
+    .cycle()
+    .take(300_000)
+    .collect();
     text_case("bidi controls only", &bidi, 40, 10);
 }
 
@@ -259,17 +297,29 @@ fn emoji_zero_width_and_nbsp() {
 fn twenty_thousand_nested_elements() {
     let n = 20_000;
     let body = "<p>“We will not back down,” Prime Minister Jane Roe said on Monday.</p>";
-    for (name, open, close) in [("div", "<div>", "</div>"), ("span", "<span>", "</span>"), ("table", "<table><tr><td>", "</td></tr></table>"), ("unclosed b", "<b>", "")] {
+    for (name, open, close) in [
+        ("div", "<div>", "</div>"),
+        ("span", "<span>", "</span>"),
+        ("table", "<table><tr><td>", "</td></tr></table>"),
+        ("unclosed b", "<b>", ""),
+    ] {
         let html = format!("<html><body>{}{body}{}</body></html>", open.repeat(n), close.repeat(n));
         let r = html_case(&format!("{n} nested {name}"), &html, 200);
-        assert!(r.text.contains("We will not back down"), "{name}: the text survives nesting: {:?}", &r.text[..r.text.len().min(200)]);
+        assert!(
+            r.text.contains("We will not back down"),
+            "{name}: the text survives nesting: {:?}",
+            &r.text[..r.text.len().min(200)]
+        );
     }
 }
 
 #[test]
 fn large_pages_are_bounded() {
     let p = "<p>“We will not back down,” Prime Minister Jane Roe said on Monday. U.S. officials said the talks were over.</p>\n";
-    let html = format!("<html><head><title>Big</title></head><body><article>{}</article></body></html>", p.repeat(MB / p.len()));
+    let html = format!(
+        "<html><head><title>Big</title></head><body><article>{}</article></body></html>",
+        p.repeat(MB / p.len())
+    );
     html_case("1 MB article page", &html, 60);
     let many = format!("<html><body>{}</body></html>", "<div><span>x</span></div>".repeat(20_000));
     html_case("40k elements", &many, 200);
@@ -279,9 +329,16 @@ fn large_pages_are_bounded() {
 #[ignore = "full size, slow in debug builds: make fuzz runs it in release"]
 fn very_large_pages_are_bounded() {
     let p = "<p>“We will not back down,” Prime Minister Jane Roe said on Monday. U.S. officials said the talks were over.</p>\n";
-    let html = format!("<html><head><title>Big</title></head><body><article>{}</article></body></html>", p.repeat(10 * MB / p.len()));
+    let html = format!(
+        "<html><head><title>Big</title></head><body><article>{}</article></body></html>",
+        p.repeat(10 * MB / p.len())
+    );
     let r = html_case("10 MB article page", &html, 60);
-    assert!(r.truncated || r.notices.iter().any(|n| n.contains("very large")), "the page is cut and says so: {:?}", r.notices);
+    assert!(
+        r.truncated || r.notices.iter().any(|n| n.contains("very large")),
+        "the page is cut and says so: {:?}",
+        r.notices
+    );
     let many = format!("<html><body>{}</body></html>", "<div><span>x</span></div>".repeat(300_000));
     html_case("600k elements", &many, 200);
 }

@@ -110,9 +110,14 @@ pub fn check_report(r: &Report, input: Option<&str>) {
     let units: Vec<u16> = if small { text.encode_utf16().collect() } else { Vec::new() };
     for ((what, b), (_, u)) in bytes.iter().zip(spans(&r16)) {
         assert!(u.end < byte_of_unit.len(), "{what}: UTF-16 span {u:?} past the text");
-        assert_eq!((byte_of_unit[u.start], byte_of_unit[u.end]), (b.start, b.end), "{what}: UTF-16 span {u:?} vs bytes {b:?}");
+        assert_eq!(
+            (byte_of_unit[u.start], byte_of_unit[u.end]),
+            (b.start, b.end),
+            "{what}: UTF-16 span {u:?} vs bytes {b:?}"
+        );
         if small {
-            let got = String::from_utf16(&units[u.start..u.end]).unwrap_or_else(|_| panic!("{what}: UTF-16 span splits a pair"));
+            let got = String::from_utf16(&units[u.start..u.end])
+                .unwrap_or_else(|_| panic!("{what}: UTF-16 span splits a pair"));
             assert_eq!(got, text[b.start..b.end], "{what}: UTF-16 span {u:?} vs bytes {b:?}");
         }
     }
@@ -123,7 +128,11 @@ pub fn check_report(r: &Report, input: Option<&str>) {
     let chars: Vec<char> = if small { text.chars().collect() } else { Vec::new() };
     for ((what, b), (_, c)) in bytes.iter().zip(spans(&rcp)) {
         assert!(c.end < byte_of_char.len(), "{what}: code-point span {c:?} past the text");
-        assert_eq!((byte_of_char[c.start], byte_of_char[c.end]), (b.start, b.end), "{what}: code-point span {c:?} vs bytes {b:?}");
+        assert_eq!(
+            (byte_of_char[c.start], byte_of_char[c.end]),
+            (b.start, b.end),
+            "{what}: code-point span {c:?} vs bytes {b:?}"
+        );
         if small {
             let got: String = chars[c.start..c.end].iter().collect();
             assert_eq!(got, text[b.start..b.end], "{what}: code-point span {c:?} vs bytes {b:?}");
