@@ -72,8 +72,8 @@ pub fn check_report(r: &Report, input: Option<&str>) {
         assert!(q.fragments.windows(2).all(|w| w[0].end <= w[1].start), "quote {i} fragments ordered, disjoint");
         assert!((0.0..=1.0).contains(&q.confidence), "quote {i} confidence in [0, 1]");
         assert!(!q.rule.is_empty(), "quote {i} has a rule id");
-        if q.speaker.is_some() {
-            assert!(r.actors[q.speaker.unwrap()].quoted, "quote {i}: its speaker is marked quoted");
+        if let Some(a) = q.speaker {
+            assert!(r.actors[a].quoted, "quote {i}: its speaker is marked quoted");
         }
     }
     assert!(r.quotes.windows(2).all(|w| w[0].span.start <= w[1].span.start), "quotes in text order");
