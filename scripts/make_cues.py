@@ -8,7 +8,7 @@ nominal (a cue noun: "his claim that"), according ("according to").
 import collections, json, os, re, subprocess, sys
 
 here = os.path.dirname(os.path.abspath(__file__))
-rows = subprocess.run([sys.executable, os.path.join(here, "cue_stats.py"), sys.argv[1], "4", "0.3"],
+rows = subprocess.run([sys.executable, os.path.join(here, "cue_stats.py"), sys.argv[1], os.environ.get("CUE_MIN", "3"), os.environ.get("CUE_PREC", "0.3")],
                       capture_output=True, text=True, check=True).stdout.splitlines()[1:]
 NOT_HEADS = set("""also repeatedly publicly widely strongly openly formally officially initially privately consistently
 explicitly forcefully loudly evenly similarly enthusiastically favorably squarely pointedly implicitly sharply derisively
@@ -19,7 +19,7 @@ focus focuses focused talk talks talking talked spoke voted passed signed issued
 labeled singled brushed lashed distanced balked acquiesced sparred negotiated reacted aim aiming aimed desire dislike
 cry inclination justify lays avoided thanked thanking congratulated credited presented recognized recognizing
 celebrated embraced approved impassioned speculation reference description admission assumption critique concern
-doubt doubts complaints ignored estimates reads read sent gave made went see saw seen thought feel felt""".split())
+doubt doubts complaints ignored estimates read sent gave made went see saw seen thought feel felt""".split())
 # forms whose train precision hides a frequent non-cue use: always weak, or never a cue
 FORCE_WEAK = {"continued", "called", "calls", "calling", "reported", "found", "showed", "shows", "declined", "decided",
               "offered", "posted", "shared", "listed", "ordered", "pushed", "pressed", "sounded", "viewed", "answered",

@@ -335,7 +335,9 @@ fn parse_chunk(text: &Text, start: usize, end: usize, at_sentence_start: bool) -
             return None;
         }
     }
-    if name_words.iter().any(|w| !is_cap(w) && !matches!(*w, "of" | "for" | "de" | "al" | "bin" | "van" | "von" | "da"))
+    if name_words
+        .iter()
+        .any(|w| !is_cap(w) && !matches!(*w, "of" | "for" | "de" | "al" | "bin" | "van" | "von" | "da" | "."))
     {
         return None;
     }

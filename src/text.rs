@@ -62,6 +62,12 @@ const ABBREVIATIONS: &[&str] = &[
     "ill", "pa", "va", "tenn", "ky", "md", "conn",
 ];
 
+/// Title abbreviations that keep their period in one token ("Mr. Obama").
+const TITLE_ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Sen", "Sens", "Rep", "Reps", "Gov", "Gen", "Lt", "Col", "Sgt", "Prof", "Rev", "Hon",
+    "Pres", "Adm", "Capt", "Maj", "Cpl", "Supt", "Atty",
+];
+
 /// Is `c` a quotation mark, and which role can it play?
 pub fn quote_mark(c: char) -> Option<QuoteMark> {
     match c {
@@ -135,8 +141,11 @@ fn tokenize(s: &str) -> Vec<Token> {
                         end = j + d.len_utf8();
                         continue;
                     }
-                    // "U.S." keeps its final period when the word is an initialism
-                    if d == '.' && s[i..j].contains('.') && s[i..j].chars().all(|x| x.is_alphabetic() || x == '.') {
+                    // "U.S." keeps its final period when the word is an initialism, "Mr." when a title
+                    if d == '.'
+                        && (s[i..j].contains('.') && s[i..j].chars().all(|x| x.is_alphabetic() || x == '.')
+                            || TITLE_ABBREVIATIONS.contains(&&s[i..j]))
+                    {
                         it.next();
                         end = j + 1;
                     }
@@ -267,6 +276,7 @@ mod tests {
     #[test]
     fn sentences_split_after_quotes_and_not_after_titles() {
         let t = Text::new("“It is over,” Mr. Smith said. Then he left.\n\nNew paragraph here.");
+        assert_eq!(words(&t)[6], "Mr.");
         let s: Vec<&str> = t.sentences.iter().map(|s| t.slice(*s)).collect();
         assert_eq!(s, ["“It is over,” Mr. Smith said.", "Then he left.", "New paragraph here."]);
     }

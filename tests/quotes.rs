@@ -290,3 +290,18 @@ t!(
     "“How many times must we see this happen?” Governor Lia Cruz said. “It has to stop.”",
     [("“How many times must we see this happen?”", Some("Lia Cruz"))]
 );
+t!(
+    middle_initial_inverted,
+    "“The program works for the cities that need it,” said John D. Podesta, a former White House adviser.",
+    [("“The program works for the cities that need it,”", Some("John D. Podesta"))]
+);
+t!(
+    modifiers_before_name,
+    "“Their rationale does not hold any weight,” said 9/11 widow Terry Strada.",
+    [("“Their rationale does not hold any weight,”", Some("Terry Strada"))]
+);
+t!(
+    said_x_colon,
+    "Critics were not convinced. Said Ellis: “I don’t get the sense she is interested in reform.”",
+    [("“I don’t get the sense she is interested in reform.”", Some("Ellis"))]
+);

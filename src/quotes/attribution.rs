@@ -323,6 +323,9 @@ const MAX_CONTINUATION_GAP_WORDS: usize = 6;
 /// Words allowed between the cue of a split quote and its second part ("Tester said, referring to X, “…”").
 const MAX_SPLIT_GAP_WORDS: usize = 12;
 
+/// Least train precision of a cue word next to a quotation.
+const DIRECT_CUE_PRECISION: f32 = 0.3;
+
 /// Indirect content shorter than this many words is not reported speech.
 const MIN_INDIRECT_WORDS: usize = 2;
 
@@ -379,6 +382,12 @@ impl<'a> Ctx<'a> {
             return None;
         }
         Some(e)
+    }
+    /// A cue for direct quotations: the frequent, reliable ones only.
+    fn dcue(&self, i: usize) -> Option<&'static str> {
+        self.entry(i)
+            .filter(|e| !e.nominal() && e.class != "according" && e.precision >= DIRECT_CUE_PRECISION)
+            .map(|e| e.lemma.as_str())
     }
     fn cue(&self, i: usize) -> Option<&'static str> {
         self.entry(i).filter(|e| !e.nominal() && e.class != "according").map(|e| e.lemma.as_str())
@@ -512,7 +521,11 @@ impl<'a> Ctx<'a> {
             };
             return Some(Speaker { mention, span: t.span, first: j });
         }
-        if NOT_HEADS.contains(&lw.as_str()) || (!is_cap(w) && NP_BOUNDARY.contains(&lw.as_str())) {
+        if NOT_HEADS.contains(&lw.as_str())
+            || (!is_cap(w) && NP_BOUNDARY.contains(&lw.as_str()))
+            || lw.ends_with("’s")
+            || lw.ends_with("'s")
+        {
             return None;
         }
         if self.entry(j).is_some_and(|e| !e.nominal()) || lw.ends_with("ing") {
@@ -566,6 +579,17 @@ impl<'a> Ctx<'a> {
         }
         let w = self.lower(i + 1);
         if !DETERMINERS.contains(&w.as_str()) {
+            // "said 9/11 widow Terry Strada": a few modifiers before the name
+            for k in i + 2..(i + 6).min(sz) {
+                let tk = self.text.tokens[k];
+                if matches!(self.punct(k), "," | "." | ";" | ":" | "(" | ")") || self.is_quote_mark(k) {
+                    break;
+                }
+                if let Some(&m) = self.by_start.get(&tk.span.start) {
+                    let span = Span::new(t.span.start, self.mentions[m].span.end);
+                    return Some(Speaker { mention: Some(m), span, first: i + 1 });
+                }
+            }
             return None;
         }
         // "said the senior official" — up to the next punctuation or boundary word
@@ -698,7 +722,7 @@ fn direct(cx: &Ctx, qs: &[Quotation], out: &mut Vec<Found>, used_cues: &mut Vec<
             _ => (sz_end, false),
         };
         // a quotation introduced by "X said:" belongs to that cue, whatever follows it
-        let introduced = qa > sa + 1 && matches!(cx.punct(qa - 1), ":" | ",") && cx.cue(qa - 2).is_some();
+        let introduced = qa > sa + 1 && matches!(cx.punct(qa - 1), ":" | ",") && cx.dcue(qa - 2).is_some();
         let after = if introduced { None } else { cue_after(cx, qz, sz_end) };
         if let Some(c) = after.filter(|c| !near_only || c.tok <= qz + 4) {
             let mut fragments = vec![q.span];
@@ -776,7 +800,9 @@ fn direct(cx: &Ctx, qs: &[Quotation], out: &mut Vec<Found>, used_cues: &mut Vec<
             continue;
         }
         // a cue-less whole-sentence quotation continues the previous direct speaker
-        if words > SHORT_QUOTE_WORDS && !q.single {
+        let full_sentence =
+            words >= 2 && text.slice(q.span).trim_end_matches(['”', '"', '\'', '’', '»']).ends_with(['.', '?', '!']);
+        if (words > SHORT_QUOTE_WORDS || full_sentence) && !q.single {
             let sentence_like = sentence_like(cx, q, sa, sz);
             if let Some(prev) = out.last_mut() {
                 let near = match (text.paragraph_of(prev.span().end), text.paragraph_of(q.span.start)) {
@@ -868,7 +894,7 @@ fn cue_after(cx: &Ctx, qz: usize, sz: usize) -> Option<Cue> {
         }
     }
     // CUE SPEAKER
-    if cx.cue(k).is_some() {
+    if cx.dcue(k).is_some() {
         let speaker = cx.subject_after(k, sz.max(k + 2));
         let end = speaker.map_or(k + 1, |s| cx.text.token_at_or_after(s.span.end));
         return Some(Cue { tok: k, speaker, end });
@@ -879,7 +905,7 @@ fn cue_after(cx: &Ctx, qz: usize, sz: usize) -> Option<Cue> {
         if !cx.punct(j).is_empty() && cx.punct(j) != "," && !matches!(cx.punct(j), "(" | ")" | "-" | "." | "'") {
             break;
         }
-        if cx.cue(j).is_some() {
+        if cx.dcue(j).is_some() {
             if let Some(s) = cx.subject_before(j, k) {
                 let np_before = (k..s.first).all(|x| {
                     !cx.word(x).is_empty() && !matches!(cx.lower(x).as_str(), "that" | "and" | "but" | "which" | "who")
@@ -912,12 +938,16 @@ fn cue_before(cx: &Ctx, qa: usize, sa: usize, words: usize, prev: Option<Speaker
     while c > sa && n < 4 && (introduced || words > SHORT_QUOTE_WORDS) {
         c -= 1;
         n += 1;
-        if cx.cue(c).is_some() {
+        if cx.dcue(c).is_some() {
             let recipient = match cx.entry(c).map(|e| e.lemma.as_str()) {
                 Some("tell" | "ask") => true,
                 Some("say" | "write") => matches!(cx.lower(c + 1).as_str(), "of" | "to" | "in" | "on"),
                 _ => false,
             };
+            // "Said Ellis: “…”"
+            if let Some(speaker) = cx.subject_after(c, k + 1).filter(|s| cx.text.token_at_or_after(s.span.end) == k) {
+                return Some((Cue { tok: c, speaker: Some(speaker), end: qa }, None));
+            }
             let adverbs = (c + 1..k).all(|x| cx.skippable(x));
             if n > 1 && !adverbs && !(recipient && (c + 1..k).all(|x| !cx.word(x).is_empty() && cx.lower(x) != "that"))
             {
@@ -945,7 +975,7 @@ fn cue_before(cx: &Ctx, qa: usize, sa: usize, words: usize, prev: Option<Speaker
     // a cue earlier in the sentence: mixed quote (a participle cue takes the speaker of the clause)
     let mut nearest: Option<usize> = None;
     for c in (sa..qa).rev() {
-        if cx.cue(c).is_some() {
+        if cx.dcue(c).is_some() {
             let cc = *nearest.get_or_insert(c);
             if let Some(s) = cx.subject_before(c, sa) {
                 let participle = cc != c && cx.lower(cc).ends_with("ing") && matches!(cx.punct(cc - 1), "," | "—");
@@ -972,7 +1002,7 @@ fn block_cue(cx: &Ctx, qa: usize) -> Option<Cue> {
     }
     let (sa, _) = cx.sentence_tokens(text.tokens[qa - 1].span.start);
     for c in (sa..qa - 1).rev().take(4) {
-        if cx.cue(c).is_some() {
+        if cx.dcue(c).is_some() {
             let speaker = cx.subject_before(c, sa).or_else(|| cx.subject_after(c, qa - 1));
             speaker?;
             return Some(Cue { tok: c, speaker, end: qa });

@@ -1,0 +1,262 @@
+// The one renderer of a report, used by the popup and the demo page: header (title, site, date,
+// counts), tools (highlight switch, filters, export), actors by prominence with their colour, each
+// with statements grouped by type and their quotes. DOM built with createElement/textContent only:
+// no page-derived string ever goes through innerHTML.
+import { actorOrder, colorSlots } from "./targets.js";
+import { colorFor, textOn } from "./palette.js";
+import { toMarkdown } from "./markdown.js";
+
+export const TYPES = ["demand", "threat", "commitment", "rejection", "denial", "accusation", "position"];
+const MAX_ITEM = 320;
+
+/** createElement with attributes and children (strings become text nodes). */
+export function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v == null || v === false) continue;
+    if (k === "class") el.className = v;
+    else if (k === "text") el.textContent = v;
+    else if (k.startsWith("on")) el.addEventListener(k.slice(2), v);
+    else if (k === "style") for (const [p, val] of Object.entries(v)) el.style.setProperty(p, val);
+    else el.setAttribute(k, v === true ? "" : String(v));
+  }
+  for (const c of children.flat()) {
+    if (c == null || c === false) continue;
+    el.appendChild(typeof c === "string" || typeof c === "number" ? document.createTextNode(String(c)) : c);
+  }
+  return el;
+}
+
+function excerpt(text, span) {
+  const s = text.slice(span.start, span.end).replace(/\s+/g, " ").trim();
+  return s.length > MAX_ITEM ? s.slice(0, MAX_ITEM - 1) + "…" : s;
+}
+
+/** A message in place of a report ("No quotes found", "This page cannot be analysed"). */
+export function renderMessage(root, { title, detail, kind = "info" }) {
+  root.replaceChildren(h("div", { class: `ws-message ws-${kind}`, role: kind === "error" ? "alert" : "status" }, h("p", { class: "ws-message-title", text: title }), detail ? h("p", { class: "ws-message-detail", text: detail }) : null));
+}
+
+function slug(s) {
+  return (s || "report").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "report";
+}
+
+/** Downloads `text` as a file (a blob link; nothing leaves the machine). */
+export function download(name, text, type = "application/json") {
+  const blob = new Blob([text], { type });
+  const a = h("a", { href: URL.createObjectURL(blob), download: name });
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+}
+
+/**
+ * Renders `report` into `root`. Options: `t(key, ...subs)` strings; `colors` the palette;
+ * `anchoring` ({found, missing} keys from the highlighter, or null); `onSelect(key)` when an item is
+ * chosen; `onVisible(bool)` for the highlight switch; `visible` its state.
+ */
+export function renderReport(root, report, opts = {}) {
+  const t = opts.t || ((k) => k);
+  const colors = opts.colors;
+  const found = opts.anchoring ? new Set(opts.anchoring.found || []) : null;
+  const text = report.text;
+  const actors = new Map(report.actors.map((a) => [a.id, a]));
+  const slots = colorSlots(report);
+  const color = (id) => colorFor(colors, id == null ? -1 : slots.get(id));
+  const a = report.article || {};
+
+  const meta = [a.site_name, a.published, a.byline].filter(Boolean).join(" · ");
+  const header = h(
+    "header",
+    { class: "ws-head" },
+    h("h1", { class: "ws-title", text: a.title || t("untitled") }),
+    meta ? h("p", { class: "ws-meta", text: meta }) : null,
+    h("p", { class: "ws-counts", text: t("countsLine", report.quotes.length, report.statements.length, report.actors.length) }),
+    ...(report.notices || []).map((n) => h("p", { class: "ws-notice", text: n })),
+    report.truncated ? h("p", { class: "ws-notice", text: t("truncated") }) : null,
+  );
+
+  const item = (key, label, extras, actorId, type) => {
+    const missing = found && !found.has(key);
+    return h(
+      "li",
+      { class: "ws-item" + (missing ? " ws-missing" : ""), "data-type": type, "data-actor": actorId == null ? "u" : actorId },
+      h(
+        "button",
+        { type: "button", class: "ws-item-button", "data-key": key, title: missing ? t("notInPage") : t("showInPage"), onclick: () => opts.onSelect && opts.onSelect(key) },
+        h("span", { class: "ws-item-text", text: label }),
+        extras.length ? h("span", { class: "ws-flags" }, extras.map((x) => h("span", { class: "ws-flag", text: x }))) : null,
+        missing ? h("span", { class: "ws-sr", text: ` (${t("notInPage")})` }) : null,
+      ),
+    );
+  };
+
+  const statementFlags = (s) => {
+    const out = [];
+    if (s.conditional) out.push(t("flagConditional"));
+    if (s.negated) out.push(t("flagNegated"));
+    if (s.future) out.push(t("flagFuture"));
+    if (s.via != null && actors.get(s.via)) out.push(t("viaActor", actors.get(s.via).name));
+    if (s.target) out.push(t("targetActor", s.target));
+    return out;
+  };
+
+  const listed = [];
+  const sections = [];
+  for (const id of actorOrder(report)) {
+    const actor = actors.get(id);
+    const sts = report.statements.filter((s) => s.actor === id);
+    const qs = report.quotes.filter((q) => q.speaker === id);
+    if (!sts.length && !qs.length) continue;
+    listed.push(actor);
+    const c = color(id);
+    const groups = [];
+    for (const type of TYPES) {
+      const group = sts.filter((s) => s.type === type);
+      if (!group.length) continue;
+      groups.push(
+        h(
+          "div",
+          { class: "ws-group", "data-type": type },
+          h("h3", { class: "ws-group-head" }, h("span", { class: `ws-badge ws-badge-${type}`, text: t("type_" + type) }), h("span", { class: "ws-count", text: String(group.length) })),
+          h("ul", { class: "ws-items" }, group.map((s) => item(`s${s.id}`, excerpt(text, s.span), statementFlags(s), id, type))),
+        ),
+      );
+    }
+    if (qs.length) {
+      groups.push(
+        h(
+          "div",
+          { class: "ws-group", "data-type": "quote" },
+          h("h3", { class: "ws-group-head" }, h("span", { class: "ws-badge ws-badge-quote", text: t("quotesHeading") }), h("span", { class: "ws-count", text: String(qs.length) })),
+          h("ul", { class: "ws-items" }, qs.map((q) => item(`q${q.id}`, excerpt(text, q.span), [t("kind_" + q.kind)], id, "quote"))),
+        ),
+      );
+    }
+    const extra = [actor.role, actor.affiliation].filter(Boolean).join(" · ");
+    const mentionKey = actor.quoted && actor.mentions.length ? `m${id}.0` : null;
+    sections.push(
+      h(
+        "li",
+        { class: "ws-actor", "data-actor": id, style: { "--ws-actor": c } },
+        h(
+          "h2",
+          { class: "ws-actor-head" },
+          h(
+            "button",
+            { type: "button", class: "ws-actor-button", "data-key": mentionKey || (qs[0] ? `q${qs[0].id}` : `s${sts[0].id}`), onclick: (e) => opts.onSelect && opts.onSelect(e.currentTarget.getAttribute("data-key")) },
+            h("span", { class: "ws-swatch", style: { background: c, color: textOn(c) }, "aria-hidden": "true", text: initials(actor.name) }),
+            h("span", { class: "ws-actor-name", text: actor.name }),
+            extra ? h("span", { class: "ws-actor-role", text: extra }) : null,
+          ),
+        ),
+        groups,
+      ),
+    );
+  }
+  const anon = report.quotes.filter((q) => q.speaker == null);
+  if (anon.length) {
+    sections.push(
+      h(
+        "li",
+        { class: "ws-actor ws-anon", "data-actor": "u", style: { "--ws-actor": color(null) } },
+        h("h2", { class: "ws-actor-head" }, h("span", { class: "ws-actor-name", text: t("unattributed") })),
+        h("ul", { class: "ws-items" }, anon.map((q) => item(`q${q.id}`, excerpt(text, q.span), [t("kind_" + q.kind)], null, "quote"))),
+      ),
+    );
+  }
+  const mentioned = report.actors.filter((x) => !listed.includes(x) && x.mentions.length);
+
+  // Tools: highlight switch, filters, export.
+  const uid = Math.random().toString(36).slice(2, 8);
+  const actorSel = h("select", { id: `ws-actor-${uid}`, class: "ws-filter" }, h("option", { value: "", text: t("filterAllActors") }), listed.map((x) => h("option", { value: String(x.id), text: x.name })));
+  const presentTypes = TYPES.filter((ty) => report.statements.some((s) => s.type === ty));
+  const typeSel = h("select", { id: `ws-type-${uid}`, class: "ws-filter" }, h("option", { value: "", text: t("filterAllTypes") }), presentTypes.map((ty) => h("option", { value: ty, text: t("type_" + ty) })), report.quotes.length ? h("option", { value: "quote", text: t("quotesHeading") }) : null);
+  const list = h("ol", { class: "ws-actors", "aria-label": t("actorsHeading") }, sections);
+  const applyFilters = () => {
+    const av = actorSel.value;
+    const tv = typeSel.value;
+    for (const sec of list.children) {
+      const showActor = !av || sec.getAttribute("data-actor") === av;
+      let any = false;
+      for (const g of sec.querySelectorAll(".ws-group")) {
+        const show = !tv || g.getAttribute("data-type") === tv;
+        g.hidden = !show;
+        any = any || show;
+      }
+      if (sec.classList.contains("ws-anon")) any = !tv || tv === "quote";
+      sec.hidden = !(showActor && any);
+    }
+  };
+  actorSel.addEventListener("change", applyFilters);
+  typeSel.addEventListener("change", applyFilters);
+
+  const status = h("p", { class: "ws-status", role: "status", "aria-live": "polite" });
+  const say = (msg) => {
+    status.textContent = msg;
+    setTimeout(() => {
+      if (status.textContent === msg) status.textContent = "";
+    }, 2500);
+  };
+  const toggle = h("input", { type: "checkbox", role: "switch", id: `ws-visible-${uid}`, class: "ws-switch", checked: opts.visible !== false });
+  toggle.addEventListener("change", () => opts.onVisible && opts.onVisible(toggle.checked));
+  const base = slug(a.title || a.site_name);
+  const tools = h(
+    "div",
+    { class: "ws-tools" },
+    opts.onVisible ? h("label", { class: "ws-switch-label", for: toggle.id }, toggle, h("span", { text: t("showHighlights") })) : null,
+    h("label", { class: "ws-filter-label", for: actorSel.id }, h("span", { class: "ws-sr", text: t("filterActor") }), actorSel),
+    h("label", { class: "ws-filter-label", for: typeSel.id }, h("span", { class: "ws-sr", text: t("filterType") }), typeSel),
+    h(
+      "button",
+      {
+        type: "button",
+        class: "ws-export ws-copy-md",
+        onclick: async () => {
+          const md = toMarkdown(report, t);
+          try {
+            await navigator.clipboard.writeText(md);
+            say(t("copied"));
+          } catch (e) {
+            download(`whosaid-${base}.md`, md, "text/markdown");
+            say(t("downloaded"));
+          }
+        },
+      },
+      t("copyMarkdown"),
+    ),
+    h(
+      "button",
+      {
+        type: "button",
+        class: "ws-export ws-download-json",
+        onclick: () => {
+          download(`whosaid-${base}.json`, JSON.stringify(report, null, 2));
+          say(t("downloaded"));
+        },
+      },
+      t("downloadJson"),
+    ),
+  );
+
+  const empty = !report.quotes.length && !report.statements.length;
+  root.replaceChildren(
+    h(
+      "div",
+      { class: "ws-report" },
+      header,
+      tools,
+      status,
+      empty ? h("div", { class: "ws-message ws-info", role: "status" }, h("p", { class: "ws-message-title", text: t("noQuotes") }), h("p", { class: "ws-message-detail", text: t("noQuotesDetail") })) : list,
+      mentioned.length ? h("p", { class: "ws-mentioned" }, h("span", { class: "ws-mentioned-head", text: t("alsoMentioned") + " " }), mentioned.map((x) => x.name).join(", ")) : null,
+    ),
+  );
+  return { markdown: () => toMarkdown(report, t) };
+}
+
+function initials(name) {
+  const parts = String(name).split(/\s+/).filter(Boolean);
+  const s = parts.length > 1 ? parts[0][0] + parts[parts.length - 1][0] : (parts[0] || "?").slice(0, 2);
+  return s.toUpperCase();
+}

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Builds the WASM core into extension/pkg and the demo page's copy into www/pkg.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+cargo build --release --target wasm32-unknown-unknown --lib
+rm -rf extension/pkg
+wasm-bindgen --target web --no-typescript --out-dir extension/pkg target/wasm32-unknown-unknown/release/whosaid.wasm
+raw=$(stat -c %s extension/pkg/whosaid_bg.wasm)
+# npm binaryen's wasm-opt (Debian's wasm-opt 108 produces a module that fails at start).
+node_modules/.bin/wasm-opt -Oz extension/pkg/whosaid_bg.wasm -o extension/pkg/whosaid_bg.wasm
+opt=$(stat -c %s extension/pkg/whosaid_bg.wasm)
+gz=$(gzip -9 -c extension/pkg/whosaid_bg.wasm | wc -c)
+echo "build: whosaid_bg.wasm ${raw} bytes after wasm-bindgen, ${opt} after wasm-opt -Oz, ${gz} gzip"
+
+# The demo page: the same WASM and the same shell modules (one source file each, copied).
+rm -rf www/pkg
+mkdir -p www/pkg/ext/_locales/en
+cp extension/pkg/whosaid.js extension/pkg/whosaid_bg.wasm www/pkg/
+cp extension/render.js extension/markdown.js extension/targets.js extension/palette.js extension/i18n.js \
+   extension/anchor.js extension/highlight.js extension/report.css www/pkg/ext/
+cp extension/_locales/en/messages.json www/pkg/ext/_locales/en/
+echo "build: extension/ and www/ ready"

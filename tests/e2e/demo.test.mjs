@@ -1,0 +1,73 @@
+// The demo page (www/, served by scripts/serve.mjs as `make demo` does): the seed article analysed
+// with highlights and the actor list, pasted text, and an opened .html page.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { ROOT, launchPlain, screenshot, axeViolations } from "./helpers.mjs";
+import { serve } from "../../scripts/serve.mjs";
+
+let srv, browser, page;
+const errors = [];
+
+before(async () => {
+  srv = await serve(join(ROOT, "www"), 0);
+  browser = await launchPlain();
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(srv.url);
+  await page.waitForSelector("body[data-ready]", { timeout: 30000 });
+});
+
+after(async () => {
+  await browser?.close();
+  await new Promise((r) => srv?.server.close(r));
+});
+
+test("the seed article is analysed and highlighted on load", async () => {
+  assert.equal(await page.getAttribute("body", "data-ready"), "true");
+  const quoted = await page.$$eval("#article whosaid-mark[data-ws-kind=quote]", (ms) => ms.map((m) => [m.title, m.textContent]));
+  assert.ok(quoted.some(([t, x]) => t.startsWith("Vladimir Putin") && x.includes("Russia is carefully analyzing")), "Putin's quote not highlighted as his");
+  assert.ok(quoted.some(([t]) => t.startsWith("Joe Biden")), "Biden's quote not highlighted");
+  assert.ok(!quoted.some(([t]) => /^(Viktor Orb|Sergei Lavrov|Boris Johnson|Volodymyr Zelensky)/.test(t)), "a mention-only person shown as quoted");
+  const names = await page.$$eval("#panel .ws-actor-name", (els) => els.map((e) => e.textContent));
+  assert.ok(names.some((n) => /Putin/.test(n)) && names.some((n) => /Price/.test(n)) && names.some((n) => /Biden/.test(n)), `actors: ${names}`);
+  assert.match(await page.textContent("#version"), /core \d+\.\d+/);
+  await screenshot(page, "demo.png");
+});
+
+test("the demo page has no axe-core violations, light and dark", async () => {
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(await axeViolations(page, { dark: true }), []);
+});
+
+test("clicking an item in the panel focuses its highlight", async () => {
+  const key = await page.$eval("#panel .ws-item-button", (b) => b.dataset.key);
+  await page.click("#panel .ws-item-button");
+  await page.waitForFunction((k) => document.activeElement?.dataset?.wsKey === k, key);
+});
+
+test("the type filter keeps only that type", async () => {
+  const sel = (await page.$$("#panel select.ws-filter"))[1];
+  await sel.selectOption("quote");
+  const visible = await page.$$eval("#panel .ws-group", (gs) => gs.filter((g) => !g.hidden && g.closest(".ws-actor:not([hidden])")).map((g) => g.dataset.type));
+  assert.ok(visible.length > 0 && visible.every((t) => t === "quote"), String(visible));
+  await sel.selectOption("");
+});
+
+test("pasted text is analysed", async () => {
+  await page.fill("#paste", "The talks ended late.\n\n\u201cWe will not accept any ultimatum,\u201d Foreign Minister Anna Berg said on Friday.");
+  await page.click("#analyse-text");
+  await page.waitForFunction(() => document.querySelector("#article")?.textContent.includes("ultimatum"));
+  const marks = await page.$$eval("#article whosaid-mark[data-ws-kind=quote]", (ms) => ms.map((m) => m.textContent).join(" "));
+  assert.match(marks, /We will not accept any ultimatum/);
+  assert.match(await page.textContent("#panel"), /Berg/);
+});
+
+test("an opened .html page is analysed with analyzeHtml", async () => {
+  const html = `<!doctype html><html><head><title>Port talks stall</title></head><body><nav>Home News</nav><article><h1>Port talks stall</h1><p>\u201cThe port will stay closed until wages rise,\u201d union leader Maria Lopez said on Tuesday.</p><p>Officials declined to comment.</p></article></body></html>`;
+  await page.setInputFiles("#file", { name: "saved.html", mimeType: "text/html", buffer: Buffer.from(html) });
+  await page.waitForFunction(() => document.querySelector("#article")?.textContent.includes("port will stay closed"));
+  assert.match(await page.textContent("#panel .ws-title"), /Port talks stall/);
+  assert.match(await page.textContent("#panel"), /Lopez/);
+  assert.deepEqual(errors, []);
+});

@@ -1,0 +1,198 @@
+// The extension in headless Chromium: the popup flow for a news page tab (the real WASM core),
+// highlights in the page, the popup's contents, exact restoration, no nesting, a page with a strict
+// CSP, a hostile page, pages that cannot be analysed, and no network traffic of its own.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startServer, launchWithExtension, tabIdFor, newTabId, openPopup, screenshot, domSignature, readText, axeViolations } from "./helpers.mjs";
+import { newsPage, SPLIT_JS, SITE_CSS, hostilePage } from "./fixtures/news.mjs";
+
+let server, ext, page, tabId;
+const requests = [];
+const NOT_QUOTED = /Orb[aá]n|Lavrov|Johnson|Zelensky/;
+
+before(async () => {
+  const seed = await readText("www/seed.txt");
+  server = await startServer({
+    "/article.html": { body: newsPage(seed) },
+    "/csp.html": { body: newsPage(seed), headers: { "Content-Security-Policy": "script-src 'self'" } },
+    "/hostile.html": { body: hostilePage() },
+    "/split.js": { body: SPLIT_JS, type: "text/javascript" },
+    "/site.css": { body: SITE_CSS, type: "text/css" },
+  });
+  ext = await launchWithExtension();
+  ext.context.on("request", (r) => requests.push(r.url()));
+  page = await ext.context.newPage();
+  await page.goto(server.origin + "/article.html");
+  await page.waitForSelector("html[data-split=done]");
+  tabId = await tabIdFor(ext.sw, page.url());
+});
+
+after(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+/** Marks in the page: key, kind, actor, title, text (joined per key). */
+function marks(p) {
+  return p.evaluate(() => {
+    const by = new Map();
+    for (const m of document.querySelectorAll("whosaid-mark")) {
+      const k = m.dataset.wsKey;
+      if (!by.has(k)) by.set(k, { key: k, kind: m.dataset.wsKind, actor: m.dataset.wsActor ?? null, title: m.title, text: "" });
+      by.get(k).text += m.textContent;
+    }
+    return [...by.values()];
+  });
+}
+
+function quotesBy(ms, name) {
+  return ms.filter((m) => m.kind === "quote" && m.title.startsWith(name));
+}
+
+test("popup flow highlights the quoted officials and only them", async () => {
+  assert.equal(await page.evaluate(() => document.querySelectorAll("whosaid-mark").length), 0, "highlights appeared without being asked for");
+  const before = await domSignature(page);
+  const popup = await openPopup(ext.context, ext.extId, tabId);
+  const ms = await marks(page);
+  assert.ok(ms.length > 0, "no highlights at all");
+  const putin = quotesBy(ms, "Vladimir Putin");
+  assert.ok(putin.some((m) => m.text.includes("Russia is carefully analyzing")), "Putin's first quote is not highlighted as his");
+  assert.ok(putin.some((m) => m.text.includes("I hope dialogue on Ukraine will continue")), "Putin's hope is not highlighted as his");
+  assert.ok(quotesBy(ms, "Ned Price").length >= 1, "no quote highlighted for Price");
+  assert.ok(quotesBy(ms, "Joe Biden").some((m) => m.text.includes("nonstop diplomacy")), "Biden's quote (with an <em>) is not highlighted as his");
+  for (const m of ms) {
+    if (m.kind === "quote" || m.kind === "mention") assert.doesNotMatch(m.title, new RegExp("^(\\S+ )*(" + NOT_QUOTED.source + ")"), `${m.key} is shown as quoted: ${m.title}`);
+  }
+  assert.ok(ms.some((m) => m.kind === "mention" && /Putin/.test(m.text)), "Putin's mentions are not marked");
+  assert.ok(!ms.some((m) => m.kind === "mention" && NOT_QUOTED.test(m.text)), "a mention-only person is marked");
+  // Nothing highlighted in the navigation, the related links or the footer.
+  const outside = await page.evaluate(() => document.querySelectorAll("header whosaid-mark, aside whosaid-mark, footer whosaid-mark").length);
+  assert.equal(outside, 0);
+
+  // The popup lists the actors by prominence with their quotes; mention-only people are not listed as actors.
+  const names = await popup.$$eval(".ws-actor-name", (els) => els.map((e) => e.textContent));
+  for (const n of ["Vladimir Putin", "Ned Price", "Joe Biden"]) assert.ok(names.some((x) => x.includes(n.split(" ").pop())), `${n} missing from the popup: ${names}`);
+  assert.ok(!names.some((x) => NOT_QUOTED.test(x)), `mention-only person listed as actor: ${names}`);
+  assert.match(names[0], /Putin/, "the most quoted actor is not first");
+  const items = await popup.$$eval(".ws-item-button", (els) => els.map((e) => e.textContent));
+  assert.ok(items.some((x) => x.includes("Russia is carefully analyzing")));
+  assert.match(await popup.textContent(".ws-counts"), /\d+ quotes · \d+ statements · \d+ actors/);
+  await screenshot(popup, "popup.png", { fullPage: false });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await screenshot(page, "page.png");
+
+  // Clicking an item scrolls to its highlight, focuses and flashes it.
+  const key = await popup.$eval(".ws-actor:first-child .ws-item-button", (b) => b.dataset.key);
+  await popup.click(".ws-actor:first-child .ws-item-button");
+  await page.waitForFunction((k) => document.activeElement?.dataset?.wsKey === k && document.activeElement.hasAttribute("data-ws-flash"), key, { timeout: 5000 });
+
+  // The switch hides and shows the highlights.
+  await popup.click(".ws-switch");
+  await page.waitForFunction(() => [...document.querySelectorAll("whosaid-mark")].every((m) => m.hasAttribute("data-ws-hidden")));
+  await popup.click(".ws-switch");
+  await page.waitForFunction(() => ![...document.querySelectorAll("whosaid-mark")].some((m) => m.hasAttribute("data-ws-hidden")));
+
+  // Analysing again gives the same marks, never nested in themselves.
+  const count = await page.evaluate(() => document.querySelectorAll("whosaid-mark").length);
+  await popup.close();
+  const again = await openPopup(ext.context, ext.extId, tabId);
+  assert.equal(await page.evaluate(() => document.querySelectorAll("whosaid-mark").length), count);
+  const selfNested = await page.evaluate(() => [...document.querySelectorAll("whosaid-mark")].some((m) => m.querySelector(`whosaid-mark[data-ws-key="${m.dataset.wsKey}"]`)));
+  assert.equal(selfNested, false);
+
+  // Removing the highlights restores the page exactly (markup and text nodes, including the page's own split).
+  const res = await again.evaluate((id) => chrome.runtime.sendMessage({ type: "clear", tabId: id }), tabId);
+  assert.equal(res.ok, true);
+  assert.deepEqual(await domSignature(page), before);
+  await again.close();
+});
+
+test("a page with Content-Security-Policy script-src 'self' is analysed too", async () => {
+  const p = await ext.context.newPage();
+  await p.goto(server.origin + "/csp.html");
+  const id = await tabIdFor(ext.sw, p.url());
+  const popup = await openPopup(ext.context, ext.extId, id);
+  const ms = await marks(p);
+  assert.ok(quotesBy(ms, "Vladimir Putin").some((m) => m.text.includes("Russia is carefully analyzing")));
+  assert.ok(quotesBy(ms, "Joe Biden").length >= 1);
+  assert.ok((await popup.$$eval(".ws-actor-name", (els) => els.length)) >= 3);
+  await popup.close();
+  await p.close();
+});
+
+test("markup-looking text in a hostile page is shown as text, never run", async () => {
+  const p = await ext.context.newPage();
+  await p.goto(server.origin + "/hostile.html");
+  const id = await tabIdFor(ext.sw, p.url());
+  const popup = await openPopup(ext.context, ext.extId, id);
+  const text = await popup.textContent("#root");
+  assert.match(text, /<b onmouseover=alert\(1\)>bold<\/b>/, "the quote text is not shown literally");
+  assert.match(text, /<img src=x onerror=/, "the title is not shown literally");
+  assert.equal(await popup.$$eval("#root img, #root script, #root b", (els) => els.length), 0);
+  assert.equal(await popup.evaluate(() => window.__pwned), undefined);
+  assert.equal(await p.evaluate(() => window.__pwned), undefined);
+  assert.equal(await p.$$eval("img, b", (els) => els.length), 0);
+  const ms = await marks(p);
+  assert.ok(ms.some((m) => m.kind === "quote" && m.text.includes("<b onmouseover")), "the hostile quote is not highlighted as text");
+  await popup.close();
+  await p.close();
+});
+
+test("popup and options page have no axe-core violations, light and dark", async () => {
+  const popup = await openPopup(ext.context, ext.extId, tabId);
+  assert.deepEqual(await axeViolations(popup), []);
+  assert.deepEqual(await axeViolations(popup, { dark: true }), []);
+  await popup.evaluate((id) => chrome.runtime.sendMessage({ type: "clear", tabId: id }), tabId);
+  await popup.close();
+  const options = await ext.context.newPage();
+  await options.goto(`chrome-extension://${ext.extId}/options.html`);
+  await options.waitForSelector("body[data-ready]");
+  assert.ok((await options.$$("input[name=palette]")).length >= 3);
+  assert.deepEqual(await axeViolations(options), []);
+  assert.deepEqual(await axeViolations(options, { dark: true }), []);
+  await screenshot(options, "options.png", { fullPage: true });
+  await options.close();
+});
+
+test("the shortcut/context-menu path analyses without the popup and sets the badge", async () => {
+  const p = await ext.context.newPage();
+  await p.goto(server.origin + "/csp.html?shortcut");
+  const id = await tabIdFor(ext.sw, p.url());
+  const res = await ext.sw.evaluate((tid) => globalThis.whosaidAnalyzeTab(tid, "page").then((r) => ({ ok: r.ok, quotes: r.report.quotes.length, found: r.anchoring.found.length })), id);
+  assert.equal(res.ok, true);
+  assert.ok(res.found > 0);
+  assert.ok(quotesBy(await marks(p), "Vladimir Putin").length > 0);
+  assert.equal(await ext.sw.evaluate((tid) => chrome.action.getBadgeText({ tabId: tid }), id), String(res.quotes));
+  await p.close();
+});
+
+test("automatic analysis runs only on sites the user added (and granted)", async () => {
+  const p = await ext.context.newPage();
+  await p.goto(server.origin + "/csp.html?auto=off");
+  await p.waitForTimeout(1500);
+  assert.equal(await p.evaluate(() => document.querySelectorAll("whosaid-mark").length), 0, "analysed a site that was not added");
+  await ext.sw.evaluate((o) => chrome.storage.local.set({ autoSites: [o] }), server.origin);
+  await p.goto(server.origin + "/csp.html?auto=on");
+  await p.waitForSelector("whosaid-mark[data-ws-kind=quote]", { timeout: 20000 });
+  await ext.sw.evaluate(() => chrome.storage.local.set({ autoSites: [] }));
+  await p.close();
+});
+
+test("pages that cannot be analysed get a clear message", async () => {
+  let p;
+  const id = await newTabId(ext.sw, async () => {
+    p = await ext.context.newPage();
+    await p.goto("about:blank");
+  });
+  const popup = await openPopup(ext.context, ext.extId, id);
+  assert.match(await popup.textContent("#root"), /This page cannot be analysed/);
+  await popup.close();
+  await p.close();
+});
+
+test("the extension makes no network request beyond the page's own", async () => {
+  const foreign = requests.filter((u) => !u.startsWith(server.origin + "/") && !u.startsWith(`chrome-extension://${ext.extId}/`) && u !== "about:blank");
+  assert.deepEqual(foreign, []);
+  const paths = new Set(server.log.map((u) => new URL(u, server.origin).pathname));
+  for (const p of paths) assert.ok(["/article.html", "/csp.html", "/hostile.html", "/split.js", "/site.css", "/favicon.ico", "/nato-demands"].includes(p), `unexpected request to the page's server: ${p}`);
+});

@@ -1,0 +1,108 @@
+// The demo page: the same WASM core, the same renderer and the same anchoring/highlighting code as
+// the extension (copied into www/pkg by the build; one source file each, in extension/).
+import init, { analyzeHtml, analyzeText, version } from "./pkg/whosaid.js";
+import { renderReport, renderMessage, h } from "./pkg/ext/render.js";
+import { buildTargets } from "./pkg/ext/targets.js";
+import { highlightCss, paletteColors } from "./pkg/ext/palette.js";
+import { loadMessages } from "./pkg/ext/i18n.js";
+
+const $ = (id) => document.getElementById(id);
+const article = $("article");
+const panel = $("panel");
+const status = $("status");
+const colors = paletteColors("default");
+let t = (k) => k;
+let highlighter = null;
+
+function setStatus(msg) {
+  status.textContent = msg;
+}
+
+/** Shows the analysed text as paragraphs (textContent only). */
+function showArticle(text) {
+  const paras = text.split(/\n\s*\n|\n/).map((p) => p.trim()).filter(Boolean);
+  const nodes = paras.map((p, i) => (i === 0 && p.length < 200 && !/[.!?]$/.test(p) ? h("h2", { text: p }) : h("p", { text: p })));
+  article.replaceChildren(...nodes);
+}
+
+function show(report, label) {
+  if (highlighter) highlighter.clear();
+  if (!report.article.title) {
+    const first = report.text.split("\n").find((l) => l.trim());
+    if (first && first.length < 200) report.article.title = first.trim();
+  }
+  showArticle(report.text);
+  highlighter = new globalThis.WhoSaidDom.Highlighter(article);
+  const t0 = performance.now();
+  const anchoring = highlighter.apply(buildTargets(report, t));
+  renderReport(panel, report, {
+    t,
+    colors,
+    anchoring,
+    visible: true,
+    onSelect: (key) => highlighter.focus(key),
+    onVisible: (v) => highlighter.setVisible(v),
+  });
+  setStatus(`${label}: ${report.quotes.length} quotes, ${report.statements.length} statements, ${anchoring.marks} highlights (${Math.round(performance.now() - t0)} ms to highlight).`);
+  document.body.setAttribute("data-ready", "true");
+}
+
+function run(label, fn) {
+  const t0 = performance.now();
+  let report;
+  try {
+    report = fn();
+  } catch (e) {
+    renderMessage(panel, { title: t("analysisFailed"), detail: String((e && e.message) || e), kind: "error" });
+    setStatus("");
+    return;
+  }
+  show(report, `${label} analysed in ${Math.round(performance.now() - t0)} ms`);
+}
+
+async function loadSeed() {
+  const text = await (await fetch("seed.txt")).text();
+  run("Sample article", () => analyzeText(text));
+}
+
+async function openFile(file) {
+  const content = await file.text();
+  if (/\.html?$/i.test(file.name) || /html/.test(file.type) || /^\s*</.test(content)) {
+    run(file.name, () => analyzeHtml(content, `file:///${encodeURIComponent(file.name)}`));
+  } else {
+    run(file.name, () => analyzeText(content));
+  }
+}
+
+async function main() {
+  const style = document.createElement("style");
+  style.textContent = highlightCss(colors);
+  document.head.appendChild(style);
+  t = await loadMessages("pkg/ext/_locales/en/messages.json");
+  await init({ module_or_path: new URL("pkg/whosaid_bg.wasm", import.meta.url) });
+  $("version").textContent = `core ${version()}`;
+  $("analyse-text").addEventListener("click", () => {
+    const text = $("paste").value;
+    if (!text.trim()) return setStatus("Paste some text first.");
+    run("Pasted text", () => analyzeText(text));
+  });
+  $("load-seed").addEventListener("click", loadSeed);
+  $("file").addEventListener("change", (e) => e.target.files[0] && openFile(e.target.files[0]));
+  document.addEventListener("dragover", (e) => {
+    e.preventDefault();
+    document.body.classList.add("demo-dragging");
+  });
+  document.addEventListener("dragleave", () => document.body.classList.remove("demo-dragging"));
+  document.addEventListener("drop", (e) => {
+    e.preventDefault();
+    document.body.classList.remove("demo-dragging");
+    const f = e.dataTransfer.files[0];
+    if (f) openFile(f);
+  });
+  await loadSeed();
+}
+
+main().catch((e) => {
+  renderMessage(panel, { title: "The demo could not start", detail: `${(e && e.message) || e}. Run "make demo" to build the WASM core first.`, kind: "error" });
+  document.body.setAttribute("data-ready", "error");
+});
