@@ -37,6 +37,14 @@ export function renderMessage(root, { title, detail, kind = "info" }) {
   root.replaceChildren(h("div", { class: `ws-message ws-${kind}`, role: kind === "error" ? "alert" : "status" }, h("p", { class: "ws-message-title", text: title }), detail ? h("p", { class: "ws-message-detail", text: detail }) : null));
 }
 
+/** An ISO date ("2022-02-01T18:30:00Z") as a readable date; anything else as written. */
+export function formatDate(s) {
+  if (!s || !/^\d{4}-\d{2}-\d{2}/.test(s)) return s;
+  const d = new Date(s.length === 10 ? s + "T12:00:00Z" : s);
+  if (Number.isNaN(d.getTime())) return s;
+  return d.toLocaleDateString(undefined, { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });
+}
+
 function slug(s) {
   return (s || "report").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "report";
 }
@@ -66,7 +74,7 @@ export function renderReport(root, report, opts = {}) {
   const color = (id) => colorFor(colors, id == null ? -1 : slots.get(id));
   const a = report.article || {};
 
-  const meta = [a.site_name, a.published, a.byline].filter(Boolean).join(" · ");
+  const meta = [a.site_name, formatDate(a.published), a.byline].filter(Boolean).join(" · ");
   const header = h(
     "header",
     { class: "ws-head" },

@@ -582,7 +582,10 @@ impl<'a> Ctx<'a> {
             // "said 9/11 widow Terry Strada": a few modifiers before the name
             for k in i + 2..(i + 6).min(sz) {
                 let tk = self.text.tokens[k];
-                if matches!(self.punct(k), "," | "." | ";" | ":" | "(" | ")") || self.is_quote_mark(k) {
+                if matches!(self.punct(k), "," | "." | ";" | ":" | "(" | ")")
+                    || self.is_quote_mark(k)
+                    || NP_BOUNDARY.contains(&self.lower(k).as_str())
+                {
                     break;
                 }
                 if let Some(&m) = self.by_start.get(&tk.span.start) {
@@ -945,8 +948,11 @@ fn cue_before(cx: &Ctx, qa: usize, sa: usize, words: usize, prev: Option<Speaker
                 _ => false,
             };
             // "Said Ellis: “…”"
-            if let Some(speaker) = cx.subject_after(c, k + 1).filter(|s| cx.text.token_at_or_after(s.span.end) == k) {
-                return Some((Cue { tok: c, speaker: Some(speaker), end: qa }, None));
+            if is_cap(cx.word(c)) {
+                if let Some(speaker) = cx.subject_after(c, k + 1).filter(|s| cx.text.token_at_or_after(s.span.end) == k)
+                {
+                    return Some((Cue { tok: c, speaker: Some(speaker), end: qa }, None));
+                }
             }
             let adverbs = (c + 1..k).all(|x| cx.skippable(x));
             if n > 1 && !adverbs && !(recipient && (c + 1..k).all(|x| !cx.word(x).is_empty() && cx.lower(x) != "that"))
