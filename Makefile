@@ -63,3 +63,9 @@ eval-articles:
 .PHONY: e2e-pages
 e2e-pages: build
 	node tests/e2e-pages/run.mjs
+
+# Performance (issue 7): native throughput, scaling, stages, the textacy peer in the same run, WASM in
+# headless Chromium and WASM size. Slow and noisy; not part of `make test`. BENCH_QUICK=1 for a short run.
+.PHONY: bench
+bench:
+	python3 scripts/bench.py

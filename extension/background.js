@@ -61,7 +61,9 @@ export async function analyzeTab(tabId, mode = "page") {
   return { ok: true, tabId, report, anchoring, palette: settings.palette, ms: Date.now() - t0 };
 }
 
-async function handle(msg) {
+async function handle(msg, sender) {
+  // Only the extension's own pages (popup, options) may ask; content scripts never send messages.
+  if (!sender || !sender.url || !sender.url.startsWith(B.url(""))) return { ok: false, code: "forbidden", message: "not an extension page" };
   switch (msg && msg.type) {
     case "analyze":
       return analyzeTab(msg.tabId, msg.mode || "page");

@@ -100,10 +100,9 @@ export function onCommand(fn) {
 
 export function setupMenus(items, onClick) {
   if (!api.contextMenus) return;
-  const create = () => {
-    api.contextMenus.removeAll(() => {
-      for (const item of items) api.contextMenus.create(item, () => void api.runtime.lastError);
-    });
+  const create = async () => {
+    await api.contextMenus.removeAll();
+    for (const item of items) api.contextMenus.create(item, () => void api.runtime.lastError);
   };
   api.runtime.onInstalled.addListener(create);
   if (api.runtime.onStartup) api.runtime.onStartup.addListener(create);

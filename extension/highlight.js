@@ -53,7 +53,10 @@
           mark.setAttribute("data-ws-kind", t.kind);
           mark.setAttribute("data-ws-c", String(t.slot));
           if (t.actor != null) mark.setAttribute("data-ws-actor", String(t.actor));
-          if (t.title) mark.setAttribute("title", t.title);
+          if (t.title) {
+            mark.setAttribute("title", t.title);
+            mark.setAttribute("aria-description", t.title);
+          }
           if (!firstOfKey.has(t.key)) {
             firstOfKey.add(t.key);
             mark.setAttribute("tabindex", "0");

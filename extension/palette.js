@@ -73,7 +73,8 @@ whosaid-mark[data-ws-kind="quote"]{color:#111 !important;}
 whosaid-mark[data-ws-kind="mention"]{font-weight:700 !important;padding:0 .12em;}
 whosaid-mark[data-ws-kind="statement"]{text-decoration:underline !important;text-decoration-thickness:2px !important;text-underline-offset:.18em;}
 whosaid-mark[data-ws-hidden]{background:none !important;color:inherit !important;font-weight:inherit !important;text-decoration:inherit !important;border:0 !important;padding:0 !important;outline:0 !important;box-shadow:none !important;cursor:inherit;}
-whosaid-mark:focus-visible{outline:3px solid #111 !important;outline-offset:2px;}
+whosaid-mark:focus-visible{outline:3px solid #111 !important;outline-offset:2px;position:relative;}
+whosaid-mark[title]:focus-visible::after{content:attr(title);position:absolute;left:0;top:calc(100% + 6px);z-index:2147483647;background:#111;color:#fff;font:600 12px/1.3 system-ui,sans-serif;padding:4px 7px;border-radius:4px;white-space:nowrap;pointer-events:none;text-decoration:none;}
 whosaid-mark[data-ws-flash]{animation:whosaid-flash .5s ease-in-out 3;}
 @keyframes whosaid-flash{50%{box-shadow:0 0 0 4px #ffd400;background:#ffd400;color:#111;}}
 `;

@@ -17,6 +17,8 @@ for store in chrome firefox; do
     else { delete m.background.service_worker; }
     fs.writeFileSync(file, JSON.stringify(m, null, 2) + "\n");
   ' "$tmp/manifest.json" "$store"
+  if [ "$store" = firefox ]; then node_modules/.bin/web-ext lint --source-dir "$tmp" --output json | node -e '
+    let s = ""; process.stdin.on("data", (c) => (s += c)).on("end", () => { const r = JSON.parse(s); console.log(`package: web-ext lint (firefox zip): ${r.summary.errors} errors, ${r.summary.warnings} warnings`); process.exit(r.summary.errors ? 1 : 0); });'; fi
   out="$PWD/dist/whosaid-$version-$store.zip"
   rm -f "$out"
   (cd "$tmp" && zip -qr -X "$out" . -x '*.d.ts' -x '.*')

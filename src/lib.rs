@@ -49,7 +49,7 @@ pub fn version() -> &'static str {
 
 /// Analyses plain text. Spans in the report are UTF-8 byte offsets into `report.text`.
 pub fn analyze_text(text: &str) -> Report {
-    let mut r = run(text, Article::default(), TextSource::Text, Vec::new());
+    let mut r = run(text, Article::default(), TextSource::Text, Vec::new(), MAX_TEXT_BYTES, |_| {});
     r.source = Some(TextSource::Text);
     r
 }
@@ -64,17 +64,100 @@ pub fn analyze_html(html: &str, url: Option<&str>) -> Report {
 /// say which.
 pub fn analyze_page(html: &str, url: Option<&str>, selection: Option<&str>) -> Report {
     let e = article::extract_page(html, url, selection);
-    run(&e.text, e.article, e.source, e.notices)
+    run(&e.text, e.article, e.source, e.notices, MAX_TEXT_BYTES, |_| {})
 }
 
-fn run(input: &str, article: Article, source: TextSource, mut notices: Vec<String>) -> Report {
-    let (input, truncated) = cut(input, MAX_TEXT_BYTES);
+/// The pipeline stages, in order, as [`StageTimes`] reports them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Stage {
+    Text,
+    Mentions,
+    Quotes,
+    Actors,
+    Statements,
+}
+
+/// Wall-clock time spent in each pipeline stage of one analysis (see [`analyze_text_timed`]).
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct StageTimes {
+    /// Finding the article in the page (zero for plain text).
+    pub article: std::time::Duration,
+    /// Segmenting paragraphs, sentences and tokens.
+    pub text: std::time::Duration,
+    /// Finding mentions.
+    pub mentions: std::time::Duration,
+    /// Pairing marks and attributing quotes.
+    pub quotes: std::time::Duration,
+    /// Resolving actors and building the quote list.
+    pub actors: std::time::Duration,
+    /// Typing statements and grouping sides.
+    pub statements: std::time::Duration,
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl StageTimes {
+    /// The sum of all stages.
+    pub fn total(&self) -> std::time::Duration {
+        self.article + self.text + self.mentions + self.quotes + self.actors + self.statements
+    }
+
+    fn lapper(&mut self) -> impl FnMut(Stage) + '_ {
+        let mut last = std::time::Instant::now();
+        move |stage| {
+            let now = std::time::Instant::now();
+            let d = now - last;
+            last = now;
+            match stage {
+                Stage::Text => self.text += d,
+                Stage::Mentions => self.mentions += d,
+                Stage::Quotes => self.quotes += d,
+                Stage::Actors => self.actors += d,
+                Stage::Statements => self.statements += d,
+            }
+        }
+    }
+}
+
+/// [`analyze_text`] that also times each stage (for benchmarks; native only). Texts longer than
+/// `max_bytes` are cut as [`analyze_text`] cuts them at [`MAX_TEXT_BYTES`].
+#[cfg(not(target_arch = "wasm32"))]
+pub fn analyze_text_timed(text: &str, max_bytes: usize) -> (Report, StageTimes) {
+    let mut times = StageTimes::default();
+    let mut r = run(text, Article::default(), TextSource::Text, Vec::new(), max_bytes, times.lapper());
+    r.source = Some(TextSource::Text);
+    (r, times)
+}
+
+/// [`analyze_page`] that also times each stage, article extraction included (for benchmarks; native only).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn analyze_page_timed(html: &str, url: Option<&str>, selection: Option<&str>) -> (Report, StageTimes) {
+    let mut times = StageTimes::default();
+    let t0 = std::time::Instant::now();
+    let e = article::extract_page(html, url, selection);
+    times.article = t0.elapsed();
+    let r = run(&e.text, e.article, e.source, e.notices, MAX_TEXT_BYTES, times.lapper());
+    (r, times)
+}
+
+fn run(
+    input: &str,
+    article: Article,
+    source: TextSource,
+    mut notices: Vec<String>,
+    max_bytes: usize,
+    mut lap: impl FnMut(Stage),
+) -> Report {
+    let (input, truncated) = cut(input, max_bytes);
     if truncated {
         notices.push(format!("The text is long; only its first {} characters were analysed.", input.chars().count()));
     }
     let text = text::Text::new(input);
+    lap(Stage::Text);
     let mentions = mentions::find(&text);
+    lap(Stage::Mentions);
     let found = quotes::attribute(&text, &mentions);
+    lap(Stage::Quotes);
     let res = actors::resolve(&mentions);
     let mut actors = res.actors;
     let quotes: Vec<Quote> = found
@@ -100,8 +183,10 @@ fn run(input: &str, article: Article, source: TextSource, mut notices: Vec<Strin
             }
         })
         .collect();
+    lap(Stage::Actors);
     let statements = statements::classify(&text, &mentions, &res.of_mention, &quotes);
     let sides = statements::group::group(&actors, &statements);
+    lap(Stage::Statements);
     if text.src.trim().is_empty() {
         notices.push("The page has no text to analyse.".to_string());
     } else if quotes.is_empty() {

@@ -200,6 +200,34 @@ const ADJUNCT: &[&str] = &[
     "briefing",
 ];
 
+/// Time words skipped after a cue ("said Friday the …").
+const TIME_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+    "earlier",
+    "later",
+    "last",
+    "this",
+    "next",
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "recently",
+];
+
 /// Lower-case words that end a speaker noun phrase when walking back from the cue.
 const NP_BOUNDARY: &[&str] = &[
     "that", "and", "or", "but", "because", "if", "when", "while", "as", "after", "before", "since", "although",
@@ -310,8 +338,8 @@ const CLAUSE_OPENERS: &[&str] = &["that", "to", "how", "why", "what", "whether",
 
 /// Prepositions and conjunctions that end the object noun phrase of a non-clausal cue.
 const NP_STOPS: &[&str] = &[
-    "in", "on", "at", "during", "since", "after", "before", "as", "with", "over", "because", "but", "while", "when",
-    "by", "from", "until", "amid", "despite",
+    "in", "on", "at", "during", "since", "after", "before", "with", "over", "because", "but", "while", "when", "by",
+    "from", "until", "amid", "despite",
 ];
 
 /// Quotations of at most this many words are scare quotes or fragments, not statements on their own.
@@ -325,6 +353,9 @@ const MAX_SPLIT_GAP_WORDS: usize = 12;
 
 /// Least train precision of a cue word next to a quotation.
 const DIRECT_CUE_PRECISION: f32 = 0.3;
+
+/// Cue forms below this train precision need a mention (a name or a pronoun) as their speaker.
+const RARE_CUE_PRECISION: f32 = 0.3;
 
 /// Indirect content shorter than this many words is not reported speech.
 const MIN_INDIRECT_WORDS: usize = 2;
@@ -1092,9 +1123,13 @@ fn content_start(cx: &Ctx, i: usize, sz: usize) -> usize {
     let mut k = i + 1;
     // "said that" / "said:" / "pointed out that"
     let particle = match cx.entry(i).map(|e| e.lemma.as_str()) {
-        Some("point" | "lay" | "speak" | "spell") => matches!(cx.lower(k).as_str(), "out" | "up"),
-        Some("call" | "push" | "press" | "argue" | "ask") => matches!(cx.lower(k).as_str(), "for" | "on" | "out"),
-        Some("warn" | "complain" | "talk" | "boast") => matches!(cx.lower(k).as_str(), "about" | "of"),
+        Some("point" | "lay" | "speak" | "spell") => matches!(cx.lower(k).as_str(), "out" | "up" | "to"),
+        Some("call" | "push" | "press" | "argue" | "ask" | "advocate") => {
+            matches!(cx.lower(k).as_str(), "for" | "on" | "out" | "about")
+        }
+        Some("warn" | "complain" | "talk" | "boast" | "worry") => matches!(cx.lower(k).as_str(), "about" | "of"),
+        Some("refer" | "respond" | "reply") => cx.lower(k) == "to",
+        Some("rail") => cx.lower(k) == "against",
         _ => false,
     };
     if particle {
@@ -1104,6 +1139,12 @@ fn content_start(cx: &Ctx, i: usize, sz: usize) -> usize {
         return k + 1;
     }
     // look for "that" within a few words, through adjuncts and a recipient
+    let recipient = matches!(
+        cx.entry(i).map(|e| e.lemma.as_str()),
+        Some(
+            "tell" | "ask" | "warn" | "remind" | "assure" | "inform" | "convince" | "notify" | "write" | "say" | "show"
+        )
+    );
     let mut j = k;
     while j < sz && j < k + 9 {
         let w = cx.lower(j);
@@ -1113,6 +1154,10 @@ fn content_start(cx: &Ctx, i: usize, sz: usize) -> usize {
         if w.is_empty() && cx.punct(j) != "," {
             break;
         }
+        // only adjuncts ("said in a statement Friday that") or a recipient ("told reporters that")
+        if !(recipient || cx.adjunct(j) || cx.punct(j) == "," || matches!(w.as_str(), "with" | "to" | "of" | "for")) {
+            break;
+        }
         j += 1;
     }
     // "said Friday the …" / "said in a statement the …"
@@ -1120,7 +1165,17 @@ fn content_start(cx: &Ctx, i: usize, sz: usize) -> usize {
     if cx.lower(j) == "over" {
         j += 1;
     }
-    while j < sz && j < k + 5 && (cx.adjunct(j) || cx.punct(j) == ",") {
+    let phrase = matches!(cx.lower(k).as_str(), "on" | "in" | "at" | "over" | "during");
+    while j < sz
+        && j < k + 5
+        && (TIME_WORDS.contains(&cx.lower(j).as_str())
+            || cx.punct(j) == ","
+            || phrase && cx.adjunct(j) && !matches!(cx.lower(j).as_str(), "the" | "a" | "an") && j > k
+            || j == k && phrase
+            || phrase
+                && j <= k + 2
+                && matches!(cx.lower(j).as_str(), "a" | "an" | "the" | "his" | "her" | "their" | "its"))
+    {
         j += 1;
     }
     if j > k && j < sz && !cx.word(j).is_empty() {
@@ -1143,7 +1198,7 @@ fn clause_end(cx: &Ctx, k: usize, sz: usize) -> usize {
     let mut j = k;
     while j < sz {
         let p = cx.punct(j);
-        if p == ";" || p == "―" {
+        if p == ";" || p == "―" || (p == "-" && cx.punct(j + 1) == "-") {
             break;
         }
         // "… and said …": a coordinated cue starts an attribution of its own
@@ -1159,7 +1214,14 @@ fn clause_end(cx: &Ctx, k: usize, sz: usize) -> usize {
         }
         if p == "," && j + 1 < sz {
             let nw = cx.lower(j + 1);
-            if matches!(nw.as_str(), "which" | "who" | "whose" | "but") {
+            if matches!(nw.as_str(), "who" | "whose" | "but") {
+                break;
+            }
+            // ", contradicting …" — a participle clause of the narrator
+            if nw.ends_with("ing")
+                && !matches!(nw.as_str(), "including" | "according" | "saying" | "adding")
+                && nw.len() > 5
+            {
                 break;
             }
             if nw == "according" && cx.lower(j + 2) == "to" {
@@ -1232,7 +1294,8 @@ fn indirect(
     };
     if lw.ends_with("ing") && !progressive {
         let lead = if i > sa { cx.lower(i - 1) } else { String::new() };
-        let after_by = matches!(lead.as_str(), "by" | "while" | "after" | "before" | "when" | "in");
+        let after_by = matches!(lead.as_str(), "by" | "while" | "after" | "before" | "when" | "in")
+            || lead == "and" && i > sa + 1 && cx.punct(i - 2) == ",";
         if i > sa && (matches!(cx.punct(i - 1), "," | "—") || after_by) {
             let speaker = prev.or_else(|| cx.subject_first(sa, i))?;
             let k = content_start(cx, i, sz);
@@ -1243,6 +1306,28 @@ fn indirect(
             return make(cx, i, lemma, span, speaker, qs, "indirect/participle", 0.6);
         }
         return None;
+    }
+    // "their calls", "in states", "the claims": a noun, not a cue
+    if i > sa && lw.ends_with('s') {
+        let p = cx.lower(i - 1);
+        if DETERMINERS.contains(&p.as_str())
+            || matches!(
+                p.as_str(),
+                "in" | "of" | "for" | "by" | "with" | "on" | "at" | "from" | "into" | "whose" | "the"
+            )
+        {
+            return None;
+        }
+    }
+    // "…, said one GOP source in the room."
+    if i > sa && cx.punct(i - 1) == "," {
+        if let Some(s) = cx.subject_after(i, sz) {
+            let after = cx.text.token_at_or_after(s.span.end);
+            if after >= sz || cx.adjunct_to_end(after, sz) || sz - after <= 6 {
+                let span = Span::new(text.tokens[sa].span.start, end_before(text, i - 1));
+                return make(cx, i, lemma, span, s, qs, "indirect/inverted", 0.65);
+            }
+        }
     }
     let coordinated = {
         let mut k = i;
@@ -1256,8 +1341,26 @@ fn indirect(
         if e.weak() && !cx.clear(&s) && !cx.that_follows(i, sz) {
             return None;
         }
+        // rare cue forms need a named or pronoun speaker
+        if e.precision < RARE_CUE_PRECISION && s.mention.is_none() {
+            return None;
+        }
         let k = content_start(cx, i, sz);
-        if k >= sz || (cx.punct(k) == "." && k + 1 >= sz) || cx.adjunct_to_end(k, sz) {
+        // "…, Sen. Graham told The Huffington Post on Thursday." — a short tail without a clause
+        let tail_ok = match lemma {
+            "tell" => true,
+            "say" | "add" | "write" | "explain" | "note" | "argue" | "insist" => matches!(
+                cx.lower(k).as_str(),
+                "at" | "in" | "on" | "during" | "after" | "before" | "from" | "via" | "through" | "to"
+            ),
+            _ => false,
+        };
+        let short_tail = tail_ok
+            && s.first > sa
+            && matches!(cx.punct(s.first - 1), "," | "—")
+            && sz.saturating_sub(k) <= 7
+            && !(k..sz).any(|x| CLAUSE_OPENERS.contains(&cx.lower(x).as_str()) && cx.lower(x) != "to");
+        if k >= sz || (cx.punct(k) == "." && k + 1 >= sz) || cx.adjunct_to_end(k, sz) || short_tail {
             // "…, Price said." — the content is before
             return before_content(cx, i, sa, s, lemma, e, qs);
         }
@@ -1268,7 +1371,25 @@ fn indirect(
         if e.weak() && cx.lower(k) != "that" && !cx.clear(&s) {
             return None;
         }
-        if matches!(cx.lower(k).as_str(), "with" | "for" | "by" | "of" | "from" | "and" | "but" | "or" | "as") {
+        if matches!(
+            cx.lower(k).as_str(),
+            "with"
+                | "for"
+                | "of"
+                | "from"
+                | "and"
+                | "but"
+                | "or"
+                | "as"
+                | "up"
+                | "off"
+                | "down"
+                | "away"
+                | "back"
+                | "in"
+                | "into"
+                | "at"
+        ) {
             return None;
         }
         if cx.is_quote_mark(k) && qs.iter().any(|q| q.span.start == text.tokens[k].span.start) {
@@ -1276,7 +1397,10 @@ fn indirect(
             return None;
         }
         let mut end = clause_end(cx, k, sz);
-        if !SAY_LIKE.contains(&lemma) && !CLAUSE_OPENERS.contains(&cx.lower(k).as_str()) {
+        let particle =
+            k > i + 1 && matches!(cx.lower(k - 1).as_str(), "for" | "on" | "about" | "to" | "against" | "of");
+        let infinitive = (k + 1..(k + 7).min(sz)).any(|x| cx.lower(x) == "to");
+        if (particle || !SAY_LIKE.contains(&lemma)) && !CLAUSE_OPENERS.contains(&cx.lower(k).as_str()) && !infinitive {
             // "attacked Machado in early-morning tweets": the object noun phrase only
             let z = text.token_at_or_after(end);
             if let Some(p) = (k + 1..z).find(|&x| NP_STOPS.contains(&cx.lower(x).as_str())) {

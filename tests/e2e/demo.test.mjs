@@ -12,7 +12,9 @@ const errors = [];
 before(async () => {
   srv = await serve(join(ROOT, "www"), 0);
   browser = await launchPlain();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: srv.url.replace(/\/$/, "") });
+  page = await context.newPage();
   page.on("pageerror", (e) => errors.push(String(e)));
   await page.goto(srv.url);
   await page.waitForSelector("body[data-ready]", { timeout: 30000 });
@@ -38,6 +40,23 @@ test("the seed article is analysed and highlighted on load", async () => {
 test("the demo page has no axe-core violations, light and dark", async () => {
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(await axeViolations(page, { dark: true }), []);
+});
+
+test("export: copy as Markdown and download the JSON report", async () => {
+  await page.click("#panel .ws-copy-md");
+  const md = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(md, /^# ‘Ignored’: Putin Delivers/m);
+  assert.match(md, /^## Vladimir Putin/m);
+  assert.match(md, /^### (Demand|Position|Accusation)/m);
+  assert.match(md, /^> “Russia is carefully analyzing/m);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#panel .ws-download-json")]);
+  assert.match(download.suggestedFilename(), /^whosaid-.*\.json$/);
+  const { readFile } = await import("node:fs/promises");
+  const report = JSON.parse(await readFile(await download.path(), "utf8"));
+  assert.equal(report.offsets, "utf16");
+  assert.ok(report.quotes.length >= 5);
+  const q = report.quotes.find((x) => report.text.slice(x.span.start, x.span.end).includes("Russia is carefully analyzing"));
+  assert.ok(q && report.actors[q.speaker].name === "Vladimir Putin");
 });
 
 test("clicking an item in the panel focuses its highlight", async () => {

@@ -16,6 +16,7 @@ before(async () => {
     "/article.html": { body: newsPage(seed) },
     "/csp.html": { body: newsPage(seed), headers: { "Content-Security-Policy": "script-src 'self'" } },
     "/hostile.html": { body: hostilePage() },
+    "/empty.html": { body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Weather</title></head><body><article><h1>Mild week ahead</h1><p>Temperatures will stay mild across the region this week, with light rain on Thursday and sunshine at the weekend.</p><p>Winds will be calm.</p></article></body></html>` },
     "/split.js": { body: SPLIT_JS, type: "text/javascript" },
     "/site.css": { body: SITE_CSS, type: "text/css" },
   });
@@ -76,8 +77,14 @@ test("popup flow highlights the quoted officials and only them", async () => {
   assert.match(names[0], /Putin/, "the most quoted actor is not first");
   const items = await popup.$$eval(".ws-item-button", (els) => els.map((e) => e.textContent));
   assert.ok(items.some((x) => x.includes("Russia is carefully analyzing")));
-  assert.match(await popup.textContent(".ws-counts"), /\d+ quotes · \d+ statements · \d+ actors/);
+  const counts = (await popup.textContent(".ws-counts")).match(/(\d+) quotes · (\d+) statements · (\d+) speaking actors/);
+  assert.ok(counts, "header counts missing");
+  assert.equal(Number(counts[3]), await popup.$$eval(".ws-actor:not(.ws-anon)", (els) => els.length));
+  assert.equal(Number(counts[2]), await popup.$$eval(".ws-item[data-type]:not([data-type=quote])", (els) => els.length));
   await screenshot(popup, "popup.png", { fullPage: false });
+  await popup.emulateMedia({ colorScheme: "dark" });
+  await screenshot(popup, "popup-dark.png", { fullPage: false });
+  await popup.emulateMedia({ colorScheme: "light" });
   await page.evaluate(() => window.scrollTo(0, 0));
   await screenshot(page, "page.png");
 
@@ -151,14 +158,26 @@ test("popup and options page have no axe-core violations, light and dark", async
   assert.deepEqual(await axeViolations(options), []);
   assert.deepEqual(await axeViolations(options, { dark: true }), []);
   await screenshot(options, "options.png", { fullPage: true });
+  // Choosing a palette changes the colours of the next analysis.
+  await options.click("#pal-contrast");
+  await options.waitForFunction(() => document.getElementById("status").textContent.length > 0);
+  assert.equal(await ext.sw.evaluate(() => chrome.storage.local.get("palette").then((s) => s.palette)), "contrast");
+  await ext.sw.evaluate((tid) => globalThis.whosaidAnalyzeTab(tid, "page"), tabId);
+  const bg = await page.evaluate(() => getComputedStyle(document.querySelector('whosaid-mark[data-ws-kind=mention][data-ws-c="0"]')).backgroundColor);
+  assert.equal(bg, "rgb(0, 51, 204)");
+  await options.click("#pal-default");
+  await options.waitForFunction(() => document.querySelector("#pal-default").checked);
+  await ext.sw.evaluate(() => chrome.storage.local.set({ palette: "default" }));
+  await ext.sw.evaluate((tid) => chrome.scripting.executeScript({ target: { tabId: tid }, func: () => globalThis.WhoSaidContent.clear() }), tabId);
   await options.close();
 });
 
-test("the shortcut/context-menu path analyses without the popup and sets the badge", async () => {
+test("the shortcut/context-menu path analyses without the popup and sets the badge", async (t) => {
   const p = await ext.context.newPage();
   await p.goto(server.origin + "/csp.html?shortcut");
   const id = await tabIdFor(ext.sw, p.url());
-  const res = await ext.sw.evaluate((tid) => globalThis.whosaidAnalyzeTab(tid, "page").then((r) => ({ ok: r.ok, quotes: r.report.quotes.length, found: r.anchoring.found.length })), id);
+  const res = await ext.sw.evaluate((tid) => globalThis.whosaidAnalyzeTab(tid, "page").then((r) => ({ ok: r.ok, quotes: r.report.quotes.length, found: r.anchoring.found.length, missing: r.anchoring.missing, ms: r.ms, hlms: r.anchoring.ms })), id);
+  t.diagnostic(`seed news page: ${res.ms} ms from request to highlights (${res.hlms} ms anchoring and highlighting), ${res.found} items anchored, missing: ${res.missing.join(" ") || "none"}`);
   assert.equal(res.ok, true);
   assert.ok(res.found > 0);
   assert.ok(quotesBy(await marks(p), "Vladimir Putin").length > 0);
@@ -178,6 +197,21 @@ test("automatic analysis runs only on sites the user added (and granted)", async
   await p.close();
 });
 
+test("content scripts cannot drive the background (only extension pages can)", async () => {
+  const [res] = await ext.sw.evaluate((tid) => chrome.scripting.executeScript({ target: { tabId: tid }, func: () => chrome.runtime.sendMessage({ type: "analyze", tabId: 1 }) }), tabId);
+  assert.equal(res.result.code, "forbidden");
+});
+
+test("a page without quotes says so", async () => {
+  const p = await ext.context.newPage();
+  await p.goto(server.origin + "/empty.html");
+  const popup = await openPopup(ext.context, ext.extId, await tabIdFor(ext.sw, p.url()));
+  assert.match(await popup.textContent("#root"), /No quotes found on this page/);
+  assert.equal(await p.evaluate(() => document.querySelectorAll("whosaid-mark").length), 0);
+  await popup.close();
+  await p.close();
+});
+
 test("pages that cannot be analysed get a clear message", async () => {
   let p;
   const id = await newTabId(ext.sw, async () => {
@@ -190,9 +224,10 @@ test("pages that cannot be analysed get a clear message", async () => {
   await p.close();
 });
 
-test("the extension makes no network request beyond the page's own", async () => {
+test("the extension makes no network request beyond the page's own", async (t) => {
+  t.diagnostic(`${requests.length} requests seen, ${requests.filter((u) => u.startsWith("chrome-extension://")).length} of them to the extension's own files`);
   const foreign = requests.filter((u) => !u.startsWith(server.origin + "/") && !u.startsWith(`chrome-extension://${ext.extId}/`) && u !== "about:blank");
   assert.deepEqual(foreign, []);
   const paths = new Set(server.log.map((u) => new URL(u, server.origin).pathname));
-  for (const p of paths) assert.ok(["/article.html", "/csp.html", "/hostile.html", "/split.js", "/site.css", "/favicon.ico", "/nato-demands"].includes(p), `unexpected request to the page's server: ${p}`);
+  for (const p of paths) assert.ok(["/article.html", "/csp.html", "/hostile.html", "/empty.html", "/split.js", "/site.css", "/favicon.ico", "/nato-demands"].includes(p), `unexpected request to the page's server: ${p}`);
 });

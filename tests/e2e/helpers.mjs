@@ -46,6 +46,8 @@ export async function testExtension() {
 
 /** Headless Chromium with the test extension; resolves to {context, extId, sw, close}. */
 export async function launchWithExtension() {
+  // Report the service worker's own requests too (checked by the no-network test).
+  process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = "1";
   const ext = await testExtension();
   const profile = await mkdtemp(join(tmpdir(), "whosaid-profile-"));
   const context = await chromium.launchPersistentContext(profile, {
