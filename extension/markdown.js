@@ -1,5 +1,5 @@
 // The report as Markdown (title, URL, actors with their statements and quotes).
-import { actorOrder } from "./targets.js";
+import { actorOrder, speakingActors } from "./targets.js";
 
 const TYPES = ["demand", "threat", "commitment", "rejection", "denial", "accusation", "position"];
 
@@ -22,7 +22,7 @@ export function toMarkdown(report, t = (k) => k) {
   const meta = [a.site_name, a.published, a.byline].filter(Boolean).map(esc);
   if (a.url) meta.unshift(`<${a.url.replace(/[<>\s]/g, encodeURIComponent)}>`);
   if (meta.length) lines.push(meta.join(" · "), "");
-  lines.push(t("countsLine", report.quotes.length, report.statements.length, report.actors.length), "");
+  lines.push(t("countsLine", report.quotes.length, report.statements.length, speakingActors(report)), "");
   for (const id of actorOrder(report)) {
     const actor = actors.get(id);
     const sts = report.statements.filter((s) => s.actor === id);

@@ -2,7 +2,7 @@
 // counts), tools (highlight switch, filters, export), actors by prominence with their colour, each
 // with statements grouped by type and their quotes. DOM built with createElement/textContent only:
 // no page-derived string ever goes through innerHTML.
-import { actorOrder, colorSlots } from "./targets.js";
+import { actorOrder, colorSlots, speakingActors } from "./targets.js";
 import { colorFor, textOn } from "./palette.js";
 import { toMarkdown } from "./markdown.js";
 
@@ -80,7 +80,7 @@ export function renderReport(root, report, opts = {}) {
     { class: "ws-head" },
     h("h1", { class: "ws-title", text: a.title || t("untitled") }),
     meta ? h("p", { class: "ws-meta", text: meta }) : null,
-    h("p", { class: "ws-counts", text: t("countsLine", report.quotes.length, report.statements.length, report.actors.length) }),
+    h("p", { class: "ws-counts", text: t("countsLine", report.quotes.length, report.statements.length, speakingActors(report)) }),
     ...(report.notices || []).map((n) => h("p", { class: "ws-notice", text: n })),
     report.truncated ? h("p", { class: "ws-notice", text: t("truncated") }) : null,
   );

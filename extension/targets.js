@@ -100,3 +100,11 @@ export function buildTargets(report, t = (k) => k) {
   out.sort((x, y) => x.start - y.start);
   return out;
 }
+
+/** Number of actors who are quoted or hold a statement (the ones the popup lists). */
+export function speakingActors(report) {
+  const ids = new Set();
+  for (const q of report.quotes) if (q.speaker != null) ids.add(q.speaker);
+  for (const st of report.statements) ids.add(st.actor);
+  return ids.size;
+}

@@ -30,9 +30,18 @@ fn analyze_text_returns_utf16_spans() {
 #[wasm_bindgen_test]
 fn analyze_html_reads_the_article() {
     let html = "<html><head><title>T</title></head><body><article><p>“We will win this,” Mayor Ann Lee said on Monday.</p></article></body></html>";
-    let r = whosaid::wasm::analyze_html(html, Some("https://example.com/a".into())).unwrap();
+    let r = whosaid::wasm::analyze_html(html, Some("https://example.com/a".into()), None).unwrap();
     let actors = js_sys::Array::from(&get(&r, "actors"));
     assert!(actors.iter().any(|a| get(&a, "name").as_string().as_deref() == Some("Ann Lee")));
+}
+
+#[wasm_bindgen_test]
+fn analyze_html_uses_the_selection_when_there_is_no_article() {
+    let html = "<html><body><nav><a href=\"/\">Home</a></nav></body></html>";
+    let sel = "“We will win this,” Mayor Ann Lee said on Monday.";
+    let r = whosaid::wasm::analyze_html(html, None, Some(sel.into())).unwrap();
+    assert_eq!(get(&r, "source").as_string().as_deref(), Some("selection"));
+    assert_eq!(get(&r, "text").as_string().as_deref(), Some(sel));
 }
 
 #[wasm_bindgen_test]

@@ -354,6 +354,9 @@ const MAX_SPLIT_GAP_WORDS: usize = 12;
 /// Least train precision of a cue word next to a quotation.
 const DIRECT_CUE_PRECISION: f32 = 0.3;
 
+/// Cue forms below this train precision need a mention (a name or a pronoun) as their speaker.
+const RARE_CUE_PRECISION: f32 = 0.3;
+
 /// Indirect content shorter than this many words is not reported speech.
 const MIN_INDIRECT_WORDS: usize = 2;
 
@@ -1120,9 +1123,13 @@ fn content_start(cx: &Ctx, i: usize, sz: usize) -> usize {
     let mut k = i + 1;
     // "said that" / "said:" / "pointed out that"
     let particle = match cx.entry(i).map(|e| e.lemma.as_str()) {
-        Some("point" | "lay" | "speak" | "spell") => matches!(cx.lower(k).as_str(), "out" | "up"),
-        Some("call" | "push" | "press" | "argue" | "ask") => matches!(cx.lower(k).as_str(), "for" | "on" | "out"),
-        Some("warn" | "complain" | "talk" | "boast") => matches!(cx.lower(k).as_str(), "about" | "of"),
+        Some("point" | "lay" | "speak" | "spell") => matches!(cx.lower(k).as_str(), "out" | "up" | "to"),
+        Some("call" | "push" | "press" | "argue" | "ask" | "advocate") => {
+            matches!(cx.lower(k).as_str(), "for" | "on" | "out" | "about")
+        }
+        Some("warn" | "complain" | "talk" | "boast" | "worry") => matches!(cx.lower(k).as_str(), "about" | "of"),
+        Some("refer" | "respond" | "reply") => cx.lower(k) == "to",
+        Some("rail") => cx.lower(k) == "against",
         _ => false,
     };
     if particle {
@@ -1191,7 +1198,7 @@ fn clause_end(cx: &Ctx, k: usize, sz: usize) -> usize {
     let mut j = k;
     while j < sz {
         let p = cx.punct(j);
-        if p == ";" || p == "―" {
+        if p == ";" || p == "―" || (p == "-" && cx.punct(j + 1) == "-") {
             break;
         }
         // "… and said …": a coordinated cue starts an attribution of its own
@@ -1207,7 +1214,7 @@ fn clause_end(cx: &Ctx, k: usize, sz: usize) -> usize {
         }
         if p == "," && j + 1 < sz {
             let nw = cx.lower(j + 1);
-            if matches!(nw.as_str(), "which" | "who" | "whose" | "but") {
+            if matches!(nw.as_str(), "who" | "whose" | "but") {
                 break;
             }
             // ", contradicting …" — a participle clause of the narrator
@@ -1287,7 +1294,8 @@ fn indirect(
     };
     if lw.ends_with("ing") && !progressive {
         let lead = if i > sa { cx.lower(i - 1) } else { String::new() };
-        let after_by = matches!(lead.as_str(), "by" | "while" | "after" | "before" | "when" | "in");
+        let after_by = matches!(lead.as_str(), "by" | "while" | "after" | "before" | "when" | "in")
+            || lead == "and" && i > sa + 1 && cx.punct(i - 2) == ",";
         if i > sa && (matches!(cx.punct(i - 1), "," | "—") || after_by) {
             let speaker = prev.or_else(|| cx.subject_first(sa, i))?;
             let k = content_start(cx, i, sz);
@@ -1331,6 +1339,10 @@ fn indirect(
     let subject = if coordinated { prev.or_else(|| cx.subject_first(sa, i)) } else { cx.subject_before(i, sa) };
     if let Some(s) = subject {
         if e.weak() && !cx.clear(&s) && !cx.that_follows(i, sz) {
+            return None;
+        }
+        // rare cue forms need a named or pronoun speaker
+        if e.precision < RARE_CUE_PRECISION && s.mention.is_none() {
             return None;
         }
         let k = content_start(cx, i, sz);
@@ -1385,7 +1397,10 @@ fn indirect(
             return None;
         }
         let mut end = clause_end(cx, k, sz);
-        if !SAY_LIKE.contains(&lemma) && !CLAUSE_OPENERS.contains(&cx.lower(k).as_str()) {
+        let particle =
+            k > i + 1 && matches!(cx.lower(k - 1).as_str(), "for" | "on" | "about" | "to" | "against" | "of");
+        let infinitive = (k + 1..(k + 7).min(sz)).any(|x| cx.lower(x) == "to");
+        if (particle || !SAY_LIKE.contains(&lemma)) && !CLAUSE_OPENERS.contains(&cx.lower(k).as_str()) && !infinitive {
             // "attacked Machado in early-morning tweets": the object noun phrase only
             let z = text.token_at_or_after(end);
             if let Some(p) = (k + 1..z).find(|&x| NP_STOPS.contains(&cx.lower(x).as_str())) {

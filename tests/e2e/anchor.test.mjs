@@ -14,6 +14,7 @@ const PAGE = `<!doctype html><html><head><meta charset="utf-8">
 <div id="c"><p>Putin spoke first. Later, Putin spoke again. Finally Putin left.</p></div>
 <div id="d"><script>var x = "hidden quote text";</script><textarea>hidden quote text</textarea><div contenteditable="true">hidden quote text</div><p>visible quote text</p></div>
 <div id="e"><p id="split"></p></div>
+<div id="g"><p>“The first part ends here.</p><p>The second part goes on,” she said.<br>Next line.</p></div>
 <div id="f"><p>The demand was clear: withdraw the troops and equipment now, the spokesman said.</p></div>
 </body></html>`;
 
@@ -167,4 +168,48 @@ test("focus scrolls to, focuses and flashes the first mark; visibility toggles",
   });
   assert.deepEqual(r, { ok: true, active: true, flash: true, hidden: true, shown: true, missing: false });
   await clear("f");
+});
+
+test("a quote across two paragraphs is wrapped per paragraph and restored exactly", async () => {
+  const before = await snapshot("g");
+  const { res, marks } = await apply("g", [{ key: "q8", kind: "quote", slot: 3, exact: "The first part ends here.\n\nThe second part goes on,", prefix: "\u201c", suffix: "\u201d she said.", hint: 0 }]);
+  assert.deepEqual(res.found, ["q8"]);
+  assert.deepEqual(marks.map((m) => m.text), ["The first part ends here.", "The second part goes on,"]);
+  assert.equal(await page.evaluate(() => [...document.querySelectorAll("#g p")].every((p) => p.querySelector("whosaid-mark"))), true);
+  await clear("g");
+  assert.deepEqual(await snapshot("g"), before);
+});
+
+test("short targets that occur thousands of times anchor by their context, each in its place, quickly", async () => {
+  // 400 paragraphs full of "I", "he" and "him": the position of each pronoun is told by its context only.
+  await page.evaluate(() => {
+    const g = document.createElement("div");
+    g.id = "many";
+    for (let i = 0; i < 400; i++) {
+      const p = document.createElement("p");
+      p.textContent = `Line ${i}: I told him ${i} times that he said I was in time.`;
+      g.appendChild(p);
+    }
+    document.body.appendChild(g);
+  });
+  const text = (i) => `Line ${i}: I told him ${i} times that he said I was in time.`;
+  const targets = [];
+  for (let i = 0; i < 400; i++) {
+    const t = text(i);
+    const at = t.indexOf("he said");
+    targets.push({ key: `m0.${i}`, kind: "mention", slot: 0, exact: "he", prefix: t.slice(Math.max(0, at - 32), at), suffix: t.slice(at + 2, at + 34), hint: 0 });
+  }
+  const t0 = Date.now();
+  const { res } = await apply("many", targets);
+  const ms = Date.now() - t0;
+  assert.equal(res.found.length, 400);
+  const wrong = await page.evaluate(() =>
+    [...document.querySelectorAll("#many whosaid-mark")].filter((m) => {
+      const i = Number(m.dataset.wsKey.split(".")[1]);
+      return !m.parentElement.textContent.startsWith(`Line ${i}:`) || !m.nextSibling.data.startsWith(" said");
+    }).length,
+  );
+  assert.equal(wrong, 0);
+  assert.ok(ms < 2000, `400 short targets took ${ms} ms`);
+  await clear("many");
 });

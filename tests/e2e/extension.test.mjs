@@ -77,7 +77,10 @@ test("popup flow highlights the quoted officials and only them", async () => {
   assert.match(names[0], /Putin/, "the most quoted actor is not first");
   const items = await popup.$$eval(".ws-item-button", (els) => els.map((e) => e.textContent));
   assert.ok(items.some((x) => x.includes("Russia is carefully analyzing")));
-  assert.match(await popup.textContent(".ws-counts"), /\d+ quotes · \d+ statements · \d+ actors/);
+  const counts = (await popup.textContent(".ws-counts")).match(/(\d+) quotes · (\d+) statements · (\d+) speaking actors/);
+  assert.ok(counts, "header counts missing");
+  assert.equal(Number(counts[3]), await popup.$$eval(".ws-actor:not(.ws-anon)", (els) => els.length));
+  assert.equal(Number(counts[2]), await popup.$$eval(".ws-item[data-type]:not([data-type=quote])", (els) => els.length));
   await screenshot(popup, "popup.png", { fullPage: false });
   await popup.emulateMedia({ colorScheme: "dark" });
   await screenshot(popup, "popup-dark.png", { fullPage: false });
