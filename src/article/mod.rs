@@ -193,10 +193,35 @@ fn page_metadata(doc: &Document, url: Option<&str>) -> Article {
             "name=date",
             "name=dc.date",
         ])
+        .or_else(|| json_ld_date(doc))
         .or_else(|| doc.select("time[datetime]").attr("datetime").map(|d| d.to_string()).and_then(nonempty)),
         url: url.map(str::to_string),
         lang: doc.select("html").attr("lang").map(|l| l.to_string()).and_then(nonempty),
     }
+}
+
+/// The first `datePublished` anywhere in the page's JSON-LD blocks (inside `@graph`, or on a
+/// `WebPage` or `ClaimReview`, where Readability does not look).
+fn json_ld_date(doc: &Document) -> Option<String> {
+    fn find(v: &serde_json::Value, depth: usize) -> Option<String> {
+        if depth > 8 {
+            return None;
+        }
+        match v {
+            serde_json::Value::Object(m) => m
+                .get("datePublished")
+                .and_then(|d| d.as_str())
+                .map(str::to_string)
+                .and_then(nonempty)
+                .or_else(|| m.values().find_map(|x| find(x, depth + 1))),
+            serde_json::Value::Array(a) => a.iter().find_map(|x| find(x, depth + 1)),
+            _ => None,
+        }
+    }
+    doc.select("script[type='application/ld+json']")
+        .nodes()
+        .iter()
+        .find_map(|n| serde_json::from_str::<serde_json::Value>(n.text().trim()).ok().and_then(|v| find(&v, 0)))
 }
 
 fn word_count(s: &str) -> usize {
