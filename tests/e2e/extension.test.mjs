@@ -3,7 +3,7 @@
 // CSP, a hostile page, pages that cannot be analysed, and no network traffic of its own.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launchWithExtension, tabIdFor, newTabId, openPopup, screenshot, domSignature, readText, axeViolations } from "./helpers.mjs";
+import { SEED, startServer, launchWithExtension, tabIdFor, newTabId, openPopup, screenshot, domSignature, readText, axeViolations } from "./helpers.mjs";
 import { newsPage, SPLIT_JS, SITE_CSS, hostilePage } from "./fixtures/news.mjs";
 
 let server, ext, page, tabId;
@@ -11,7 +11,7 @@ const requests = [];
 const NOT_QUOTED = /Orb[aá]n|Lavrov|Johnson|Zelensky/;
 
 before(async () => {
-  const seed = await readText("www/seed.txt");
+  const seed = await readText(SEED);
   server = await startServer({
     "/article.html": { body: newsPage(seed) },
     "/csp.html": { body: newsPage(seed), headers: { "Content-Security-Policy": "script-src 'self'" } },

@@ -11,6 +11,8 @@ import { chromium } from "playwright-core";
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
 export const SHOTS = join(ROOT, "docs", "screenshots");
+/** The sample article: the one committed copy (the build copies it to www/pkg/seed.txt for the demo). */
+export const SEED = "tests/fixtures/seed/000_64ce14edc3ca31c8.txt";
 
 export const BASE_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"];
 
