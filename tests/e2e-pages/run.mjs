@@ -155,6 +155,10 @@ async function main() {
       row.source = res.report.source;
       if (res.anchoring && res.anchoring.error) row.error = `highlight: ${res.anchoring.error}`;
       const found = new Set(res.anchoring.found || []);
+      // Every target (quotes, mentions of quoted actors, statements), not only the quotes.
+      row.targets = found.size + (res.anchoring.missing || []).length;
+      row.targetsFound = found.size;
+      row.missingTargets = (res.anchoring.missing || []).slice(0, 20);
       const marks = await inspectMarks(page);
       const text = res.report.text;
       for (const q of res.report.quotes) {
@@ -208,6 +212,8 @@ async function main() {
     anchored: sum("anchored"),
     highlighted: sum("highlighted"),
     highlighted_exact: sum("exact"),
+    targets: sum("targets"),
+    targets_anchored: sum("targetsFound"),
     anchored_share: quotes ? sum("anchored") / quotes : 1,
     highlighted_share: quotes ? sum("highlighted") / quotes : 1,
     roundtrip_identical: rows.filter((r) => r.roundtrip === true).length,
@@ -233,6 +239,7 @@ async function main() {
   console.log(`quotes: ${quotes}; anchored ${summary.anchored} (${p(summary.anchored_share)}), highlighted ${summary.highlighted} (${p(summary.highlighted_share)}), highlighted text = quote text ${summary.highlighted_exact}`);
   if (skipped.length) console.log(`skipped (page navigated away by its own script): ${skipped.length}`);
   if (SCRIPTS) console.log(`pages that change by themselves (page scripts): ${dynamic.length}; round trip differs on a page that does not: ${summary.roundtrip_differs_static.length}`);
+  console.log(`all targets (quotes, mentions of quoted actors, statements): ${summary.targets_anchored}/${summary.targets} anchored`);
   console.log(`round trip body.innerHTML identical: ${summary.roundtrip_identical}/${summary.pages - skipped.length}; re-analysis same marks, no nesting: ${summary.reanalysis_same_marks}/${summary.pages - skipped.length}; nested marks: ${summary.nested_marks}`);
   console.log(`click-to-highlights (background: inject, collect, WASM, targets, anchor, wrap): p50 ${summary.ms_p50} ms, p95 ${summary.ms_p95} ms, max ${summary.ms_max} ms; pages ≥ 1 s: ${summary.over_1s.length}${summary.over_1s.length ? " (" + summary.over_1s.join(", ") + ")" : ""}`);
   console.log(`wall time including the report's trip back to the caller: p50 ${summary.wall_ms_p50} ms, p95 ${summary.wall_ms_p95} ms, max ${summary.wall_ms_max} ms`);
