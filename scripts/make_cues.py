@@ -81,8 +81,29 @@ for r in rows:
         p = min(p, WEAK_BELOW - 0.01)
     cls = "according" if w == "according" else "nominal" if w in NOUNS else ("speech" if p >= WEAK_BELOW else "weak")
     print(f"{w}\t{lemma(w)}\t{cls}\t{c}\t{a}")
-# rare in train but common in foreign-affairs news (CAMEO speech-act verbs): weak cues without counts
+# rare in train but common in foreign-affairs news: weak cues without counts
 for w, l in MANUAL:
     if w not in seen:
         seen.add(w)
         print(f"{w}\t{l}\tweak\t-\t-")
+
+
+def forms(v):
+    stem = v[:-1] if v.endswith("e") else v
+    third = v + "es" if v.endswith(("s", "sh", "ch", "x")) else v[:-1] + "ies" if v.endswith("y") and v[-2] not in "aeiou" else v + "s"
+    past = v + "d" if v.endswith("e") else v[:-1] + "ied" if v.endswith("y") and v[-2] not in "aeiou" else v + "ed"
+    return [v, third, past, stem + "ing"]
+
+
+# CAMEO 2.0 (MIT, lexicons/LICENSE-CAMEO.txt): speech-act verbs of the public-statement, appeal, intent,
+# demand, disapprove, reject and threaten roots (01, 02, 03, 10, 11, 12, 13), a curated subset absent from
+# PolNeAR train: weak cues without counts
+CAMEO_SPEECH = """proclaim pronounce underline underscore restate reaffirm refute appeal implore plead advise counsel
+inform convey narrate anticipate guarantee vouch affirm decree emphasise clarify outline depict
+reassure concede retort lament condemn deplore denounce censure rebuke reproach chide castigate""".split()
+print("# CAMEO 2.0 speech-act verbs (MIT, see LICENSE-CAMEO.txt), weak, no PolNeAR counts")
+for v in CAMEO_SPEECH:
+    for w in forms(v):
+        if w not in seen and w not in NOT_HEADS:
+            seen.add(w)
+            print(f"{w}\t{v}\tweak\t-\t-")

@@ -939,7 +939,7 @@ fn cue_after(cx: &Ctx, qz: usize, sz: usize) -> Option<Cue> {
         if !cx.punct(j).is_empty() && cx.punct(j) != "," && !matches!(cx.punct(j), "(" | ")" | "-" | "." | "'") {
             break;
         }
-        if cx.dcue(j).is_some() {
+        if cx.dcue(j).is_some() && !cx.lower(j).ends_with("ing") {
             if let Some(s) = cx.subject_before(j, k) {
                 let np_before = (k..s.first).all(|x| {
                     !cx.word(x).is_empty() && !matches!(cx.lower(x).as_str(), "that" | "and" | "but" | "which" | "who")
