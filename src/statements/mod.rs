@@ -375,7 +375,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// The target of a cue: a mention within a few tokens after it ("urged Russia to", "demanded that the US").
-    fn target(&self, h: &Hit, end: usize) -> Option<String> {
+    fn target(&self, h: &Hit, end: usize, actor: usize) -> Option<String> {
         let after = self.words_after(h.span.end, self.opts.target_window + 2);
         let mut n = 0;
         for (sp, w) in after {
@@ -384,7 +384,7 @@ impl<'a> Ctx<'a> {
             }
             if let Some(m) = self.mentions.iter().position(|m| m.span.start == sp.start) {
                 let m2 = &self.mentions[m];
-                if m2.kind == MentionKind::Pronoun {
+                if m2.kind == MentionKind::Pronoun || self.actor_of(m) == Some(actor) {
                     return None;
                 }
                 return Some(self.actor_name(m));
@@ -549,15 +549,26 @@ impl<'a> Ctx<'a> {
         let target = t
             .filter(|t| matches!(t.kind, StatementType::Demand | StatementType::Threat | StatementType::Accusation))
             .and_then(|t| {
-                if self.cue(&t.hit).class == Class::Modal {
+                // modals ("Russia must …") and accusations inside the content ("NATO ignored …") point
+                // back at their subject; other cues forward at their object ("urged Russia to …")
+                let accusation_inside = t.kind == StatementType::Accusation && span.contains(&t.hit.span);
+                let backward = self.cue(&t.hit).class == Class::Modal || accusation_inside;
+                // a passive accusation ("our concerns have been ignored") names no one
+                let before = self.text.src[..t.hit.span.start].split_whitespace().last().unwrap_or("");
+                if accusation_inside && matches!(before, "been" | "be" | "was" | "were" | "is" | "are" | "being") {
+                    None
+                } else if backward {
                     self.mentions
                         .iter()
                         .enumerate()
                         .rev()
                         .find(|(_, m)| m.span.end <= t.hit.span.start && m.span.start >= span.start)
+                        .filter(|(i, _)| self.actor_of(*i) != Some(actor))
                         .map(|(i, _)| self.actor_name(i))
                 } else {
-                    self.target(&t.hit, span.end.max(t.hit.span.end + 60))
+                    // a cue inside the content looks for its target inside the content only
+                    let end = if span.contains(&t.hit.span) { span.end } else { span.end.max(t.hit.span.end + 60) };
+                    self.target(&t.hit, end, actor)
                 }
             });
         out.push(Statement {
