@@ -52,13 +52,13 @@ export async function analyzeTab(tabId, mode = "page") {
   const targets = buildTargets(report, B.t);
   let anchoring;
   try {
-    await B.setCss(tabId, highlightCss(paletteColors(settings.palette)));
+    await B.setCss(tabId, highlightCss(paletteColors(settings.palette, settings.customColors)));
     anchoring = await B.run(tabId, (ts) => globalThis.WhoSaidContent.highlight(ts), [targets]);
   } catch (e) {
     anchoring = { found: [], missing: targets.map((x) => x.key), error: String(e.message || e) };
   }
   B.badge(tabId, report.quotes.length ? String(report.quotes.length) : "");
-  return { ok: true, tabId, report, anchoring, palette: settings.palette, ms: Date.now() - t0 };
+  return { ok: true, tabId, report, anchoring, palette: settings.palette, colors: paletteColors(settings.palette, settings.customColors), ms: Date.now() - t0 };
 }
 
 async function handle(msg, sender) {

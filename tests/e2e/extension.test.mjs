@@ -198,6 +198,40 @@ test("popup and options page have no axe-core violations, light and dark", async
   await options.close();
 });
 
+test("options: custom colours with a contrast warning, saved and applied to the highlights", async () => {
+  const options = await ext.context.newPage();
+  await options.goto(`chrome-extension://${ext.extId}/options.html`);
+  await options.waitForSelector("body[data-ready]");
+  assert.ok((await options.$$("#custom-colours input[type=color]")).length >= 6, "one colour input per palette slot");
+  // A pale yellow is too faint on a white page but fine on a dark one.
+  await options.fill("#colour-0", "#ffeb3b");
+  await options.waitForFunction(() => document.getElementById("pal-custom").checked);
+  const warn = await options.textContent("#colour-0-warn");
+  assert.match(warn, /Faint on light pages \(1\.\d:1\)/);
+  assert.doesNotMatch(warn, /dark/);
+  // A dark navy is faint on dark pages only.
+  await options.fill("#colour-1", "#101040");
+  await options.waitForFunction(() => /dark pages/.test(document.getElementById("colour-1-warn").textContent));
+  assert.doesNotMatch(await options.textContent("#colour-1-warn"), /light/);
+  // Saved in storage; the next analysis uses them (the mention of actor 0 in the full colour).
+  const saved = await ext.sw.evaluate(() => chrome.storage.local.get(["palette", "customColors"]));
+  assert.equal(saved.palette, "custom");
+  assert.deepEqual(saved.customColors.slice(0, 2), ["#ffeb3b", "#101040"]);
+  const res = await ext.sw.evaluate((tid) => globalThis.whosaidAnalyzeTab(tid, "page").then((r) => r.colors), tabId);
+  assert.deepEqual(res.slice(0, 2), ["#ffeb3b", "#101040"]);
+  const bg = await page.evaluate(() => getComputedStyle(document.querySelector('whosaid-mark[data-ws-kind=mention][data-ws-c="0"]')).backgroundColor);
+  assert.equal(bg, "rgb(255, 235, 59)");
+  // Reloaded, the options page shows the saved colours and the custom palette chosen.
+  await options.reload();
+  await options.waitForSelector("body[data-ready]");
+  assert.equal(await options.inputValue("#colour-0"), "#ffeb3b");
+  assert.equal(await options.isChecked("#pal-custom"), true);
+  assert.deepEqual(await axeViolations(options), []);
+  await ext.sw.evaluate(() => chrome.storage.local.set({ palette: "default", customColors: [] }));
+  await ext.sw.evaluate((tid) => chrome.scripting.executeScript({ target: { tabId: tid }, func: () => globalThis.WhoSaidContent.clear() }), tabId);
+  await options.close();
+});
+
 test("the shortcut/context-menu path analyses without the popup and sets the badge", async (t) => {
   const p = await ext.context.newPage();
   await p.goto(server.origin + "/csp.html?shortcut");

@@ -117,7 +117,7 @@ before(async () => {
   const origin = server.origin;
   const b = join(ext, "browser.js");
   const src = await readFile(b, "utf8");
-  const patched = src.replace('export const DEFAULT_SETTINGS = { palette: "default", autoSites: [] };', `export const DEFAULT_SETTINGS = { palette: "default", autoSites: [${JSON.stringify(origin)}] };`);
+  const patched = src.replace(/(export const DEFAULT_SETTINGS = \{[^}]*autoSites: )\[\]/, `$1[${JSON.stringify(origin)}]`);
   assert.notEqual(patched, src, "could not enable automatic analysis in the test copy");
   await writeFile(b, patched);
   for (const [file, add] of [["background.js", OPEN_POPUP(origin)], ["popup.js", POPUP_REPORTER(origin)]]) {
