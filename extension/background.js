@@ -89,21 +89,32 @@ B.onMessage(handle);
 // console (and the end-to-end tests, which cannot press browser shortcuts).
 globalThis.whosaidAnalyzeTab = analyzeTab;
 
-B.onCommand(async (command, tab) => {
-  if (command !== "analyze-page") return;
+/** The keyboard shortcut (commands API): analyse the page without opening the popup. */
+export async function onShortcut(command, tab) {
+  if (command !== "analyze-page") return null;
   const target = tab && tab.id != null ? tab : await B.activeTab();
-  if (target) await analyzeTab(target.id, "page");
-});
+  return target ? analyzeTab(target.id, "page") : null;
+}
+
+/** The context-menu items: analyse the page, or only the selected text. */
+export function onMenu(info, tab) {
+  if (!tab || tab.id == null) return Promise.resolve(null);
+  return analyzeTab(tab.id, info.menuItemId === "whosaid-selection" ? "selection" : "page");
+}
+
+// The entry points the shortcut and the context menu use, reachable from the service worker's
+// console (and the end-to-end tests, which cannot press browser shortcuts or open menus).
+globalThis.whosaidShortcut = onShortcut;
+globalThis.whosaidMenuClick = onMenu;
+
+B.onCommand(onShortcut);
 
 B.setupMenus(
   [
     { id: "whosaid-page", title: B.t("menuAnalyzePage"), contexts: ["page"] },
     { id: "whosaid-selection", title: B.t("menuAnalyzeSelection"), contexts: ["selection"] },
   ],
-  (info, tab) => {
-    if (!tab || tab.id == null) return;
-    analyzeTab(tab.id, info.menuItemId === "whosaid-selection" ? "selection" : "page");
-  },
+  onMenu,
 );
 
 // Opt-in automatic analysis: only on the sites the user listed in the options AND granted.

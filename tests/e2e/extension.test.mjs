@@ -236,12 +236,49 @@ test("the shortcut/context-menu path analyses without the popup and sets the bad
   const p = await ext.context.newPage();
   await p.goto(server.origin + "/csp.html?shortcut");
   const id = await tabIdFor(ext.sw, p.url());
-  const res = await ext.sw.evaluate((tid) => globalThis.whosaidAnalyzeTab(tid, "page").then((r) => ({ ok: r.ok, quotes: r.report.quotes.length, found: r.anchoring.found.length, missing: r.anchoring.missing, ms: r.ms, hlms: r.anchoring.ms })), id);
+  const res = await ext.sw.evaluate((tid) => globalThis.whosaidShortcut("analyze-page", { id: tid }).then((r) => ({ ok: r.ok, quotes: r.report.quotes.length, found: r.anchoring.found.length, missing: r.anchoring.missing, ms: r.ms, hlms: r.anchoring.ms })), id);
   t.diagnostic(`seed news page: ${res.ms} ms from request to highlights (${res.hlms} ms anchoring and highlighting), ${res.found} items anchored, missing: ${res.missing.join(" ") || "none"}`);
   assert.equal(res.ok, true);
   assert.ok(res.found > 0);
   assert.ok(quotesBy(await marks(p), "Vladimir Putin").length > 0);
   assert.equal(await ext.sw.evaluate((tid) => chrome.action.getBadgeText({ tabId: tid }), id), String(res.quotes));
+  await p.close();
+});
+
+test("the context menu's 'analyse the selected text' highlights the quotes of the selection only", async (t) => {
+  const p = await ext.context.newPage();
+  await p.goto(server.origin + "/csp.html?selection");
+  const id = await tabIdFor(ext.sw, p.url());
+  // Select the paragraph with Biden's quote (the quote, its <em> and the cue).
+  const selected = await p.evaluate(() => {
+    const para = [...document.querySelectorAll("article p")].find((x) => x.textContent.includes("nonstop diplomacy"));
+    const r = document.createRange();
+    r.selectNodeContents(para);
+    getSelection().removeAllRanges();
+    getSelection().addRange(r);
+    return String(getSelection());
+  });
+  assert.match(selected, /President Joe Biden said/);
+  // The menu's own click handler, as the browser calls it.
+  const res = await ext.sw.evaluate(
+    ([tid, text]) => globalThis.whosaidMenuClick({ menuItemId: "whosaid-selection", selectionText: text }, { id: tid }).then((r) => ({ ok: r.ok, source: r.report.source, text: r.report.text, quotes: r.report.quotes.length, speakers: r.report.quotes.map((q) => r.report.actors[q.speaker]?.name ?? null) })),
+    [id, selected],
+  );
+  t.diagnostic(`selection: ${res.quotes} quote(s) by ${res.speakers.join(", ")}`);
+  assert.equal(res.ok, true);
+  assert.equal(res.source, "selection");
+  assert.ok(res.text.length < 400, "more than the selection was analysed");
+  assert.deepEqual(res.speakers, ["Joe Biden"]);
+  const ms = await marks(p);
+  assert.ok(quotesBy(ms, "Joe Biden").some((m) => m.text.includes("nonstop diplomacy")), "Biden's quote not highlighted");
+  assert.equal(quotesBy(ms, "Vladimir Putin").length, 0, "a quote outside the selection was highlighted");
+  // The page item analyses the whole page through the same handler.
+  const whole = await ext.sw.evaluate((tid) => globalThis.whosaidMenuClick({ menuItemId: "whosaid-page" }, { id: tid }).then((r) => r.report.quotes.length), id);
+  assert.ok(whole > res.quotes);
+  assert.ok(quotesBy(await marks(p), "Vladimir Putin").length > 0);
+  // And the shortcut's handler.
+  const sc = await ext.sw.evaluate((tid) => globalThis.whosaidShortcut("analyze-page", { id: tid }).then((r) => r.ok), id);
+  assert.equal(sc, true);
   await p.close();
 });
 
