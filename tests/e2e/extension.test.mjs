@@ -3,7 +3,7 @@
 // CSP, a hostile page, pages that cannot be analysed, and no network traffic of its own.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launchWithExtension, tabIdFor, newTabId, openPopup, screenshot, domSignature, readText, axeViolations } from "./helpers.mjs";
+import { SEED, startServer, launchWithExtension, tabIdFor, newTabId, openPopup, screenshot, domSignature, readText, axeViolations, checkStatements } from "./helpers.mjs";
 import { newsPage, SPLIT_JS, SITE_CSS, hostilePage } from "./fixtures/news.mjs";
 
 let server, ext, page, tabId;
@@ -11,7 +11,7 @@ const requests = [];
 const NOT_QUOTED = /Orb[aá]n|Lavrov|Johnson|Zelensky/;
 
 before(async () => {
-  const seed = await readText("www/seed.txt");
+  const seed = await readText(SEED);
   server = await startServer({
     "/article.html": { body: newsPage(seed) },
     "/csp.html": { body: newsPage(seed), headers: { "Content-Security-Policy": "script-src 'self'" } },
@@ -112,6 +112,32 @@ test("popup flow highlights the quoted officials and only them", async () => {
   assert.equal(res.ok, true);
   assert.deepEqual(await domSignature(page), before);
   await again.close();
+});
+
+test("the popup shows the core's statements: sides, numbered list items, strength, via, target, flags", async (t) => {
+  const popup = await openPopup(ext.context, ext.extId, tabId);
+  // The core's own report for the same tab (the same message the popup sends).
+  const res = await popup.evaluate((id) => chrome.runtime.sendMessage({ type: "analyze", tabId: id }), tabId);
+  assert.equal(res.ok, true);
+  const report = res.report;
+  const view = await checkStatements(popup, "#root", report, assert);
+  t.diagnostic(`${view.items.length} statements in ${view.sides.length} sides; ${view.items.filter((x) => x.item != null).length} numbered list items`);
+  // On the seed: Putin's three key requirements are demands numbered 1-3 under one list.
+  const putin = report.actors.find((a) => a.name === "Vladimir Putin");
+  const items = report.statements.filter((s) => s.actor === putin.id && s.type === "demand" && s.item != null);
+  assert.deepEqual(items.map((s) => s.item), [1, 2, 3], "the core no longer splits Putin's three requirements");
+  const listed = await popup.$$eval(`.ws-actor[data-actor="${putin.id}"] .ws-enum-list > li`, (lis) => lis.map((li) => [li.getAttribute("value"), li.querySelector("button").dataset.key]));
+  assert.deepEqual(listed, items.map((s) => [String(s.item), `s${s.id}`]));
+  assert.match(await popup.textContent(`.ws-actor[data-actor="${putin.id}"] .ws-enum-lead`), /\(3 points\)/);
+  // Blinken's demand, reported by Price, is Blinken's and says so.
+  const blinken = report.actors.find((a) => /Blinken/.test(a.name));
+  const viaPrice = report.statements.find((s) => s.actor === blinken?.id && s.via != null && /Price/.test(report.actors[s.via].name));
+  assert.ok(viaPrice, "the core no longer reports Blinken's demand via Price");
+  assert.match(await popup.textContent(`.ws-item-button[data-key="s${viaPrice.id}"]`), /reported by Ned Price/);
+  // The side headings are visible, and Putin is under Russia.
+  const russia = await popup.$$eval(".ws-side", (ss) => ss.filter((s) => s.querySelector(".ws-side-head").textContent === "Russia").map((s) => [...s.querySelectorAll(".ws-actor-name")].map((n) => n.textContent)));
+  assert.ok(russia.length === 1 && russia[0].includes("Vladimir Putin"), JSON.stringify(russia));
+  await popup.close();
 });
 
 test("a page with Content-Security-Policy script-src 'self' is analysed too", async () => {

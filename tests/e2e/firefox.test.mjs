@@ -10,7 +10,7 @@ import { existsSync } from "node:fs";
 import { readFile, writeFile, rm, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ROOT, startServer, testExtension, readText } from "./helpers.mjs";
+import { ROOT, SEED, startServer, testExtension, readText } from "./helpers.mjs";
 import { newsPage, SITE_CSS } from "./fixtures/news.mjs";
 
 const FIREFOX = process.env.FIREFOX || "/usr/bin/firefox-esr";
@@ -43,7 +43,7 @@ const SKIP = !existsSync(FIREFOX) ? "firefox-esr not installed" : process.env.WH
 
 before(async () => {
   if (SKIP) return;
-  const seed = await readText("www/seed.txt");
+  const seed = await readText(SEED);
   server = await startServer({
     "/article.html": { body: newsPage(seed, { script: "/reporter.js" }) },
     "/reporter.js": { body: REPORTER, type: "text/javascript" },
