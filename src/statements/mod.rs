@@ -382,7 +382,7 @@ impl<'a> Ctx<'a> {
             if sp.start >= end {
                 break;
             }
-            if let Some(m) = self.mentions.iter().position(|m| m.span.start == sp.start) {
+            if let Some(m) = self.mention_starting_at(sp.start) {
                 let m2 = &self.mentions[m];
                 if m2.kind == MentionKind::Pronoun || self.actor_of(m) == Some(actor) {
                     return None;
@@ -398,6 +398,16 @@ impl<'a> Ctx<'a> {
             }
         }
         None
+    }
+
+    /// The first mention starting at byte `b` (a binary search when mentions are in text order).
+    fn mention_starting_at(&self, b: usize) -> Option<usize> {
+        if self.mentions_sorted {
+            let i = self.mentions.partition_point(|m| m.span.start < b);
+            (i < self.mentions.len() && self.mentions[i].span.start == b).then_some(i)
+        } else {
+            self.mentions.iter().position(|m| m.span.start == b)
+        }
     }
 
     fn actor_name(&self, m: usize) -> String {
@@ -554,17 +564,26 @@ impl<'a> Ctx<'a> {
                 let accusation_inside = t.kind == StatementType::Accusation && span.contains(&t.hit.span);
                 let backward = self.cue(&t.hit).class == Class::Modal || accusation_inside;
                 // a passive accusation ("our concerns have been ignored") names no one
-                let before = self.text.src[..t.hit.span.start].split_whitespace().last().unwrap_or("");
+                // next_back: the last word without walking the whole text before it
+                let before = self.text.src[..t.hit.span.start].split_whitespace().next_back().unwrap_or("");
                 if accusation_inside && matches!(before, "been" | "be" | "was" | "were" | "is" | "are" | "being") {
                     None
                 } else if backward {
-                    self.mentions
-                        .iter()
-                        .enumerate()
+                    // the last mention in [span.start, cue start): with mentions in text order, that range only
+                    let range = if self.mentions_sorted {
+                        self.mentions.partition_point(|m| m.span.start < span.start)
+                            ..self.mentions.partition_point(|m| m.span.start <= t.hit.span.start)
+                    } else {
+                        0..self.mentions.len()
+                    };
+                    range
                         .rev()
-                        .find(|(_, m)| m.span.end <= t.hit.span.start && m.span.start >= span.start)
-                        .filter(|(i, _)| self.actor_of(*i) != Some(actor))
-                        .map(|(i, _)| self.actor_name(i))
+                        .find(|&i| {
+                            let m = &self.mentions[i];
+                            m.span.end <= t.hit.span.start && m.span.start >= span.start
+                        })
+                        .filter(|&i| self.actor_of(i) != Some(actor))
+                        .map(|i| self.actor_name(i))
                 } else {
                     // a cue inside the content looks for its target inside the content only
                     let end = if span.contains(&t.hit.span) { span.end } else { span.end.max(t.hit.span.end + 60) };
