@@ -67,5 +67,5 @@ e2e-pages: build
 # Performance (issue 7): native throughput, scaling, stages, the textacy peer in the same run, WASM in
 # headless Chromium and WASM size. Slow and noisy; not part of `make test`. BENCH_QUICK=1 for a short run.
 .PHONY: bench
-bench:
+bench: build
 	python3 scripts/bench.py

@@ -684,8 +684,15 @@ pub fn attribute(text: &Text, mentions: &[Mention]) -> Vec<Found> {
     // indirect speech from the remaining cues
     let mut taken: Vec<Span> = out.iter().flat_map(|f| f.fragments.iter().copied()).collect();
     taken.sort();
+    // one flag per token, not a scan of the used cues per token
+    let mut used = vec![false; text.tokens.len()];
+    for &i in &used_cues {
+        if let Some(u) = used.get_mut(i) {
+            *u = true;
+        }
+    }
     for (i, t) in text.tokens.iter().enumerate() {
-        if t.kind != TokenKind::Word || used_cues.contains(&i) {
+        if t.kind != TokenKind::Word || used[i] {
             continue;
         }
         let Some(e) = cx.entry(i) else {
@@ -746,7 +753,9 @@ fn direct(cx: &Ctx, qs: &[Quotation], out: &mut Vec<Found>, used_cues: &mut Vec<
         let qz = text.token_at_or_after(q.span.end);
         let kind_of = |w: usize| if w <= SHORT_QUOTE_WORDS { QuoteKind::Mixed } else { QuoteKind::Direct };
         // a headline "‘Ignored’: Putin speaks" — the quotation, a colon, then its speaker
-        if text.paragraphs.iter().any(|p| p.start == q.span.start) && cx.punct(qz) == ":" {
+        // paragraphs are in text order: a binary search for one starting here
+        let p = text.paragraphs.partition_point(|p| p.start < q.span.start);
+        if text.paragraphs.get(p).is_some_and(|p| p.start == q.span.start) && cx.punct(qz) == ":" {
             if let Some(&m) = text.tokens.get(qz + 1).and_then(|t| cx.by_start.get(&t.span.start)) {
                 let sp = Speaker { mention: Some(m), span: cx.mentions[m].span, first: qz + 1 };
                 let c = Cue { tok: qz, speaker: Some(sp), end: qz + 1 };

@@ -97,7 +97,37 @@ function inspectMarks(page) {
       by[k] = (by[k] || "") + m.textContent;
       if (m.parentElement && m.parentElement.closest(`whosaid-mark[data-ws-key="${k}"]`)) nested++;
     }
-    return { by, count: document.querySelectorAll("whosaid-mark").length, nested };
+    // The text just before each key's first mark and just after its last one (whitespace dropped).
+    const SKIP = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "TEXTAREA"]);
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT, { acceptNode: (n) => (n.parentElement && SKIP.has(n.parentElement.tagName) ? 2 : 1) });
+    const texts = [];
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) texts.push(n);
+    const index = new Map(texts.map((n, i) => [n, i]));
+    const ctx = {};
+    const firstText = (m) => document.createTreeWalker(m, NodeFilter.SHOW_TEXT).nextNode();
+    const lastText = (m) => {
+      const w = document.createTreeWalker(m, NodeFilter.SHOW_TEXT);
+      let last = null;
+      for (let n = w.nextNode(); n; n = w.nextNode()) last = n;
+      return last;
+    };
+    const gather = (i, step) => {
+      let out = "";
+      for (let j = i; j >= 0 && j < texts.length && out.length < 40; j += step) {
+        const d = texts[j].data.replace(/\s+/g, "");
+        out = step < 0 ? d + out : out + d;
+      }
+      return step < 0 ? out.slice(-40) : out.slice(0, 40);
+    };
+    const marks = [...document.querySelectorAll("whosaid-mark[data-ws-kind=quote]")];
+    for (const m of marks) {
+      const k = m.dataset.wsKey;
+      const f = firstText(m);
+      const l = lastText(m);
+      if (!(k in ctx) && f && index.has(f)) ctx[k] = { before: gather(index.get(f) - 1, -1), after: "" };
+      if (ctx[k] && l && index.has(l)) ctx[k].after = gather(index.get(l) + 1, 1);
+    }
+    return { by, count: document.querySelectorAll("whosaid-mark").length, nested, ctx };
   });
 }
 
@@ -155,6 +185,10 @@ async function main() {
       row.source = res.report.source;
       if (res.anchoring && res.anchoring.error) row.error = `highlight: ${res.anchoring.error}`;
       const found = new Set(res.anchoring.found || []);
+      // Every target (quotes, mentions of quoted actors, statements), not only the quotes.
+      row.targets = found.size + (res.anchoring.missing || []).length;
+      row.targetsFound = found.size;
+      row.missingTargets = (res.anchoring.missing || []).slice(0, 20);
       const marks = await inspectMarks(page);
       const text = res.report.text;
       for (const q of res.report.quotes) {
@@ -165,6 +199,11 @@ async function main() {
         if (found.has(key)) row.anchored++;
         if (marks.by[key] !== undefined) {
           row.highlighted++;
+          // In its place: the page's text around the marks agrees with the report's (either side).
+          const c = marks.ctx[key];
+          const pre = norm(text.slice(Math.max(0, parts[0].start - 40), parts[0].start)).slice(-6);
+          const suf = norm(text.slice(parts[parts.length - 1].end, parts[parts.length - 1].end + 40)).slice(0, 6);
+          if (c && ((pre && norm(c.before).endsWith(pre)) || (suf && norm(c.after).startsWith(suf)) || (!pre && !suf))) row.inContext = (row.inContext || 0) + 1;
           if (norm(marks.by[key]) === norm(parts.map((s) => text.slice(s.start, s.end)).join(""))) row.exact++;
         }
       }
@@ -208,6 +247,9 @@ async function main() {
     anchored: sum("anchored"),
     highlighted: sum("highlighted"),
     highlighted_exact: sum("exact"),
+    highlighted_in_context: sum("inContext"),
+    targets: sum("targets"),
+    targets_anchored: sum("targetsFound"),
     anchored_share: quotes ? sum("anchored") / quotes : 1,
     highlighted_share: quotes ? sum("highlighted") / quotes : 1,
     roundtrip_identical: rows.filter((r) => r.roundtrip === true).length,
@@ -230,9 +272,10 @@ async function main() {
   writeFileSync(JSON_OUT, JSON.stringify({ summary, rows }, null, 1));
   const p = (x) => (100 * x).toFixed(1) + "%";
   console.log(`\ne2e-pages: ${summary.pages} pages, ${summary.without_error} without error; text source ${JSON.stringify(summary.sources)}`);
-  console.log(`quotes: ${quotes}; anchored ${summary.anchored} (${p(summary.anchored_share)}), highlighted ${summary.highlighted} (${p(summary.highlighted_share)}), highlighted text = quote text ${summary.highlighted_exact}`);
+  console.log(`quotes: ${quotes}; anchored ${summary.anchored} (${p(summary.anchored_share)}), highlighted ${summary.highlighted} (${p(summary.highlighted_share)}), highlighted text = quote text ${summary.highlighted_exact}, with the report's context on one side at least ${summary.highlighted_in_context}`);
   if (skipped.length) console.log(`skipped (page navigated away by its own script): ${skipped.length}`);
   if (SCRIPTS) console.log(`pages that change by themselves (page scripts): ${dynamic.length}; round trip differs on a page that does not: ${summary.roundtrip_differs_static.length}`);
+  console.log(`all targets (quotes, mentions of quoted actors, statements): ${summary.targets_anchored}/${summary.targets} anchored`);
   console.log(`round trip body.innerHTML identical: ${summary.roundtrip_identical}/${summary.pages - skipped.length}; re-analysis same marks, no nesting: ${summary.reanalysis_same_marks}/${summary.pages - skipped.length}; nested marks: ${summary.nested_marks}`);
   console.log(`click-to-highlights (background: inject, collect, WASM, targets, anchor, wrap): p50 ${summary.ms_p50} ms, p95 ${summary.ms_p95} ms, max ${summary.ms_max} ms; pages ≥ 1 s: ${summary.over_1s.length}${summary.over_1s.length ? " (" + summary.over_1s.join(", ") + ")" : ""}`);
   console.log(`wall time including the report's trip back to the caller: p50 ${summary.wall_ms_p50} ms, p95 ${summary.wall_ms_p95} ms, max ${summary.wall_ms_max} ms`);
