@@ -61,12 +61,11 @@ eval-articles:
 # fixture pages, served on 127.0.0.1 and analysed through the built extension in headless Chromium.
 # Prints errors, quotes anchored/highlighted, the highlight/remove round trip and the slowest pages.
 .PHONY: e2e-pages
-e2e-pages:
-	@if [ -f scripts/build.sh ]; then bash scripts/build.sh; fi
+e2e-pages: build
 	node tests/e2e-pages/run.mjs
 
 # Performance (issue 7): native throughput, scaling, stages, the textacy peer in the same run, WASM in
 # headless Chromium and WASM size. Slow and noisy; not part of `make test`. BENCH_QUICK=1 for a short run.
 .PHONY: bench
-bench:
+bench: build
 	python3 scripts/bench.py

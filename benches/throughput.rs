@@ -9,6 +9,8 @@
 //!   text get their own rows, and their texts are written to `--texts DIR` for the peer and WASM benches.
 //! * `--out FILE`: also write every number as JSON.
 //! * `--quick`: smaller concatenations and shorter timing loops.
+//! * `--once FILE N`: analyse FILE concatenated N times, once (for `valgrind --tool=callgrind`).
+//! * `--digest DIR`: print a digest of each page's report (an optimisation must not change them).
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -63,6 +65,13 @@ fn measure<R>(min_time: Duration, min_runs: usize, mut f: impl FnMut() -> R) -> 
     }
     times.sort();
     (times[0], times[times.len() / 2], times.len(), last)
+}
+
+fn digest(r: &Report) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    serde_json::to_string(r).expect("serialise a report").hash(&mut h);
+    h.finish()
 }
 
 fn words(s: &str) -> usize {
@@ -215,6 +224,25 @@ fn html_files(dir: &Path) -> Vec<PathBuf> {
 }
 
 fn main() {
+    // `--once FILE N`: analyse FILE concatenated N times, once, and exit (for callgrind).
+    let argv: Vec<String> = std::env::args().collect();
+    if let Some(i) = argv.iter().position(|x| x == "--once") {
+        let text = std::fs::read_to_string(&argv[i + 1]).expect("--once FILE N");
+        let n: usize = argv.get(i + 2).and_then(|n| n.parse().ok()).unwrap_or(1);
+        let (r, t) = analyze_text_timed(&vec![text.as_str(); n].join("\n\n"), NO_CUT);
+        println!("{} quotes, {} statements, digest {:016x}, {:?}", r.quotes.len(), r.statements.len(), digest(&r), t);
+        return;
+    }
+    // `--digest DIR`: one line per page, a digest of its whole report (to check an optimisation
+    // changes no result).
+    if let Some(i) = argv.iter().position(|x| x == "--digest") {
+        for f in html_files(Path::new(&argv[i + 1])) {
+            let html = String::from_utf8_lossy(&std::fs::read(&f).expect("read a page")).into_owned();
+            let r = std::panic::catch_unwind(|| analyze_page_timed(&html, None, None).0);
+            println!("{:016x} {}", r.as_ref().map(digest).unwrap_or(0), f.display());
+        }
+        return;
+    }
     let a = args();
     let expected: Value = serde_json::from_str(EXPECTED).expect("benches/expected.json is JSON");
     let (min_time, min_runs) = if a.quick { (Duration::from_millis(200), 3) } else { (Duration::from_millis(1000), 5) };

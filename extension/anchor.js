@@ -1,9 +1,10 @@
 // Text-quote anchoring in a live DOM (classic script: injected as a content script and loaded by the
 // demo page). The document's text nodes are flattened into one normalised string -- no whitespace,
 // straight quotes and hyphens, lower case -- with a map from every character back to its text node
-// and offset. A target (exact text, prefix, suffix, position hint) is searched exactly first; the
-// prefix, suffix and hint break ties between equal matches; an approximate search (head and tail of
-// the quote at a plausible distance) runs only when there is no exact match.
+// and offset. A target (exact text, prefix, suffix, position hint) is searched with its context first
+// (prefix + exact + suffix verbatim: one search even for "he" or "I"); then exactly, the prefix, suffix
+// and hint breaking ties between equal matches; an approximate search (head and tail of the quote at a
+// plausible distance) runs only when there is no exact match.
 (function () {
   "use strict";
   const NS = (globalThis.WhoSaidDom = globalThis.WhoSaidDom || {});
@@ -122,6 +123,8 @@
     const hay = view.text;
     const needle = normalize(target.exact || "");
     if (!needle) return null;
+    const fast = withContext(view, target, needle, taken);
+    if (fast) return fast;
     let cands = occurrences(hay, needle, 10000).map((s) => ({ start: s, end: s + needle.length, quality: 1 }));
     if (!cands.length) cands = approximate(hay, needle);
     if (!cands.length) return null;
@@ -137,6 +140,35 @@
       if (!best || score > best.score) best = { start: c.start, end: c.end, score };
     }
     return best;
+  }
+
+  /** Context lengths tried by the fast path: the whole stored context, then its nearest characters. */
+  const FAST_CONTEXT = [Infinity, 8];
+
+  /**
+   * The fast path: the quote together with its context (prefix + exact + suffix) found verbatim. A
+   * short target ("he", "I") occurs thousands of times on its own but once with its context, so the
+   * scored search below runs only for targets whose context the page changed. Among several verbatim
+   * places, the one nearest the position hint that no other target of the kind took wins.
+   */
+  function withContext(view, target, needle, taken) {
+    const hay = view.text;
+    const prefix = normalize(target.prefix || "");
+    const suffix = normalize(target.suffix || "");
+    for (const n of FAST_CONTEXT) {
+      const p = prefix.slice(Math.max(0, prefix.length - n));
+      const s = suffix.slice(0, n);
+      if (!p && !s) return null;
+      let best = null;
+      for (const at of occurrences(hay, p + needle + s, 64)) {
+        const start = at + p.length;
+        if (taken && taken.has(start)) continue;
+        const dist = target.hint != null && hay.length ? Math.abs(start / hay.length - target.hint) : 0;
+        if (!best || dist < best.dist) best = { start, end: start + needle.length, dist };
+      }
+      if (best) return { start: best.start, end: best.end, score: 90 + 2 * (1 - best.dist) };
+    }
+    return null;
   }
 
   /** DOM boundary points of a located range: `[nodeIndex, offset]` pairs, end exclusive. */

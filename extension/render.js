@@ -2,7 +2,7 @@
 // counts), tools (highlight switch, filters, export), actors by prominence with their colour, each
 // with statements grouped by type and their quotes. DOM built with createElement/textContent only:
 // no page-derived string ever goes through innerHTML.
-import { actorOrder, colorSlots, speakingActors } from "./targets.js";
+import { colorSlots, foldItems, sideGroups, speakingActors } from "./targets.js";
 import { colorFor, textOn } from "./palette.js";
 import { toMarkdown } from "./markdown.js";
 
@@ -85,95 +85,130 @@ export function renderReport(root, report, opts = {}) {
     report.truncated ? h("p", { class: "ws-notice", text: t("truncated") }) : null,
   );
 
-  const item = (key, label, extras, actorId, type) => {
+  const item = (key, label, extras, actorId, type, attrs = {}) => {
     const missing = found && !found.has(key);
     return h(
       "li",
-      { class: "ws-item" + (missing ? " ws-missing" : ""), "data-type": type, "data-actor": actorId == null ? "u" : actorId },
+      { class: "ws-item" + (missing ? " ws-missing" : ""), "data-type": type, "data-actor": actorId == null ? "u" : actorId, ...attrs },
       h(
         "button",
         { type: "button", class: "ws-item-button", "data-key": key, title: missing ? t("notInPage") : t("showInPage"), onclick: () => opts.onSelect && opts.onSelect(key) },
         h("span", { class: "ws-item-text", text: label }),
-        extras.length ? h("span", { class: "ws-flags" }, extras.map((x) => h("span", { class: "ws-flag", text: x }))) : null,
+        extras.length ? h("span", { class: "ws-flags" }, extras) : null,
         missing ? h("span", { class: "ws-sr", text: ` (${t("notInPage")})` }) : null,
       ),
     );
   };
 
+  const flag = (kind, label, title) => h("span", { class: `ws-flag ws-flag-${kind}`, title: title || null }, label);
+  // Strength of a demand: 3 demand, 2 urge/call, 1 propose (filled dots, the word for screen readers).
+  const strength = (s) =>
+    h(
+      "span",
+      { class: "ws-strength", "data-strength": String(s.strength), title: t("strength_" + s.strength) },
+      h("span", { "aria-hidden": "true", text: "●".repeat(s.strength) + "○".repeat(3 - s.strength) }),
+      h("span", { class: "ws-sr", text: t("strength_" + s.strength) }),
+    );
   const statementFlags = (s) => {
     const out = [];
-    if (s.conditional) out.push(t("flagConditional"));
-    if (s.negated) out.push(t("flagNegated"));
-    if (s.future) out.push(t("flagFuture"));
-    if (s.via != null && actors.get(s.via)) out.push(t("viaActor", actors.get(s.via).name));
-    if (s.target) out.push(t("targetActor", s.target));
+    if (s.type === "demand" && s.strength >= 1 && s.strength <= 3) out.push(strength(s));
+    if (s.via != null && actors.get(s.via)) out.push(flag("via", t("reportedBy", actors.get(s.via).name)));
+    if (s.target) out.push(flag("target", `→ ${s.target}`, t("targetActor", s.target)));
+    if (s.conditional) out.push(flag("conditional", t("flagConditional")));
+    if (s.negated) out.push(flag("negated", t("flagNegated")));
+    if (s.future) out.push(flag("future", t("flagFuture")));
+    if (s.repeats && s.repeats.length) out.push(flag("repeats", `×${s.repeats.length + 1}`, t("repeatsTitle", s.repeats.length + 1)));
     return out;
   };
+  const statementItem = (s, id, attrs) => item(`s${s.id}`, excerpt(text, s.span), statementFlags(s), id, s.type, attrs);
 
+  const groupsOf = [];
   const listed = [];
-  const sections = [];
-  for (const id of actorOrder(report)) {
-    const actor = actors.get(id);
-    const sts = report.statements.filter((s) => s.actor === id);
-    const qs = report.quotes.filter((q) => q.speaker === id);
-    if (!sts.length && !qs.length) continue;
-    listed.push(actor);
-    const c = color(id);
-    const groups = [];
-    for (const type of TYPES) {
-      const group = sts.filter((s) => s.type === type);
-      if (!group.length) continue;
-      groups.push(
-        h(
-          "div",
-          { class: "ws-group", "data-type": type },
-          h("h3", { class: "ws-group-head" }, h("span", { class: `ws-badge ws-badge-${type}`, text: t("type_" + type) }), h("span", { class: "ws-count", text: String(group.length) })),
-          h("ul", { class: "ws-items" }, group.map((s) => item(`s${s.id}`, excerpt(text, s.span), statementFlags(s), id, type))),
-        ),
-      );
-    }
-    if (qs.length) {
-      groups.push(
-        h(
-          "div",
-          { class: "ws-group", "data-type": "quote" },
-          h("h3", { class: "ws-group-head" }, h("span", { class: "ws-badge ws-badge-quote", text: t("quotesHeading") }), h("span", { class: "ws-count", text: String(qs.length) })),
-          h("ul", { class: "ws-items" }, qs.map((q) => item(`q${q.id}`, excerpt(text, q.span), [t("kind_" + q.kind)], id, "quote"))),
-        ),
-      );
-    }
-    const extra = [actor.role, actor.affiliation].filter(Boolean).join(" · ");
-    const mentionKey = actor.quoted && actor.mentions.length ? `m${id}.0` : null;
-    sections.push(
-      h(
-        "li",
-        { class: "ws-actor", "data-actor": id, style: { "--ws-actor": c } },
-        h(
-          "h2",
-          { class: "ws-actor-head" },
+  const sides = [];
+  const stmts = new Map(report.statements.map((s) => [s.id, s]));
+  const byRank = sideGroups(report);
+  const headed = byRank.some((g) => g.side != null);
+  for (const sg of byRank) {
+    const actorItems = [];
+    for (const { id, statements, quotes } of sg.actors) {
+      const actor = actors.get(id);
+      if (!actor) continue;
+      const sts = statements.map((x) => stmts.get(x)).filter(Boolean);
+      const qs = quotes.map((x) => report.quotes[x]).filter(Boolean);
+      if (!sts.length && !qs.length) continue;
+      listed.push(actor);
+      const c = color(id);
+      const groups = [];
+      for (const type of TYPES) {
+        const group = sts.filter((s) => s.type === type);
+        if (!group.length) continue;
+        const entries = foldItems(group).map((e) => {
+          if (e.statement) return statementItem(e.statement, id);
+          const cue = e.list[0].cue ? excerpt(text, e.list[0].cue) : "";
+          return h(
+            "li",
+            { class: "ws-enum" },
+            h("span", { class: "ws-enum-lead", text: t("enumLead", e.list.length, cue || t("type_" + type)) }),
+            h("ol", { class: "ws-enum-list" }, e.list.map((s) => statementItem(s, id, { value: String(s.item), "data-item": String(s.item) }))),
+          );
+        });
+        groups.push(
           h(
-            "button",
-            { type: "button", class: "ws-actor-button", "data-key": mentionKey || (qs[0] ? `q${qs[0].id}` : `s${sts[0].id}`), onclick: (e) => opts.onSelect && opts.onSelect(e.currentTarget.getAttribute("data-key")) },
-            h("span", { class: "ws-swatch", style: { background: c, color: textOn(c) }, "aria-hidden": "true", text: initials(actor.name) }),
-            h("span", { class: "ws-actor-name", text: actor.name }),
-            extra ? h("span", { class: "ws-actor-role", text: extra }) : null,
+            "div",
+            { class: "ws-group", "data-type": type },
+            h(headed ? "h4" : "h3", { class: "ws-group-head" }, h("span", { class: `ws-badge ws-badge-${type}`, text: t("type_" + type) }), h("span", { class: "ws-count", text: String(group.length) })),
+            h("ul", { class: "ws-items" }, entries),
           ),
+        );
+      }
+      if (qs.length) {
+        groups.push(
+          h(
+            "div",
+            { class: "ws-group", "data-type": "quote" },
+            h(headed ? "h4" : "h3", { class: "ws-group-head" }, h("span", { class: "ws-badge ws-badge-quote", text: t("quotesHeading") }), h("span", { class: "ws-count", text: String(qs.length) })),
+            h("ul", { class: "ws-items" }, qs.map((q) => item(`q${q.id}`, excerpt(text, q.span), [flag("kind", t("kind_" + q.kind))], id, "quote"))),
+          ),
+        );
+      }
+      const extra = [actor.role, actor.affiliation].filter(Boolean).join(" · ");
+      const mentionKey = actor.quoted && actor.mentions.length ? `m${id}.0` : null;
+      actorItems.push(
+        h(
+          "li",
+          { class: "ws-actor", "data-actor": id, style: { "--ws-actor": c } },
+          h(
+            headed ? "h3" : "h2",
+            { class: "ws-actor-head" },
+            h(
+              "button",
+              { type: "button", class: "ws-actor-button", "data-key": mentionKey || (qs[0] ? `q${qs[0].id}` : `s${sts[0].id}`), onclick: (e) => opts.onSelect && opts.onSelect(e.currentTarget.getAttribute("data-key")) },
+              h("span", { class: "ws-swatch", style: { background: c, color: textOn(c) }, "aria-hidden": "true", text: initials(actor.name) }),
+              h("span", { class: "ws-actor-name", text: actor.name }),
+              extra ? h("span", { class: "ws-actor-role", text: extra }) : null,
+            ),
+          ),
+          groups,
         ),
-        groups,
-      ),
+      );
+    }
+    if (!actorItems.length) continue;
+    const label = sg.side == null ? t("sideNone") : sg.side;
+    sides.push(
+      headed
+        ? h("li", { class: "ws-side", "data-side": sg.side ?? "" }, h("h2", { class: "ws-side-head", text: label }), h("ol", { class: "ws-actors", "aria-label": label }, actorItems))
+        : actorItems,
     );
   }
   const anon = report.quotes.filter((q) => q.speaker == null);
-  if (anon.length) {
-    sections.push(
-      h(
+  const anonSection = anon.length
+    ? h(
         "li",
         { class: "ws-actor ws-anon", "data-actor": "u", style: { "--ws-actor": color(null) } },
         h("h2", { class: "ws-actor-head" }, h("span", { class: "ws-actor-name", text: t("unattributed") })),
-        h("ul", { class: "ws-items" }, anon.map((q) => item(`q${q.id}`, excerpt(text, q.span), [t("kind_" + q.kind)], null, "quote"))),
-      ),
-    );
-  }
+        h("ul", { class: "ws-items" }, anon.map((q) => item(`q${q.id}`, excerpt(text, q.span), [flag("kind", t("kind_" + q.kind))], null, "quote"))),
+      )
+    : null;
   const mentioned = report.actors.filter((x) => !listed.includes(x) && x.mentions.length);
 
   // Tools: highlight switch, filters, export.
@@ -181,11 +216,13 @@ export function renderReport(root, report, opts = {}) {
   const actorSel = h("select", { id: `ws-actor-${uid}`, class: "ws-filter" }, h("option", { value: "", text: t("filterAllActors") }), listed.map((x) => h("option", { value: String(x.id), text: x.name })));
   const presentTypes = TYPES.filter((ty) => report.statements.some((s) => s.type === ty));
   const typeSel = h("select", { id: `ws-type-${uid}`, class: "ws-filter" }, h("option", { value: "", text: t("filterAllTypes") }), presentTypes.map((ty) => h("option", { value: ty, text: t("type_" + ty) })), report.quotes.length ? h("option", { value: "quote", text: t("quotesHeading") }) : null);
-  const list = h("ol", { class: "ws-actors", "aria-label": t("actorsHeading") }, sections);
+  const list = headed
+    ? h("div", { class: "ws-list" }, h("ol", { class: "ws-sides", "aria-label": t("sidesHeading") }, sides), anonSection ? h("ol", { class: "ws-actors", "aria-label": t("unattributed") }, anonSection) : null)
+    : h("ol", { class: "ws-actors", "aria-label": t("actorsHeading") }, sides.flat(), anonSection);
   const applyFilters = () => {
     const av = actorSel.value;
     const tv = typeSel.value;
-    for (const sec of list.children) {
+    for (const sec of list.querySelectorAll(".ws-actor")) {
       const showActor = !av || sec.getAttribute("data-actor") === av;
       let any = false;
       for (const g of sec.querySelectorAll(".ws-group")) {
@@ -196,6 +233,7 @@ export function renderReport(root, report, opts = {}) {
       if (sec.classList.contains("ws-anon")) any = !tv || tv === "quote";
       sec.hidden = !(showActor && any);
     }
+    for (const side of list.querySelectorAll(".ws-side")) side.hidden = !side.querySelector(".ws-actor:not([hidden])");
   };
   actorSel.addEventListener("change", applyFilters);
   typeSel.addEventListener("change", applyFilters);

@@ -108,3 +108,65 @@ export function speakingActors(report) {
   for (const st of report.statements) ids.add(st.actor);
   return ids.size;
 }
+
+/**
+ * The actors the popup lists, grouped by side (country or alliance) from `report.sides`: each
+ * `{side, actors: [{id, statements: [ids in article order], quotes: [ids]}]}`. Sides in order of
+ * their most prominent actor (the side-less group last), actors by prominence. Actors who are quoted
+ * but hold no statement join the side named by their affiliation, or the side-less group.
+ */
+export function sideGroups(report) {
+  const rank = new Map(actorOrder(report).map((id, i) => [id, i]));
+  const groups = new Map();
+  const group = (side) => {
+    const k = side == null ? "" : side;
+    if (!groups.has(k)) groups.set(k, { side: side ?? null, actors: [] });
+    return groups.get(k);
+  };
+  const seen = new Set();
+  for (const g of report.sides || []) {
+    const dst = group(g.side);
+    for (const a of g.actors) {
+      if (seen.has(a.actor)) continue;
+      seen.add(a.actor);
+      dst.actors.push({ id: a.actor, statements: a.statements.slice() });
+    }
+  }
+  // Statements of actors the core did not group (older reports): article order, side-less.
+  for (const s of report.statements) {
+    if (seen.has(s.actor)) continue;
+    seen.add(s.actor);
+    group(null).actors.push({ id: s.actor, statements: report.statements.filter((x) => x.actor === s.actor).map((x) => x.id) });
+  }
+  const quotes = new Map();
+  for (const q of report.quotes) if (q.speaker != null) quotes.set(q.speaker, [...(quotes.get(q.speaker) || []), q.id]);
+  for (const [id] of quotes) {
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const aff = report.actors[id] && report.actors[id].affiliation;
+    const side = aff && groups.has(aff) ? aff : null;
+    group(side).actors.push({ id, statements: [] });
+  }
+  const out = [...groups.values()];
+  for (const g of out) {
+    for (const a of g.actors) a.quotes = quotes.get(a.id) || [];
+    g.actors.sort((x, y) => (rank.get(x.id) ?? 1e9) - (rank.get(y.id) ?? 1e9));
+  }
+  const best = (g) => (g.side == null ? 1e12 : Math.min(...g.actors.map((a) => rank.get(a.id) ?? 1e9)));
+  return out.filter((g) => g.actors.length).sort((x, y) => best(x) - best(y));
+}
+
+/**
+ * Statements of one actor in display order, enumerations folded: runs of list items (item 1, 2, …
+ * of the same type) become one `{list: [statements]}` entry; everything else `{statement}`.
+ */
+export function foldItems(statements) {
+  const out = [];
+  for (const s of statements) {
+    const last = out[out.length - 1];
+    if (s.item != null && last && last.list && last.list[last.list.length - 1].type === s.type && s.item === last.list[last.list.length - 1].item + 1) last.list.push(s);
+    else if (s.item != null) out.push({ list: [s] });
+    else out.push({ statement: s });
+  }
+  return out.map((e) => (e.list && e.list.length === 1 ? { statement: e.list[0] } : e));
+}

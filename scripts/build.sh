@@ -20,4 +20,6 @@ cp extension/pkg/whosaid.js extension/pkg/whosaid_bg.wasm www/pkg/
 cp extension/render.js extension/markdown.js extension/targets.js extension/palette.js extension/i18n.js \
    extension/anchor.js extension/highlight.js extension/report.css www/pkg/ext/
 cp extension/_locales/en/messages.json www/pkg/ext/_locales/en/
+# The sample article: one committed copy (the test fixture), copied here for the demo page.
+cp tests/fixtures/seed/000_64ce14edc3ca31c8.txt www/pkg/seed.txt
 echo "build: extension/ and www/ ready"

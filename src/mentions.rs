@@ -84,11 +84,10 @@ pub fn find(text: &Text) -> Vec<Mention> {
     // headlines are title-cased: there a capitalised word is a name only when it is capitalised
     // inside a sentence elsewhere, or known to the lexicons
     let headlines: Vec<Span> = text.paragraphs.iter().copied().filter(|p| is_headline(text, *p)).collect();
+    // paragraphs are in text order and disjoint: a binary search, not a scan per token
     let in_headline = |b: usize| {
-        // headlines are paragraphs, in order and disjoint: binary search (a linear scan per token is
-        // quadratic on a page of many short title-cased lines)
         let i = headlines.partition_point(|p| p.end <= b);
-        headlines.get(i).is_some_and(|p| p.start <= b)
+        headlines.get(i).is_some_and(|p| p.start <= b && b < p.end)
     };
     let mut known_caps: std::collections::HashSet<&str> = std::collections::HashSet::new();
     if !headlines.is_empty() {
@@ -108,7 +107,7 @@ pub fn find(text: &Text) -> Vec<Mention> {
             && !lx.roles.contains_key(w)
             && !lx.organizations.contains_key(w)
     };
-    let spaced = SpacedWords::default();
+    let spaced = SpacedWords::new(&text.src);
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -232,32 +231,35 @@ fn is_headline(text: &Text, p: Span) -> bool {
 }
 
 /// Splits the tokens `[start, end)` into affiliation, role and name parts.
-/// The strings found between two spaces in the text (" word "), built once on first use: the test
-/// "does this word also occur in lower case" must not search the whole text for every sentence
-/// (quadratic: minutes on a long page of short sentences).
-#[derive(Default)]
-struct SpacedWords<'a>(std::cell::OnceCell<std::collections::HashSet<&'a str>>);
+/// The words of a text that stand between two spaces (`" word "`), built on first use: one pass
+/// instead of a scan of the whole text per sentence-initial capitalised word.
+struct SpacedWords<'a> {
+    src: &'a str,
+    set: std::cell::OnceCell<std::collections::HashSet<&'a str>>,
+}
 
 impl<'a> SpacedWords<'a> {
-    /// Same answer as `src.contains(&format!(" {w} "))`.
-    fn contains(&self, src: &'a str, w: &str) -> bool {
-        self.0
-            .get_or_init(|| {
-                let mut pieces: Vec<&str> = src.split(' ').collect();
-                // the first and last pieces have no space on one side
-                pieces.pop();
-                pieces.into_iter().skip(1).collect()
-            })
-            .contains(w)
+    fn new(src: &'a str) -> Self {
+        SpacedWords { src, set: std::cell::OnceCell::new() }
+    }
+
+    /// Whether `src` contains `" {w} "` (`w` without spaces).
+    fn contains(&self, w: &str) -> bool {
+        let set = self.set.get_or_init(|| {
+            // the pieces between two spaces: all but the first and the last of the split
+            let pieces: Vec<&str> = self.src.split(' ').collect();
+            pieces.get(1..pieces.len().saturating_sub(1)).unwrap_or_default().iter().copied().collect()
+        });
+        set.contains(w)
     }
 }
 
-fn parse_chunk<'a>(
-    text: &'a Text,
+fn parse_chunk(
+    text: &Text,
     start: usize,
     end: usize,
     at_sentence_start: bool,
-    spaced: &SpacedWords<'a>,
+    spaced: &SpacedWords,
 ) -> Option<Mention> {
     let lx = lexicon();
     let toks = &text.tokens;
@@ -363,7 +365,7 @@ fn parse_chunk<'a>(
     // a single capitalised word opening a sentence that also occurs in lower case is not a name
     if name_words.len() == 1 && role.is_empty() && at_sentence_start && k == 0 {
         let lower = name_words[0].to_lowercase();
-        if spaced.contains(&text.src, &lower) || lexicon().stop_caps.contains(name_words[0]) {
+        if spaced.contains(&lower) || lexicon().stop_caps.contains(name_words[0]) {
             return None;
         }
     }

@@ -96,3 +96,67 @@ fn odd_and_huge_inputs_do_not_panic() {
         assert!(e.text.len() <= html.len());
     }
 }
+
+#[test]
+fn random_markup_never_panics() {
+    // A small deterministic generator of tag soup: unbalanced tags, attributes, entities, scripts,
+    // emoji, right-to-left marks and boilerplate class names.
+    const PIECES: &[&str] = &[
+        "<div class=\"related\">",
+        "</div>",
+        "<p>",
+        "</p>",
+        "<a href=\"/x\">",
+        "</a>",
+        "<figure>",
+        "<figcaption>",
+        "</figure>",
+        "<blockquote class=\"twitter-tweet\">",
+        "</blockquote>",
+        "<script>var a='</p>';</script>",
+        "<ul><li>",
+        "</li></ul>",
+        "“",
+        "”",
+        "said",
+        " ",
+        "\n",
+        "&amp;",
+        "&#x1F600;",
+        "😀",
+        "\u{202e}",
+        "\u{0}",
+        "<br>",
+        "<table><tr><td>",
+        "</td></tr></table>",
+        "By Jane Roe",
+        "Updated Nov 19, 2019",
+        "(Image: Getty)",
+        "The minister said the plan would go ahead. ",
+        "<meta property=\"og:title\" content=\"T\">",
+        "<html lang=\"fr\">",
+        "<time datetime=\"2026\">",
+        "<!--",
+        "-->",
+        "<![CDATA[",
+        "<svg><p>",
+        "<math>",
+        "<template>",
+        "<noscript>",
+    ];
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for _ in 0..300 {
+        let n = (next() % 400) as usize;
+        let html: String = (0..n).map(|_| PIECES[(next() % PIECES.len() as u64) as usize]).collect();
+        let sel = if next() % 2 == 0 { Some("a selection") } else { None };
+        let e = extract_page(&html, Some("https://news.example/a"), sel);
+        assert!(e.source != whosaid::TextSource::Text);
+        let _ = whosaid::analyze_page(&html, None, sel);
+    }
+}

@@ -271,3 +271,27 @@ fn odd_inputs_do_not_panic() {
         }
     }
 }
+
+#[test]
+fn a_statement_never_targets_its_own_actor() {
+    let seed = include_str!("fixtures/seed/000_64ce14edc3ca31c8.txt");
+    let r = whosaid::analyze_text(seed);
+    for s in &r.statements {
+        if let Some(t) = &s.target {
+            let actor = &r.actors[s.actor].name;
+            let last = actor.split_whitespace().last().unwrap_or(actor);
+            assert!(!t.contains(last), "statement {:?} by {actor} targets {t}", &r.text[s.span.start..s.span.end]);
+        }
+    }
+}
+
+#[test]
+fn accusation_targets_the_accused_and_a_passive_names_no_one() {
+    let r = whosaid::analyze_text(
+        "“The West has ignored our proposals,” Putin said. “Our concerns have been ignored,” Putin said.",
+    );
+    let acc: Vec<_> = r.statements.iter().filter(|s| s.kind == whosaid::StatementType::Accusation).collect();
+    assert_eq!(acc.len(), 2, "{:?}", r.statements);
+    assert_eq!(acc[0].target.as_deref(), Some("West"));
+    assert_eq!(acc[1].target, None);
+}

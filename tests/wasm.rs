@@ -36,6 +36,15 @@ fn analyze_html_reads_the_article() {
 }
 
 #[wasm_bindgen_test]
+fn analyze_html_uses_the_selection_when_there_is_no_article() {
+    let html = "<html><body><nav><a href=\"/\">Home</a></nav></body></html>";
+    let sel = "“We will win this,” Mayor Ann Lee said on Monday.";
+    let r = whosaid::wasm::analyze_html(html, None, Some(sel.into())).unwrap();
+    assert_eq!(get(&r, "source").as_string().as_deref(), Some("selection"));
+    assert_eq!(get(&r, "text").as_string().as_deref(), Some(sel));
+}
+
+#[wasm_bindgen_test]
 fn empty_and_odd_input_do_not_trap() {
     for s in ["", " ", "\u{0}", "“", "\"\"\"", "\u{202E}abc\u{200B}"] {
         let r = whosaid::wasm::analyze_text(s).unwrap();

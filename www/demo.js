@@ -61,7 +61,7 @@ function run(label, fn) {
 }
 
 async function loadSeed() {
-  const text = await (await fetch("seed.txt")).text();
+  const text = await (await fetch("pkg/seed.txt")).text();
   run("Sample article", () => analyzeText(text));
 }
 

@@ -103,7 +103,7 @@ pub fn extract_page(html: &str, url: Option<&str>, selection: Option<&str>) -> E
             Ok((a, r)) => {
                 article = Article {
                     title: nonempty(a.title.to_string()).or(page_meta.title),
-                    byline: a.byline.and_then(nonempty).or(page_meta.byline),
+                    byline: a.byline.and_then(nonempty).or(page_meta.byline).and_then(clean_byline),
                     site_name: a.site_name.and_then(nonempty).or(page_meta.site_name),
                     published: a.published_time.and_then(nonempty).or(page_meta.published),
                     url: url.map(str::to_string),
@@ -193,10 +193,82 @@ fn page_metadata(doc: &Document, url: Option<&str>) -> Article {
             "name=date",
             "name=dc.date",
         ])
+        .or_else(|| json_ld_date(doc))
         .or_else(|| doc.select("time[datetime]").attr("datetime").map(|d| d.to_string()).and_then(nonempty)),
         url: url.map(str::to_string),
         lang: doc.select("html").attr("lang").map(|l| l.to_string()).and_then(nonempty),
     }
+}
+
+/// The first `datePublished` anywhere in the page's JSON-LD blocks (inside `@graph`, or on a
+/// `WebPage` or `ClaimReview`, where Readability does not look).
+fn json_ld_date(doc: &Document) -> Option<String> {
+    fn find(v: &serde_json::Value, depth: usize) -> Option<String> {
+        if depth > 8 {
+            return None;
+        }
+        match v {
+            serde_json::Value::Object(m) => m
+                .get("datePublished")
+                .and_then(|d| d.as_str())
+                .map(str::to_string)
+                .and_then(nonempty)
+                .or_else(|| m.values().find_map(|x| find(x, depth + 1))),
+            serde_json::Value::Array(a) => a.iter().find_map(|x| find(x, depth + 1)),
+            _ => None,
+        }
+    }
+    doc.select("script[type='application/ld+json']")
+        .nodes()
+        .iter()
+        .find_map(|n| serde_json::from_str::<serde_json::Value>(n.text().trim()).ok().and_then(|v| find(&v, 0)))
+}
+
+/// Bylines longer than this many characters are not bylines (a paragraph Readability took for one).
+const MAX_BYLINE_CHARS: usize = 120;
+
+/// A byline for the popup header: without a leading "By", a date glued or dashed onto its end
+/// ("by Jeff FoustMonday, November 18, 2019", "By admin - 2018-09-16"), or stray spaces.
+fn clean_byline(b: String) -> Option<String> {
+    const DAYS_MONTHS: &[&str] = &[
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let mut b = b.trim();
+    if b.eq_ignore_ascii_case("by") {
+        return None;
+    }
+    for p in ["By ", "by ", "BY "] {
+        b = b.strip_prefix(p).unwrap_or(b);
+    }
+    let mut end = b.len();
+    if let Some(i) = b.find(" - ").filter(|&i| b[i + 3..].starts_with(|c: char| c.is_ascii_digit())) {
+        end = end.min(i);
+    }
+    for w in DAYS_MONTHS {
+        // Glued: "FoustMonday" (a lowercase letter right before the name).
+        if let Some(i) = b.find(w).filter(|&i| i > 0 && b[..i].ends_with(|c: char| c.is_lowercase())) {
+            end = end.min(i);
+        }
+    }
+    let b = b[..end].trim_end_matches([' ', ',', '|', '-', '·']);
+    (b.chars().count() <= MAX_BYLINE_CHARS).then(|| b.to_string()).and_then(nonempty)
 }
 
 fn word_count(s: &str) -> usize {
@@ -233,6 +305,20 @@ mod tests {
         let e = extract("<html><body><p>Hi</p><script>x()</script></body></html>", None);
         assert_eq!(e.text, "Hi");
         assert_eq!(e.source, TextSource::Body);
+    }
+
+    #[test]
+    fn bylines_lose_by_and_glued_dates() {
+        let c = |s: &str| clean_byline(s.to_string());
+        assert_eq!(c("By TOM KRISHER, AP Auto Writer").as_deref(), Some("TOM KRISHER, AP Auto Writer"));
+        assert_eq!(c("by Jeff FoustMonday, November 18, 2019").as_deref(), Some("Jeff Foust"));
+        assert_eq!(c("By admin - 2018-09-16").as_deref(), Some("admin"));
+        assert_eq!(
+            c("Martin Untersinger (avec Damien Leloup)").as_deref(),
+            Some("Martin Untersinger (avec Damien Leloup)")
+        );
+        assert_eq!(c("By "), None);
+        assert_eq!(c(&"word ".repeat(40)), None);
     }
 
     #[test]

@@ -209,6 +209,8 @@ struct Ctx<'a> {
     hits: Vec<Hit>,
     /// Regions between quotation marks (marks included).
     quoted: Vec<Span>,
+    /// Whether `mentions` are in text order (they are; checked once, so lookups can binary search).
+    mentions_sorted: bool,
 }
 
 impl<'a> Ctx<'a> {
@@ -221,7 +223,8 @@ impl<'a> Ctx<'a> {
     ) -> Ctx<'a> {
         let lx = cues();
         let hits = lx.find(&text.src);
-        Ctx { text, mentions, of_mention, quotes, opts, lx, hits, quoted: quoted_regions(&text.src) }
+        let mentions_sorted = mentions.windows(2).all(|w| w[0].span.start <= w[1].span.start);
+        Ctx { text, mentions, of_mention, quotes, opts, lx, hits, quoted: quoted_regions(&text.src), mentions_sorted }
     }
 
     fn cue(&self, h: &Hit) -> &'static Cue {
@@ -252,7 +255,15 @@ impl<'a> Ctx<'a> {
     }
 
     fn in_quoted(&self, s: Span) -> bool {
-        self.quoted.iter().any(|q| q.start < s.start && s.end <= q.end)
+        // the regions are disjoint and in text order: only the last one starting before `s` can hold it
+        let i = self.quoted.partition_point(|q| q.start < s.start);
+        i > 0 && s.end <= self.quoted[i - 1].end
+    }
+
+    /// The hits inside `span`, in order (the hits are sorted by start: a binary search, not a scan).
+    fn hits_in(&self, span: Span) -> impl Iterator<Item = &Hit> + '_ {
+        let lo = self.hits.partition_point(|h| h.span.start < span.start);
+        self.hits[lo..].iter().take_while(move |h| h.span.start <= span.end).filter(move |h| span.contains(&h.span))
     }
 
     fn sentence(&self, b: usize) -> Span {
@@ -308,7 +319,14 @@ impl<'a> Ctx<'a> {
         let sent = self.sentence(cue.start);
         let lo = lo.max(sent.start);
         let inside_quote = self.in_quoted(cue);
-        let cands: Vec<usize> = (0..self.mentions.len())
+        // every candidate starts in [lo, cue.start]: with mentions in text order, only that range
+        let range = if self.mentions_sorted {
+            self.mentions.partition_point(|m| m.span.start < lo)
+                ..self.mentions.partition_point(|m| m.span.start <= cue.start)
+        } else {
+            0..self.mentions.len()
+        };
+        let cands: Vec<usize> = range
             .filter(|&i| {
                 let m = &self.mentions[i];
                 m.span.start >= lo
@@ -357,16 +375,16 @@ impl<'a> Ctx<'a> {
     }
 
     /// The target of a cue: a mention within a few tokens after it ("urged Russia to", "demanded that the US").
-    fn target(&self, h: &Hit, end: usize) -> Option<String> {
+    fn target(&self, h: &Hit, end: usize, actor: usize) -> Option<String> {
         let after = self.words_after(h.span.end, self.opts.target_window + 2);
         let mut n = 0;
         for (sp, w) in after {
             if sp.start >= end {
                 break;
             }
-            if let Some(m) = self.mentions.iter().position(|m| m.span.start == sp.start) {
+            if let Some(m) = self.mention_starting_at(sp.start) {
                 let m2 = &self.mentions[m];
-                if m2.kind == MentionKind::Pronoun {
+                if m2.kind == MentionKind::Pronoun || self.actor_of(m) == Some(actor) {
                     return None;
                 }
                 return Some(self.actor_name(m));
@@ -382,6 +400,16 @@ impl<'a> Ctx<'a> {
         None
     }
 
+    /// The first mention starting at byte `b` (a binary search when mentions are in text order).
+    fn mention_starting_at(&self, b: usize) -> Option<usize> {
+        if self.mentions_sorted {
+            let i = self.mentions.partition_point(|m| m.span.start < b);
+            (i < self.mentions.len() && self.mentions[i].span.start == b).then_some(i)
+        } else {
+            self.mentions.iter().position(|m| m.span.start == b)
+        }
+    }
+
     fn actor_name(&self, m: usize) -> String {
         self.mentions[m].name.clone()
     }
@@ -389,8 +417,7 @@ impl<'a> Ctx<'a> {
     /// The typed cues in `span`, in text order, with contained hits of a longer typed hit removed.
     fn typed_in(&self, span: Span, skip: Option<Span>) -> Vec<Typed> {
         let mut out: Vec<Typed> = Vec::new();
-        let inner: Vec<&Hit> =
-            self.hits.iter().filter(|h| span.contains(&h.span) && !skip.is_some_and(|s| s.overlaps(&h.span))).collect();
+        let inner: Vec<&Hit> = self.hits_in(span).filter(|h| !skip.is_some_and(|s| s.overlaps(&h.span))).collect();
         for h in &inner {
             let c = self.cue(h);
             let t = match c.class {
@@ -465,7 +492,7 @@ impl<'a> Ctx<'a> {
     }
 
     fn has_class(&self, span: Span, class: Class) -> bool {
-        self.hits.iter().any(|h| span.contains(&h.span) && self.cue(h).class == class)
+        self.hits_in(span).any(|h| self.cue(h).class == class)
     }
 
     /// Picks the statement type of a content: a threat construction first, then the first typed cue.
@@ -483,7 +510,7 @@ impl<'a> Ctx<'a> {
         let mut cond = false;
         let mut neg = false;
         let mut fut = false;
-        for h in self.hits.iter().filter(|h| whole.contains(&h.span)) {
+        for h in self.hits_in(whole) {
             match self.cue(h).class {
                 Class::Cond => {
                     let w = self.word(h).to_lowercase();
@@ -502,10 +529,10 @@ impl<'a> Ctx<'a> {
         if let Some(c) = cue {
             let before = self.words_before(c.start, 3);
             neg |= before.iter().any(|w| ["not", "never", "n't", "n’t", "no"].contains(&w.as_str()))
-                || self.hits.iter().any(|h| c.contains(&h.span) && self.cue(h).class == Class::Neg);
+                || self.hits_in(c).any(|h| self.cue(h).class == Class::Neg);
             fut |= before.iter().any(|w| ["will", "would", "shall"].contains(&w.as_str()));
         } else {
-            neg = self.hits.iter().any(|h| span.contains(&h.span) && self.cue(h).class == Class::Neg);
+            neg = self.hits_in(span).any(|h| self.cue(h).class == Class::Neg);
         }
         (cond, neg, fut)
     }
@@ -532,15 +559,35 @@ impl<'a> Ctx<'a> {
         let target = t
             .filter(|t| matches!(t.kind, StatementType::Demand | StatementType::Threat | StatementType::Accusation))
             .and_then(|t| {
-                if self.cue(&t.hit).class == Class::Modal {
-                    self.mentions
-                        .iter()
-                        .enumerate()
+                // modals ("Russia must …") and accusations inside the content ("NATO ignored …") point
+                // back at their subject; other cues forward at their object ("urged Russia to …")
+                let accusation_inside = t.kind == StatementType::Accusation && span.contains(&t.hit.span);
+                let backward = self.cue(&t.hit).class == Class::Modal || accusation_inside;
+                // a passive accusation ("our concerns have been ignored") names no one
+                // next_back: the last word without walking the whole text before it
+                let before = self.text.src[..t.hit.span.start].split_whitespace().next_back().unwrap_or("");
+                if accusation_inside && matches!(before, "been" | "be" | "was" | "were" | "is" | "are" | "being") {
+                    None
+                } else if backward {
+                    // the last mention in [span.start, cue start): with mentions in text order, that range only
+                    let range = if self.mentions_sorted {
+                        self.mentions.partition_point(|m| m.span.start < span.start)
+                            ..self.mentions.partition_point(|m| m.span.start <= t.hit.span.start)
+                    } else {
+                        0..self.mentions.len()
+                    };
+                    range
                         .rev()
-                        .find(|(_, m)| m.span.end <= t.hit.span.start && m.span.start >= span.start)
-                        .map(|(i, _)| self.actor_name(i))
+                        .find(|&i| {
+                            let m = &self.mentions[i];
+                            m.span.end <= t.hit.span.start && m.span.start >= span.start
+                        })
+                        .filter(|&i| self.actor_of(i) != Some(actor))
+                        .map(|i| self.actor_name(i))
                 } else {
-                    self.target(&t.hit, span.end.max(t.hit.span.end + 60))
+                    // a cue inside the content looks for its target inside the content only
+                    let end = if span.contains(&t.hit.span) { span.end } else { span.end.max(t.hit.span.end + 60) };
+                    self.target(&t.hit, end, actor)
                 }
             });
         out.push(Statement {
@@ -686,9 +733,8 @@ impl<'a> Ctx<'a> {
 
     /// "three key requirements concerning A, B, as well as C" → the items with the noun's type.
     fn list_items(&self, content: Span, typed: &[Typed]) -> Option<Vec<(Span, Typed)>> {
-        let noun = self.hits.iter().find(|h| {
-            content.contains(&h.span)
-                && self.cue(h).class == Class::Noun
+        let noun = self.hits_in(content).find(|h| {
+            self.cue(h).class == Class::Noun
                 && self.cue(h).kind == StatementType::Demand
                 && self
                     .words_after(h.span.end, 1)

@@ -9,7 +9,8 @@
 //        [--json FILE]
 // Page scripts are blocked (Content-Security-Policy script-src 'none') unless --scripts: saved pages'
 // scripts fail offline and mutate the DOM on timers, which would make the round trip meaningless.
-// Requests to anything but the local server are aborted. Exits 1 when a target is missed.
+// With --scripts, pages that change by themselves are listed apart and pages a script sends elsewhere are
+// skipped. Requests to anything but the local server are aborted. Exits 1 when a target is missed.
 import { createServer } from "node:http";
 import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
@@ -96,7 +97,37 @@ function inspectMarks(page) {
       by[k] = (by[k] || "") + m.textContent;
       if (m.parentElement && m.parentElement.closest(`whosaid-mark[data-ws-key="${k}"]`)) nested++;
     }
-    return { by, count: document.querySelectorAll("whosaid-mark").length, nested };
+    // The text just before each key's first mark and just after its last one (whitespace dropped).
+    const SKIP = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "TEXTAREA"]);
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT, { acceptNode: (n) => (n.parentElement && SKIP.has(n.parentElement.tagName) ? 2 : 1) });
+    const texts = [];
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) texts.push(n);
+    const index = new Map(texts.map((n, i) => [n, i]));
+    const ctx = {};
+    const firstText = (m) => document.createTreeWalker(m, NodeFilter.SHOW_TEXT).nextNode();
+    const lastText = (m) => {
+      const w = document.createTreeWalker(m, NodeFilter.SHOW_TEXT);
+      let last = null;
+      for (let n = w.nextNode(); n; n = w.nextNode()) last = n;
+      return last;
+    };
+    const gather = (i, step) => {
+      let out = "";
+      for (let j = i; j >= 0 && j < texts.length && out.length < 40; j += step) {
+        const d = texts[j].data.replace(/\s+/g, "");
+        out = step < 0 ? d + out : out + d;
+      }
+      return step < 0 ? out.slice(-40) : out.slice(0, 40);
+    };
+    const marks = [...document.querySelectorAll("whosaid-mark[data-ws-kind=quote]")];
+    for (const m of marks) {
+      const k = m.dataset.wsKey;
+      const f = firstText(m);
+      const l = lastText(m);
+      if (!(k in ctx) && f && index.has(f)) ctx[k] = { before: gather(index.get(f) - 1, -1), after: "" };
+      if (ctx[k] && l && index.has(l)) ctx[k].after = gather(index.get(l) + 1, 1);
+    }
+    return { by, count: document.querySelectorAll("whosaid-mark").length, nested, ctx };
   });
 }
 
@@ -130,8 +161,18 @@ async function main() {
       page = await ext.context.newPage();
       page.on("pageerror", () => {});
       await page.goto(origin + p.path, { waitUntil: "load", timeout: PAGE_TIMEOUT_MS }).catch(() => page.waitForLoadState("domcontentloaded"));
+      if (!page.url().startsWith(origin + "/")) {
+        // A page script sent the page elsewhere (only with --scripts); nothing of ours to measure.
+        row.skipped = `the page navigated away to ${page.url().slice(0, 60)}`;
+        throw null;
+      }
       const tabId = await H.tabIdFor(ext.sw, page.url());
       const before = await page.evaluate(() => (document.body ? document.body.innerHTML : null));
+      if (SCRIPTS) {
+        // A page that changes by itself cannot show an exact round trip: note it.
+        await page.waitForTimeout(300);
+        row.dynamic = before !== (await page.evaluate(() => (document.body ? document.body.innerHTML : null)));
+      }
       const t0 = performance.now();
       const res = await send({ type: "analyze", tabId });
       row.wallMs = Math.round(performance.now() - t0);
@@ -144,6 +185,10 @@ async function main() {
       row.source = res.report.source;
       if (res.anchoring && res.anchoring.error) row.error = `highlight: ${res.anchoring.error}`;
       const found = new Set(res.anchoring.found || []);
+      // Every target (quotes, mentions of quoted actors, statements), not only the quotes.
+      row.targets = found.size + (res.anchoring.missing || []).length;
+      row.targetsFound = found.size;
+      row.missingTargets = (res.anchoring.missing || []).slice(0, 20);
       const marks = await inspectMarks(page);
       const text = res.report.text;
       for (const q of res.report.quotes) {
@@ -154,6 +199,11 @@ async function main() {
         if (found.has(key)) row.anchored++;
         if (marks.by[key] !== undefined) {
           row.highlighted++;
+          // In its place: the page's text around the marks agrees with the report's (either side).
+          const c = marks.ctx[key];
+          const pre = norm(text.slice(Math.max(0, parts[0].start - 40), parts[0].start)).slice(-6);
+          const suf = norm(text.slice(parts[parts.length - 1].end, parts[parts.length - 1].end + 40)).slice(0, 6);
+          if (c && ((pre && norm(c.before).endsWith(pre)) || (suf && norm(c.after).startsWith(suf)) || (!pre && !suf))) row.inContext = (row.inContext || 0) + 1;
           if (norm(marks.by[key]) === norm(parts.map((s) => text.slice(s.start, s.end)).join(""))) row.exact++;
         }
       }
@@ -167,11 +217,11 @@ async function main() {
       row.roundtrip = after === before;
       row.ok = !row.error;
     } catch (e) {
-      row.error = String((e && e.message) || e).split("\n")[0];
+      if (e !== null) row.error = String((e && e.message) || e).split("\n")[0];
     }
     await page?.close().catch(() => {});
     rows.push(row);
-    const bad = !row.ok || row.roundtrip === false || row.again === false || row.anchored < row.quotes || row.highlighted < row.quotes;
+    const bad = (!row.ok && !row.skipped) || row.roundtrip === false || row.again === false || row.anchored < row.quotes || row.highlighted < row.quotes;
     if (bad || process.env.VERBOSE) {
       console.log(`[${i}/${list.length}] ${p.name}: ${row.error || ""} quotes ${row.highlighted}/${row.anchored}/${row.quotes} exact ${row.exact} roundtrip ${row.roundtrip} again ${row.again} ${row.ms} ms`);
     }
@@ -179,6 +229,8 @@ async function main() {
   await ext.close();
   server.close();
 
+  const skipped = rows.filter((r) => r.skipped);
+  const dynamic = rows.filter((r) => r.dynamic);
   const sum = (k) => rows.reduce((a, r) => a + (r[k] || 0), 0);
   const ok = rows.filter((r) => r.ok);
   const sorted = (k) => ok.map((r) => r[k]).filter((x) => x != null).sort((a, b) => a - b);
@@ -195,9 +247,15 @@ async function main() {
     anchored: sum("anchored"),
     highlighted: sum("highlighted"),
     highlighted_exact: sum("exact"),
+    highlighted_in_context: sum("inContext"),
+    targets: sum("targets"),
+    targets_anchored: sum("targetsFound"),
     anchored_share: quotes ? sum("anchored") / quotes : 1,
     highlighted_share: quotes ? sum("highlighted") / quotes : 1,
     roundtrip_identical: rows.filter((r) => r.roundtrip === true).length,
+    roundtrip_differs_static: rows.filter((r) => r.roundtrip === false && !r.dynamic).map((r) => r.page),
+    dynamic_pages: dynamic.map((r) => r.page),
+    skipped: skipped.map((r) => `${r.page}: ${r.skipped}`),
     reanalysis_same_marks: rows.filter((r) => r.again === true).length,
     nested_marks: sum("nested"),
     ms_p50: pct(0.5),
@@ -208,20 +266,23 @@ async function main() {
     wall_ms_max: walls[walls.length - 1],
     over_1s: ok.filter((r) => r.ms >= TARGET_MS).map((r) => `${r.page} ${r.ms} ms`),
     slowest: [...ok].sort((a, b) => b.ms - a.ms).slice(0, 8).map((r) => `${r.page} ${r.ms} ms (anchor+wrap ${r.highlightMs} ms, wall ${r.wallMs} ms)`),
-    errors: rows.filter((r) => !r.ok).map((r) => `${r.page}: ${r.error}`),
+    errors: rows.filter((r) => !r.ok && !r.skipped).map((r) => `${r.page}: ${r.error}`),
   };
   mkdirSync(dirname(JSON_OUT), { recursive: true });
   writeFileSync(JSON_OUT, JSON.stringify({ summary, rows }, null, 1));
   const p = (x) => (100 * x).toFixed(1) + "%";
   console.log(`\ne2e-pages: ${summary.pages} pages, ${summary.without_error} without error; text source ${JSON.stringify(summary.sources)}`);
-  console.log(`quotes: ${quotes}; anchored ${summary.anchored} (${p(summary.anchored_share)}), highlighted ${summary.highlighted} (${p(summary.highlighted_share)}), highlighted text = quote text ${summary.highlighted_exact}`);
-  console.log(`round trip body.innerHTML identical: ${summary.roundtrip_identical}/${summary.pages}; re-analysis same marks, no nesting: ${summary.reanalysis_same_marks}/${summary.pages}; nested marks: ${summary.nested_marks}`);
+  console.log(`quotes: ${quotes}; anchored ${summary.anchored} (${p(summary.anchored_share)}), highlighted ${summary.highlighted} (${p(summary.highlighted_share)}), highlighted text = quote text ${summary.highlighted_exact}, with the report's context on one side at least ${summary.highlighted_in_context}`);
+  if (skipped.length) console.log(`skipped (page navigated away by its own script): ${skipped.length}`);
+  if (SCRIPTS) console.log(`pages that change by themselves (page scripts): ${dynamic.length}; round trip differs on a page that does not: ${summary.roundtrip_differs_static.length}`);
+  console.log(`all targets (quotes, mentions of quoted actors, statements): ${summary.targets_anchored}/${summary.targets} anchored`);
+  console.log(`round trip body.innerHTML identical: ${summary.roundtrip_identical}/${summary.pages - skipped.length}; re-analysis same marks, no nesting: ${summary.reanalysis_same_marks}/${summary.pages - skipped.length}; nested marks: ${summary.nested_marks}`);
   console.log(`click-to-highlights (background: inject, collect, WASM, targets, anchor, wrap): p50 ${summary.ms_p50} ms, p95 ${summary.ms_p95} ms, max ${summary.ms_max} ms; pages ≥ 1 s: ${summary.over_1s.length}${summary.over_1s.length ? " (" + summary.over_1s.join(", ") + ")" : ""}`);
   console.log(`wall time including the report's trip back to the caller: p50 ${summary.wall_ms_p50} ms, p95 ${summary.wall_ms_p95} ms, max ${summary.wall_ms_max} ms`);
   console.log(`slowest: ${summary.slowest.join("; ")}`);
   for (const e of summary.errors) console.log(`ERROR ${e}`);
   console.log(`details: ${JSON_OUT}`);
-  const pass = summary.errors.length === 0 && summary.anchored_share >= TARGET_ANCHORED && summary.highlighted_share >= TARGET_ANCHORED && summary.roundtrip_identical === summary.pages && summary.over_1s.length === 0;
+  const pass = summary.errors.length === 0 && summary.anchored_share >= TARGET_ANCHORED && summary.highlighted_share >= TARGET_ANCHORED && summary.roundtrip_differs_static.length === 0 && summary.over_1s.length === 0;
   return pass ? 0 : 1;
 }
 

@@ -11,6 +11,8 @@ import { chromium } from "playwright-core";
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
 export const SHOTS = join(ROOT, "docs", "screenshots");
+/** The sample article: the one committed copy (the build copies it to www/pkg/seed.txt for the demo). */
+export const SEED = "tests/fixtures/seed/000_64ce14edc3ca31c8.txt";
 
 export const BASE_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"];
 
@@ -145,4 +147,54 @@ export async function axeViolations(page, { dark = false } = {}) {
   const res = await page.evaluate(() => globalThis.axe.run(document, { resultTypes: ["violations"] }));
   if (dark) await page.emulateMedia({ colorScheme: "light" });
   return res.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).slice(0, 4).join(", ")}`);
+}
+
+/**
+ * Checks the statements a report view (popup or demo panel under `root`) shows against the core's
+ * own `report`: side headings and who is under them, list items numbered as the core numbered them,
+ * the strength of demands, "reported by", "→ target", the conditional/negated/future flags and ×n.
+ * Returns a summary for diagnostics.
+ */
+export async function checkStatements(page, root, report, assert) {
+  const view = await page.$eval(root, (el) => ({
+    sides: [...el.querySelectorAll(".ws-side")].map((s) => ({ side: s.querySelector(".ws-side-head").textContent, actors: [...s.querySelectorAll(".ws-actor")].map((a) => Number(a.dataset.actor)) })),
+    items: [...el.querySelectorAll(".ws-item-button[data-key^=s]")].map((b) => {
+      const li = b.closest("li");
+      const flag = (k) => b.querySelector(`.ws-flag-${k}`)?.textContent ?? null;
+      return {
+        id: Number(b.dataset.key.slice(1)),
+        actor: Number(li.dataset.actor),
+        type: li.dataset.type,
+        item: li.closest(".ws-enum-list") ? Number(li.getAttribute("value")) : null,
+        strength: b.querySelector(".ws-strength")?.dataset.strength ?? null,
+        via: flag("via"),
+        target: flag("target"),
+        conditional: !!flag("conditional"),
+        negated: !!flag("negated"),
+        future: !!flag("future"),
+        repeats: flag("repeats"),
+      };
+    }),
+  }));
+  const name = (id) => report.actors[id].name;
+  assert.equal(view.items.length, report.statements.length, "every statement is listed once");
+  for (const s of report.statements) {
+    const v = view.items.find((x) => x.id === s.id);
+    assert.ok(v, `statement ${s.id} missing`);
+    assert.equal(v.actor, s.actor, `statement ${s.id}: actor`);
+    assert.equal(v.type, s.type, `statement ${s.id}: type`);
+    assert.equal(v.strength, s.type === "demand" && s.strength ? String(s.strength) : null, `statement ${s.id}: strength`);
+    assert.equal(v.via, s.via != null ? `reported by ${name(s.via)}` : null, `statement ${s.id}: via`);
+    assert.equal(v.target, s.target ? `→ ${s.target}` : null, `statement ${s.id}: target`);
+    assert.deepEqual([v.conditional, v.negated, v.future], [s.conditional, s.negated, s.future], `statement ${s.id}: flags`);
+    assert.equal(v.repeats, s.repeats && s.repeats.length ? `×${s.repeats.length + 1}` : null, `statement ${s.id}: repeats`);
+    if (v.item != null) assert.equal(v.item, s.item, `statement ${s.id}: list number`);
+  }
+  // Sides: every side the core names is a heading, with its actors under it.
+  for (const g of report.sides.filter((x) => x.side != null)) {
+    const v = view.sides.find((x) => x.side === g.side);
+    assert.ok(v, `side ${g.side} not shown: ${view.sides.map((x) => x.side)}`);
+    for (const a of g.actors) assert.ok(v.actors.includes(a.actor), `${name(a.actor)} not under ${g.side}`);
+  }
+  return view;
 }

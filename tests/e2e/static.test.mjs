@@ -5,9 +5,9 @@ import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT } from "./helpers.mjs";
-import { buildTargets, actorOrder, CONTEXT } from "../../extension/targets.js";
+import { buildTargets, actorOrder, sideGroups, foldItems, CONTEXT } from "../../extension/targets.js";
 import { toMarkdown } from "../../extension/markdown.js";
-import { PALETTES, contrast, tint, textOn, highlightCss } from "../../extension/palette.js";
+import { PALETTES, contrast, tint, textOn, highlightCss, paletteColors, colorCheck } from "../../extension/palette.js";
 import { restrictedUrl } from "../../extension/restricted.js";
 
 const ext = (f) => join(ROOT, "extension", f);
@@ -67,6 +67,20 @@ test("highlight colours keep WCAG AA contrast for their text", () => {
   }
 });
 
+test("custom colours: used when valid, the default palette otherwise; contrast checked on light and dark pages", () => {
+  assert.deepEqual(paletteColors("custom", ["#FFEB3B", "#101040"]), ["#ffeb3b", "#101040"]);
+  assert.deepEqual(paletteColors("custom", ["red"]), PALETTES.default);
+  assert.deepEqual(paletteColors("custom", []), PALETTES.default);
+  assert.deepEqual(paletteColors("nope"), PALETTES.default);
+  const y = colorCheck("#ffeb3b");
+  assert.equal(y.lightOk, false);
+  assert.equal(y.darkOk, true);
+  const n = colorCheck("#101040");
+  assert.equal(n.lightOk, true);
+  assert.equal(n.darkOk, false);
+  assert.equal(colorCheck("#1f6fd1").lightOk && colorCheck("#1f6fd1").darkOk, true);
+});
+
 // A small report by hand (UTF-16 offsets), with an emoji before the quote to catch offset slips.
 const text = "😀 Intro. “Give us the keys <now>,” Jane Roe said. Roe left. Bob Poe watched.";
 const q0 = text.indexOf("“");
@@ -110,9 +124,30 @@ test("Markdown export: title, URL, actors, statements with flags, quotes; markup
   assert.match(md, /<https:\/\/example\.org\/a> · Site/);
   assert.match(md, /^## Jane Roe — Minister, Ruritania$/m);
   assert.match(md, /^### Demands$/m);
-  assert.match(md, /^- Give us the keys \\<now\\> _\(conditional; targetActor\)_$/m);
+  assert.match(md, /^- Give us the keys \\<now\\> _\(strength_3; targetActor; conditional\)_$/m);
   assert.match(md, /^> “Give us the keys \\<now\\>,”$/m);
   assert.doesNotMatch(md, /Bob Poe/);
+});
+
+test("sides: actors grouped by side from report.sides, quoted-only actors by affiliation, list items folded", () => {
+  const st = (id, actor, extra = {}) => ({ id, actor, via: null, target: null, type: "demand", strength: 3, span: { start: 0, end: 1 }, cue: null, quote: null, conditional: false, negated: false, future: false, rule: "t", item: null, repeats: [], ...extra });
+  const r = {
+    ...report,
+    actors: [...report.actors, { id: 2, name: "Ann Lee", role: null, affiliation: "Ruritania", kind: "person", official: false, quoted: true, mentions: [] }, { id: 3, name: "Al Oz", role: null, affiliation: null, kind: "person", official: false, quoted: false, mentions: [{ start: 1, end: 2 }] }],
+    quotes: [...report.quotes, { ...report.quotes[0], id: 1, speaker: 2 }],
+    statements: [st(0, 1, { item: 1 }), st(1, 1, { item: 2 }), st(2, 1, { item: 3, type: "threat" }), st(3, 3), st(4, 1, { item: 1 })],
+    sides: [{ side: "Ruritania", actors: [{ actor: 1, statements: [0, 1, 2, 4] }] }, { side: null, actors: [{ actor: 3, statements: [3] }] }],
+  };
+  const gs = sideGroups(r);
+  assert.deepEqual(gs.map((g) => [g.side, g.actors.map((a) => a.id)]), [["Ruritania", [1, 2]], [null, [3]]]);
+  assert.deepEqual(gs[0].actors[1].quotes, [1]);
+  const folded = foldItems([0, 1, 2, 4].map((i) => r.statements[i]));
+  assert.deepEqual(folded.map((e) => (e.list ? e.list.map((s) => s.id) : e.statement.id)), [[0, 1], 2, 4]);
+  const md = toMarkdown(r, (k, ...a) => (k === "enumLead" ? `${a[1]} (${a[0]} points)` : k === "sideNone" ? "Side not stated" : k));
+  assert.match(md, /^## Ruritania$/m);
+  assert.match(md, /^### Jane Roe — Minister, Ruritania$/m);
+  assert.match(md, /^- type_demand \(2 points\)\n  1\. .*\n  2\. /m);
+  assert.match(md, /^## Side not stated$/m);
 });
 
 test("browser pages, PDFs and stores are recognised as off limits", () => {
