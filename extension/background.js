@@ -52,13 +52,13 @@ export async function analyzeTab(tabId, mode = "page") {
   const targets = buildTargets(report, B.t);
   let anchoring;
   try {
-    await B.setCss(tabId, highlightCss(paletteColors(settings.palette)));
+    await B.setCss(tabId, highlightCss(paletteColors(settings.palette, settings.customColors)));
     anchoring = await B.run(tabId, (ts) => globalThis.WhoSaidContent.highlight(ts), [targets]);
   } catch (e) {
     anchoring = { found: [], missing: targets.map((x) => x.key), error: String(e.message || e) };
   }
   B.badge(tabId, report.quotes.length ? String(report.quotes.length) : "");
-  return { ok: true, tabId, report, anchoring, palette: settings.palette, ms: Date.now() - t0 };
+  return { ok: true, tabId, report, anchoring, palette: settings.palette, colors: paletteColors(settings.palette, settings.customColors), ms: Date.now() - t0 };
 }
 
 async function handle(msg, sender) {
@@ -89,21 +89,32 @@ B.onMessage(handle);
 // console (and the end-to-end tests, which cannot press browser shortcuts).
 globalThis.whosaidAnalyzeTab = analyzeTab;
 
-B.onCommand(async (command, tab) => {
-  if (command !== "analyze-page") return;
+/** The keyboard shortcut (commands API): analyse the page without opening the popup. */
+export async function onShortcut(command, tab) {
+  if (command !== "analyze-page") return null;
   const target = tab && tab.id != null ? tab : await B.activeTab();
-  if (target) await analyzeTab(target.id, "page");
-});
+  return target ? analyzeTab(target.id, "page") : null;
+}
+
+/** The context-menu items: analyse the page, or only the selected text. */
+export function onMenu(info, tab) {
+  if (!tab || tab.id == null) return Promise.resolve(null);
+  return analyzeTab(tab.id, info.menuItemId === "whosaid-selection" ? "selection" : "page");
+}
+
+// The entry points the shortcut and the context menu use, reachable from the service worker's
+// console (and the end-to-end tests, which cannot press browser shortcuts or open menus).
+globalThis.whosaidShortcut = onShortcut;
+globalThis.whosaidMenuClick = onMenu;
+
+B.onCommand(onShortcut);
 
 B.setupMenus(
   [
     { id: "whosaid-page", title: B.t("menuAnalyzePage"), contexts: ["page"] },
     { id: "whosaid-selection", title: B.t("menuAnalyzeSelection"), contexts: ["selection"] },
   ],
-  (info, tab) => {
-    if (!tab || tab.id == null) return;
-    analyzeTab(tab.id, info.menuItemId === "whosaid-selection" ? "selection" : "page");
-  },
+  onMenu,
 );
 
 // Opt-in automatic analysis: only on the sites the user listed in the options AND granted.

@@ -1,10 +1,10 @@
 // Options: highlight palette (with a preview on a light and a dark page) and opt-in automatic
 // analysis on sites the user adds and grants (optional host permissions; nothing else runs by itself).
 import * as B from "./browser.js";
-import { PALETTES, highlightCss, textOn } from "./palette.js";
+import { PALETTES, highlightCss, textOn, paletteColors, colorCheck, isColor } from "./palette.js";
 import { h } from "./render.js";
 
-const NAMES = { default: "paletteDefault", colorblind: "paletteColorblind", contrast: "paletteContrast" };
+const NAMES = { default: "paletteDefault", colorblind: "paletteColorblind", contrast: "paletteContrast", custom: "paletteCustom" };
 const $ = (id) => document.getElementById(id);
 const status = (msg) => {
   $("status").textContent = msg;
@@ -15,13 +15,13 @@ function localize() {
   document.title = B.t("optionsTitle");
 }
 
-function preview(name) {
+function preview(colors) {
   let style = document.getElementById("preview-css");
   if (!style) {
     style = h("style", { id: "preview-css" });
     document.head.appendChild(style);
   }
-  style.textContent = highlightCss(PALETTES[name]);
+  style.textContent = highlightCss(colors);
   for (const box of [$("preview-light"), $("preview-dark")]) {
     const mark = (kind, slot, text) => h("whosaid-mark", { "data-ws-kind": kind, "data-ws-c": String(slot) }, text);
     box.replaceChildren(
@@ -32,19 +32,68 @@ function preview(name) {
   }
 }
 
-async function renderPalettes(current) {
+let settingsNow = null;
+const current = () => paletteColors(settingsNow.palette, settingsNow.customColors);
+
+/** The warning under a custom colour: where it is too faint (light pages, dark pages, its text). */
+function warning(hex) {
+  const c = colorCheck(hex);
+  const out = [];
+  if (!c.lightOk) out.push(B.t("contrastLowLight", c.light.toFixed(1)));
+  if (!c.darkOk) out.push(B.t("contrastLowDark", c.dark.toFixed(1)));
+  return out.join(" ");
+}
+
+/** One colour input per palette slot; editing one switches to (and saves) the custom palette. */
+function renderCustom() {
+  const colors = settingsNow.palette === "custom" ? current() : (isCustomValid() ? settingsNow.customColors : current());
+  const box = $("custom-colours");
+  box.replaceChildren(
+    ...colors.map((c, i) => {
+      const id = `colour-${i}`;
+      const warn = h("span", { class: "opt-warn", id: `${id}-warn`, text: warning(c) });
+      const input = h("input", { type: "color", id, value: c, "data-slot": String(i), "aria-describedby": warn.id });
+      input.addEventListener("change", async () => {
+        const next = [...box.querySelectorAll("input[type=color]")].map((x) => x.value.toLowerCase());
+        warn.textContent = warning(input.value);
+        settingsNow = { ...settingsNow, palette: "custom", customColors: next };
+        await B.saveSettings({ palette: "custom", customColors: next });
+        const radio = $("pal-custom");
+        if (radio) radio.checked = true;
+        preview(next);
+        status(B.t("optionsSaved"));
+      });
+      return h("div", { class: "opt-colour" }, h("label", { for: id, text: B.t("colourSlot", i + 1) }), input, warn);
+    }),
+  );
+}
+
+function isCustomValid() {
+  const c = settingsNow.customColors;
+  return Array.isArray(c) && c.length > 0 && c.every(isColor);
+}
+
+async function renderPalettes() {
   const fs = $("palettes");
   for (const el of [...fs.querySelectorAll(".opt-choice")]) el.remove();
-  for (const [name, colors] of Object.entries(PALETTES)) {
-    const input = h("input", { type: "radio", name: "palette", value: name, id: `pal-${name}`, checked: name === current });
+  const names = [...Object.keys(PALETTES), "custom"];
+  for (const name of names) {
+    const colors = name === "custom" ? paletteColors("custom", settingsNow.customColors) : PALETTES[name];
+    const input = h("input", { type: "radio", name: "palette", value: name, id: `pal-${name}`, checked: name === settingsNow.palette });
     input.addEventListener("change", async () => {
-      await B.saveSettings({ palette: name });
-      preview(name);
+      const values = { palette: name };
+      // Choosing "custom" the first time starts from the palette in use.
+      if (name === "custom" && !isCustomValid()) values.customColors = current().slice();
+      settingsNow = { ...settingsNow, ...values };
+      await B.saveSettings(values);
+      preview(current());
+      renderCustom();
       status(B.t("optionsSaved"));
     });
     fs.appendChild(h("label", { class: "opt-choice", for: input.id }, input, h("span", { text: B.t(NAMES[name]) }), h("span", { class: "opt-swatches", "aria-hidden": "true" }, colors.map((c) => h("span", { style: { background: c, color: textOn(c) } })))));
   }
-  preview(current);
+  preview(current());
+  renderCustom();
 }
 
 async function renderSites() {
@@ -75,8 +124,9 @@ async function renderSites() {
 
 async function main() {
   localize();
-  const s = await B.settings();
-  await renderPalettes(PALETTES[s.palette] ? s.palette : "default");
+  settingsNow = await B.settings();
+  if (!PALETTES[settingsNow.palette] && settingsNow.palette !== "custom") settingsNow.palette = "default";
+  await renderPalettes();
   await renderSites();
   $("add-site").addEventListener("submit", async (e) => {
     e.preventDefault();

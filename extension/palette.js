@@ -49,9 +49,35 @@ export function textOn(hex) {
   return contrast(hex, "#ffffff") >= contrast(hex, "#111111") ? "#ffffff" : "#111111";
 }
 
-/** The colours of the palette named `name` (the default one when unknown). */
-export function paletteColors(name) {
+/** Page backgrounds the highlights are checked against (a white page and a dark-mode page). */
+export const BACKGROUNDS = { light: "#ffffff", dark: "#16181d" };
+
+/** Minimum contrast of a highlight colour with the page background (WCAG 1.4.11, non-text). */
+export const MIN_BG_CONTRAST = 3;
+
+/** True for a "#rrggbb" colour. */
+export function isColor(s) {
+  return typeof s === "string" && /^#[0-9a-f]{6}$/i.test(s);
+}
+
+/**
+ * The colours of the palette named `name` (the default one when unknown); "custom" is the user's
+ * own colours (`custom`, one "#rrggbb" per slot), or the default palette when they are not valid.
+ */
+export function paletteColors(name, custom) {
+  if (name === "custom") return Array.isArray(custom) && custom.length && custom.every(isColor) ? custom.map((c) => c.toLowerCase()) : PALETTES.default;
   return PALETTES[name] || PALETTES.default;
+}
+
+/**
+ * How a highlight colour reads: its contrast with a light and a dark page (the speaker's name is
+ * drawn in the full colour) and with its own text; `ok` false where it is under the minimum.
+ */
+export function colorCheck(hex) {
+  const light = contrast(hex, BACKGROUNDS.light);
+  const dark = contrast(hex, BACKGROUNDS.dark);
+  const text = contrast(hex, textOn(hex));
+  return { light, dark, text, lightOk: light >= MIN_BG_CONTRAST, darkOk: dark >= MIN_BG_CONTRAST, textOk: text >= 4.5 };
 }
 
 /** Colour of actor number `index` in the display order. */

@@ -26,7 +26,7 @@ async function main() {
   }
   renderReport(root, res.report, {
     t: B.t,
-    colors: paletteColors(res.palette),
+    colors: res.colors || paletteColors(res.palette),
     anchoring: res.anchoring,
     visible: true,
     onSelect: (key) => B.send({ type: "focus", tabId, key }),

@@ -198,16 +198,87 @@ test("popup and options page have no axe-core violations, light and dark", async
   await options.close();
 });
 
+test("options: custom colours with a contrast warning, saved and applied to the highlights", async () => {
+  const options = await ext.context.newPage();
+  await options.goto(`chrome-extension://${ext.extId}/options.html`);
+  await options.waitForSelector("body[data-ready]");
+  assert.ok((await options.$$("#custom-colours input[type=color]")).length >= 6, "one colour input per palette slot");
+  // A pale yellow is too faint on a white page but fine on a dark one.
+  await options.fill("#colour-0", "#ffeb3b");
+  await options.waitForFunction(() => document.getElementById("pal-custom").checked);
+  const warn = await options.textContent("#colour-0-warn");
+  assert.match(warn, /Faint on light pages \(1\.\d:1\)/);
+  assert.doesNotMatch(warn, /dark/);
+  // A dark navy is faint on dark pages only.
+  await options.fill("#colour-1", "#101040");
+  await options.waitForFunction(() => /dark pages/.test(document.getElementById("colour-1-warn").textContent));
+  assert.doesNotMatch(await options.textContent("#colour-1-warn"), /light/);
+  // Saved in storage; the next analysis uses them (the mention of actor 0 in the full colour).
+  const saved = await ext.sw.evaluate(() => chrome.storage.local.get(["palette", "customColors"]));
+  assert.equal(saved.palette, "custom");
+  assert.deepEqual(saved.customColors.slice(0, 2), ["#ffeb3b", "#101040"]);
+  const res = await ext.sw.evaluate((tid) => globalThis.whosaidAnalyzeTab(tid, "page").then((r) => r.colors), tabId);
+  assert.deepEqual(res.slice(0, 2), ["#ffeb3b", "#101040"]);
+  const bg = await page.evaluate(() => getComputedStyle(document.querySelector('whosaid-mark[data-ws-kind=mention][data-ws-c="0"]')).backgroundColor);
+  assert.equal(bg, "rgb(255, 235, 59)");
+  // Reloaded, the options page shows the saved colours and the custom palette chosen.
+  await options.reload();
+  await options.waitForSelector("body[data-ready]");
+  assert.equal(await options.inputValue("#colour-0"), "#ffeb3b");
+  assert.equal(await options.isChecked("#pal-custom"), true);
+  assert.deepEqual(await axeViolations(options), []);
+  await ext.sw.evaluate(() => chrome.storage.local.set({ palette: "default", customColors: [] }));
+  await ext.sw.evaluate((tid) => chrome.scripting.executeScript({ target: { tabId: tid }, func: () => globalThis.WhoSaidContent.clear() }), tabId);
+  await options.close();
+});
+
 test("the shortcut/context-menu path analyses without the popup and sets the badge", async (t) => {
   const p = await ext.context.newPage();
   await p.goto(server.origin + "/csp.html?shortcut");
   const id = await tabIdFor(ext.sw, p.url());
-  const res = await ext.sw.evaluate((tid) => globalThis.whosaidAnalyzeTab(tid, "page").then((r) => ({ ok: r.ok, quotes: r.report.quotes.length, found: r.anchoring.found.length, missing: r.anchoring.missing, ms: r.ms, hlms: r.anchoring.ms })), id);
+  const res = await ext.sw.evaluate((tid) => globalThis.whosaidShortcut("analyze-page", { id: tid }).then((r) => ({ ok: r.ok, quotes: r.report.quotes.length, found: r.anchoring.found.length, missing: r.anchoring.missing, ms: r.ms, hlms: r.anchoring.ms })), id);
   t.diagnostic(`seed news page: ${res.ms} ms from request to highlights (${res.hlms} ms anchoring and highlighting), ${res.found} items anchored, missing: ${res.missing.join(" ") || "none"}`);
   assert.equal(res.ok, true);
   assert.ok(res.found > 0);
   assert.ok(quotesBy(await marks(p), "Vladimir Putin").length > 0);
   assert.equal(await ext.sw.evaluate((tid) => chrome.action.getBadgeText({ tabId: tid }), id), String(res.quotes));
+  await p.close();
+});
+
+test("the context menu's 'analyse the selected text' highlights the quotes of the selection only", async (t) => {
+  const p = await ext.context.newPage();
+  await p.goto(server.origin + "/csp.html?selection");
+  const id = await tabIdFor(ext.sw, p.url());
+  // Select the paragraph with Biden's quote (the quote, its <em> and the cue).
+  const selected = await p.evaluate(() => {
+    const para = [...document.querySelectorAll("article p")].find((x) => x.textContent.includes("nonstop diplomacy"));
+    const r = document.createRange();
+    r.selectNodeContents(para);
+    getSelection().removeAllRanges();
+    getSelection().addRange(r);
+    return String(getSelection());
+  });
+  assert.match(selected, /President Joe Biden said/);
+  // The menu's own click handler, as the browser calls it.
+  const res = await ext.sw.evaluate(
+    ([tid, text]) => globalThis.whosaidMenuClick({ menuItemId: "whosaid-selection", selectionText: text }, { id: tid }).then((r) => ({ ok: r.ok, source: r.report.source, text: r.report.text, quotes: r.report.quotes.length, speakers: r.report.quotes.map((q) => r.report.actors[q.speaker]?.name ?? null) })),
+    [id, selected],
+  );
+  t.diagnostic(`selection: ${res.quotes} quote(s) by ${res.speakers.join(", ")}`);
+  assert.equal(res.ok, true);
+  assert.equal(res.source, "selection");
+  assert.ok(res.text.length < 400, "more than the selection was analysed");
+  assert.deepEqual(res.speakers, ["Joe Biden"]);
+  const ms = await marks(p);
+  assert.ok(quotesBy(ms, "Joe Biden").some((m) => m.text.includes("nonstop diplomacy")), "Biden's quote not highlighted");
+  assert.equal(quotesBy(ms, "Vladimir Putin").length, 0, "a quote outside the selection was highlighted");
+  // The page item analyses the whole page through the same handler.
+  const whole = await ext.sw.evaluate((tid) => globalThis.whosaidMenuClick({ menuItemId: "whosaid-page" }, { id: tid }).then((r) => r.report.quotes.length), id);
+  assert.ok(whole > res.quotes);
+  assert.ok(quotesBy(await marks(p), "Vladimir Putin").length > 0);
+  // And the shortcut's handler.
+  const sc = await ext.sw.evaluate((tid) => globalThis.whosaidShortcut("analyze-page", { id: tid }).then((r) => r.ok), id);
+  assert.equal(sc, true);
   await p.close();
 });
 

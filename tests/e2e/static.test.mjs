@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { ROOT } from "./helpers.mjs";
 import { buildTargets, actorOrder, sideGroups, foldItems, CONTEXT } from "../../extension/targets.js";
 import { toMarkdown } from "../../extension/markdown.js";
-import { PALETTES, contrast, tint, textOn, highlightCss } from "../../extension/palette.js";
+import { PALETTES, contrast, tint, textOn, highlightCss, paletteColors, colorCheck } from "../../extension/palette.js";
 import { restrictedUrl } from "../../extension/restricted.js";
 
 const ext = (f) => join(ROOT, "extension", f);
@@ -65,6 +65,20 @@ test("highlight colours keep WCAG AA contrast for their text", () => {
     }
     assert.match(highlightCss(colors), /whosaid-mark\[data-ws-c="0"\]\[data-ws-kind="mention"\]/);
   }
+});
+
+test("custom colours: used when valid, the default palette otherwise; contrast checked on light and dark pages", () => {
+  assert.deepEqual(paletteColors("custom", ["#FFEB3B", "#101040"]), ["#ffeb3b", "#101040"]);
+  assert.deepEqual(paletteColors("custom", ["red"]), PALETTES.default);
+  assert.deepEqual(paletteColors("custom", []), PALETTES.default);
+  assert.deepEqual(paletteColors("nope"), PALETTES.default);
+  const y = colorCheck("#ffeb3b");
+  assert.equal(y.lightOk, false);
+  assert.equal(y.darkOk, true);
+  const n = colorCheck("#101040");
+  assert.equal(n.lightOk, true);
+  assert.equal(n.darkOk, false);
+  assert.equal(colorCheck("#1f6fd1").lightOk && colorCheck("#1f6fd1").darkOk, true);
 });
 
 // A small report by hand (UTF-16 offsets), with an emoji before the quote to catch offset slips.
