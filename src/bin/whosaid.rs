@@ -114,6 +114,7 @@ fn scorer_line(id: &Value, r: &Report) -> Value {
                 "kind": q.kind,
                 "confidence": q.confidence,
                 "rule": q.rule,
+                "cue": q.cue_lemma,
             })
         })
         .collect();
