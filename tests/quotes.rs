@@ -305,3 +305,17 @@ t!(
     "Critics were not convinced. Said Ellis: “I don’t get the sense she is interested in reform.”",
     [("“I don’t get the sense she is interested in reform.”", Some("Ellis"))]
 );
+t!(
+    mixed_outermost_cue,
+    "Governor Mike Pence said Democrats and the media are to blame for focusing on “he said this, he tweeted that.”",
+    [("Democrats and the media are to blame for focusing on “he said this, he tweeted that.”", Some("Mike Pence"))]
+);
+t!(participle_before_quotation, "“We cannot afford this anymore,” Senator Ann Roth said, adding later, “The alliance costs us a fortune every single year.”", [("“The alliance costs us a fortune every single year.”", Some("Ann Roth"))]);
+
+#[test]
+fn nested_indirect_attribution_keeps_the_reported_source() {
+    let r = analyze_text("State Department spokesman Ned Price said Secretary of State Antony Blinken urged Russia to pull back its troops.");
+    let q = r.quotes.iter().find(|q| r.text[q.span.start..q.span.end].contains("urged Russia")).expect("quote");
+    assert_eq!(q.speaker.map(|a| r.actors[a].name.as_str()), Some("Ned Price"), "{}", dump(&r));
+    assert_eq!(q.reported_source.map(|a| r.actors[a].name.as_str()), Some("Antony Blinken"), "{}", dump(&r));
+}

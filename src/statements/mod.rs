@@ -1046,14 +1046,17 @@ fn merge(text: &Text, list: Vec<Statement>) -> Vec<Statement> {
             .collect::<Vec<_>>()
             .join(" ")
     };
+    // each statement's normal form is computed once (it was computed twice per compared pair)
     let mut out: Vec<Statement> = Vec::new();
+    let mut norms: Vec<String> = Vec::new();
     'next: for s in list {
-        for o in out.iter_mut() {
+        let ns = norm(&s);
+        for (o, no) in out.iter_mut().zip(norms.iter_mut()) {
             if o.actor != s.actor || o.item.is_some() || s.item.is_some() {
                 continue;
             }
             let overlap = o.span.overlaps(&s.span);
-            if (overlap || norm(o) == norm(&s)) && o.kind == s.kind {
+            if o.kind == s.kind && (overlap || *no == ns) {
                 o.repeats.push(s.span);
                 continue 'next;
             }
@@ -1062,10 +1065,12 @@ fn merge(text: &Text, list: Vec<Statement>) -> Vec<Statement> {
             }
             if overlap && o.kind == StatementType::Position {
                 *o = s;
+                *no = ns;
                 continue 'next;
             }
         }
         out.push(s);
+        norms.push(ns);
     }
     out
 }
