@@ -754,6 +754,9 @@ fn raising(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
         return None;
     }
     let (sa, sz) = cx.sentence_tokens(text.tokens[i].span.start);
+    if i + 1 >= sz {
+        return None;
+    }
     // the verb group: "is (widely|not|also) expected", "seems", "appeared"
     let mut v = i;
     match lw.as_str() {
