@@ -61,6 +61,7 @@ function renderCustom() {
         const radio = $("pal-custom");
         if (radio) radio.checked = true;
         preview(next);
+        $("swatches-custom")?.replaceChildren(...next.map((x) => h("span", { style: { background: x, color: textOn(x) } })));
         status(B.t("optionsSaved"));
       });
       return h("div", { class: "opt-colour" }, h("label", { for: id, text: B.t("colourSlot", i + 1) }), input, warn);
@@ -90,7 +91,7 @@ async function renderPalettes() {
       renderCustom();
       status(B.t("optionsSaved"));
     });
-    fs.appendChild(h("label", { class: "opt-choice", for: input.id }, input, h("span", { text: B.t(NAMES[name]) }), h("span", { class: "opt-swatches", "aria-hidden": "true" }, colors.map((c) => h("span", { style: { background: c, color: textOn(c) } })))));
+    fs.appendChild(h("label", { class: "opt-choice", for: input.id }, input, h("span", { text: B.t(NAMES[name]) }), h("span", { class: "opt-swatches", id: `swatches-${name}`, "aria-hidden": "true" }, colors.map((c) => h("span", { style: { background: c, color: textOn(c) } })))));
   }
   preview(current());
   renderCustom();

@@ -54,6 +54,10 @@ pub struct Text {
     pub tokens: Vec<Token>,
 }
 
+/// Sentences longer than this many bytes are cut at the next word boundary (real sentences are far
+/// shorter; later stages scan sentences, so a run-on one of megabytes would cost quadratic time).
+pub const MAX_SENTENCE_BYTES: usize = 1_500;
+
 /// Abbreviations after which a period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "st", "jr", "sr", "prof", "rev", "hon",
@@ -207,6 +211,16 @@ fn sentences(s: &str, paragraphs: &[Span], tokens: &[Token]) -> Vec<Span> {
         let mut k = 0;
         while k < toks.len() {
             let t = toks[k];
+            // a run-on "sentence" (a flattened table, a list, junk) is cut at a word boundary, so
+            // that the work per sentence of the later stages stays bounded
+            let long = t.span.start - start;
+            if k > 0
+                && toks[k - 1].span.end > start
+                && (long > MAX_SENTENCE_BYTES && t.space_before || long > 2 * MAX_SENTENCE_BYTES)
+            {
+                out.push(Span::new(start, toks[k - 1].span.end));
+                start = t.span.start;
+            }
             let c = &s[t.span.start..t.span.end];
             let ends = matches!(c, "." | "?" | "!" | "…")
                 || (t.kind == TokenKind::Word && c.ends_with('.') && c.len() > 2 && !is_abbreviation(c));
@@ -279,6 +293,19 @@ mod tests {
         assert_eq!(words(&t)[6], "Mr.");
         let s: Vec<&str> = t.sentences.iter().map(|s| t.slice(*s)).collect();
         assert_eq!(s, ["“It is over,” Mr. Smith said.", "Then he left.", "New paragraph here."]);
+    }
+
+    #[test]
+    fn run_on_sentences_are_cut_at_a_word_boundary() {
+        let s = "word ".repeat(1000);
+        let t = Text::new(s.as_str());
+        assert!(t.sentences.len() >= 3);
+        assert!(t.sentences.iter().all(|x| x.len() <= MAX_SENTENCE_BYTES + 16 && t.slice(*x).starts_with("word")));
+        // no spaces at all (CJK, runs of marks): cut anyway
+        let s = "中文，".repeat(1000);
+        let t = Text::new(s.as_str());
+        assert!(t.sentences.iter().all(|x| x.len() <= 2 * MAX_SENTENCE_BYTES + 16));
+        assert_eq!(t.sentences.iter().map(|x| x.len()).sum::<usize>(), s.len());
     }
 
     #[test]

@@ -217,6 +217,7 @@ test("options: custom colours with a contrast warning, saved and applied to the 
   const saved = await ext.sw.evaluate(() => chrome.storage.local.get(["palette", "customColors"]));
   assert.equal(saved.palette, "custom");
   assert.deepEqual(saved.customColors.slice(0, 2), ["#ffeb3b", "#101040"]);
+  assert.equal(await options.$eval("#swatches-custom span", (x) => getComputedStyle(x).backgroundColor), "rgb(255, 235, 59)");
   const res = await ext.sw.evaluate((tid) => globalThis.whosaidAnalyzeTab(tid, "page").then((r) => r.colors), tabId);
   assert.deepEqual(res.slice(0, 2), ["#ffeb3b", "#101040"]);
   const bg = await page.evaluate(() => getComputedStyle(document.querySelector('whosaid-mark[data-ws-kind=mention][data-ws-c="0"]')).backgroundColor);
@@ -227,6 +228,7 @@ test("options: custom colours with a contrast warning, saved and applied to the 
   assert.equal(await options.inputValue("#colour-0"), "#ffeb3b");
   assert.equal(await options.isChecked("#pal-custom"), true);
   assert.deepEqual(await axeViolations(options), []);
+  assert.deepEqual(await axeViolations(options, { dark: true }), []);
   await ext.sw.evaluate(() => chrome.storage.local.set({ palette: "default", customColors: [] }));
   await ext.sw.evaluate((tid) => chrome.scripting.executeScript({ target: { tabId: tid }, func: () => globalThis.WhoSaidContent.clear() }), tabId);
   await options.close();

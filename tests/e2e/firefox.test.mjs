@@ -34,7 +34,8 @@ const REPORTER = `(() => {
   const n = Number(sessionStorage.getItem("whosaid-tries") || 0);
   const send = () => {
     const all = [...document.querySelectorAll("whosaid-mark")].map((m) => ({ key: m.dataset.wsKey, kind: m.dataset.wsKind, title: m.title, text: m.textContent }));
-    fetch("/report", { method: "POST", body: JSON.stringify({ tries: n, marks: all }) });
+    // Only then may the popup be opened (its own analysis removes and re-applies the highlights).
+    fetch("/report", { method: "POST", body: JSON.stringify({ tries: n, marks: all }) }).then(() => document.documentElement.setAttribute("data-whosaid-reported", ""));
   };
   let waited = 0;
   const tick = () => {
@@ -57,14 +58,15 @@ const REPORTER = `(() => {
 })();`;
 
 // Appended to the test copy's background.js: once the article tab is highlighted by the automatic
-// analysis, open the popup page for it in a tab (a test cannot click the toolbar button).
+// analysis and the page has reported its highlights, open the popup page for it in a tab (a test
+// cannot click the toolbar button).
 const OPEN_POPUP = (origin) => `
 let whosaidPopupOpened = false;
 B.onTabComplete(async (tabId, tab) => {
   if (whosaidPopupOpened || !tab.url || !tab.url.startsWith(${JSON.stringify(origin)} + "/article.html")) return;
-  for (let i = 0; i < 100; i++) {
-    const n = await B.run(tabId, () => document.querySelectorAll("whosaid-mark").length).catch(() => 0);
-    if (n) break;
+  for (let i = 0; i < 300; i++) {
+    const done = await B.run(tabId, () => document.documentElement.hasAttribute("data-whosaid-reported")).catch(() => false);
+    if (done) break;
     await new Promise((r) => setTimeout(r, 200));
   }
   if (whosaidPopupOpened) return;
