@@ -312,6 +312,35 @@ t!(
 );
 t!(participle_before_quotation, "“We cannot afford this anymore,” Senator Ann Roth said, adding later, “The alliance costs us a fortune every single year.”", [("“The alliance costs us a fortune every single year.”", Some("Ann Roth"))]);
 
+// ---- belief, desire and plan verbs (weak cues: a that-clause or a clear speaker)
+t!(
+    belief_verb_that_clause,
+    "Senator Ann Roth believes that the new tariffs will hurt farmers across the Midwest.",
+    [("that the new tariffs will hurt farmers across the Midwest", Some("Ann Roth"))]
+);
+t!(
+    desire_verb_named_speaker,
+    "Governor Lia Cruz wants the legislature to pass the budget before the summer recess.",
+    [("the legislature to pass the budget before the summer recess", Some("Lia Cruz"))]
+);
+#[test]
+fn belief_verb_inside_a_quote_is_no_cue() {
+    let r = analyze_text("“I think we will win this race,” Ellis said.");
+    assert_eq!(r.quotes.len(), 1, "{}", dump(&r));
+    assert_eq!(r.quotes[0].rule, "direct/cue-after", "{}", dump(&r));
+}
+// ---- raising without a source: subject and "to" clause, speaker null
+t!(
+    raising_expected_no_source,
+    "Trump is expected to deliver a victory speech later tonight.",
+    [("to deliver a victory speech later tonight", None)]
+);
+t!(
+    raising_seems_no_source,
+    "The new plan seems to favor the largest companies in the state.",
+    [("to favor the largest companies in the state", None)]
+);
+
 #[test]
 fn nested_indirect_attribution_keeps_the_reported_source() {
     let r = analyze_text("State Department spokesman Ned Price said Secretary of State Antony Blinken urged Russia to pull back its troops.");

@@ -695,6 +695,14 @@ pub fn attribute(text: &Text, mentions: &[Mention]) -> Vec<Found> {
         if t.kind != TokenKind::Word || used[i] {
             continue;
         }
+        if let Some(f) = raising(&cx, i, &qs) {
+            if !f.fragments.iter().any(|fr| taken.iter().any(|t| t.overlaps(fr))) {
+                taken.extend(f.fragments.iter().copied());
+                taken.sort();
+                out.push(f);
+            }
+            continue;
+        }
         let Some(e) = cx.entry(i) else {
             continue;
         };
@@ -735,6 +743,95 @@ pub fn attribute(text: &Text, mentions: &[Mention]) -> Vec<Found> {
         f.reported_source = reported_source(&cx, f);
     }
     out
+}
+
+/// Raising with no source (7 % of PolNeAR gold): "Trump is expected to speak tonight", "the plan seems to
+/// fail" — two fragments, the subject and the "to" clause, with no speaker.
+fn raising(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
+    let text = cx.text;
+    let lw = cx.lower(i);
+    if cx.lower(i + 1) != "to" {
+        return None;
+    }
+    let (sa, sz) = cx.sentence_tokens(text.tokens[i].span.start);
+    if i + 1 >= sz {
+        return None;
+    }
+    // the verb group: "is (widely|not|also) expected", "seems", "appeared"
+    let mut v = i;
+    match lw.as_str() {
+        "expected" => {
+            while v > sa
+                && matches!(cx.lower(v - 1).as_str(), "widely" | "not" | "also" | "still" | "now" | "generally")
+            {
+                v -= 1;
+            }
+            if v == sa || !matches!(cx.lower(v - 1).as_str(), "is" | "are" | "was" | "were") {
+                return None;
+            }
+            v -= 1;
+        }
+        "seems" | "seem" | "seemed" | "appears" | "appear" | "appeared" => {
+            while v > sa && matches!(cx.lower(v - 1).as_str(), "also" | "now" | "still" | "would" | "may" | "might") {
+                v -= 1;
+            }
+        }
+        _ => return None,
+    }
+    if v == sa || !cx.word(v - 1).chars().next().is_some_and(|c| c.is_alphanumeric()) {
+        return None;
+    }
+    // the subject: a relative pronoun, or the words back to the sentence start or a clause boundary
+    let first = if matches!(cx.lower(v - 1).as_str(), "who" | "which" | "that") {
+        v - 1
+    } else {
+        let mut a = v - 1;
+        while a > sa {
+            let p = cx.punct(a - 1);
+            let w = cx.lower(a - 1);
+            if matches!(p, "," | ";" | ":" | "—" | "(")
+                || cx.is_quote_mark(a - 1)
+                || matches!(
+                    w.as_str(),
+                    "and" | "but" | "that" | "because" | "if" | "while" | "when" | "as" | "since" | "although" | "so"
+                )
+            {
+                break;
+            }
+            a -= 1;
+        }
+        a
+    };
+    if v - first > 10 || cx.word(first).is_empty() {
+        return None;
+    }
+    let subject = Span::new(text.tokens[first].span.start, text.tokens[v - 1].span.end);
+    let k = i + 1;
+    let rest = Span::new(text.tokens[k].span.start, clause_end(cx, k, sz));
+    if rest.is_empty() || word_count(text, rest) < 3 {
+        return None;
+    }
+    let kind = if qs.iter().any(|q| rest.overlaps(&q.span)) { QuoteKind::Mixed } else { QuoteKind::Indirect };
+    Some(Found {
+        kind,
+        fragments: vec![subject, rest],
+        cue: Some(text.tokens[i].span),
+        cue_lemma: Some(
+            if lw == "expected" {
+                "expect"
+            } else if lw.starts_with("seem") {
+                "seem"
+            } else {
+                "appear"
+            }
+            .to_string(),
+        ),
+        speaker: None,
+        speaker_span: None,
+        reported_source: None,
+        confidence: 0.4,
+        rule: "indirect/raising",
+    })
 }
 
 fn inside(taken: &[Span], s: Span) -> bool {
