@@ -93,8 +93,10 @@ export function buildTargets(report, t = (k) => k) {
   }
   for (const s of report.statements) {
     const actor = actors.get(s.actor);
-    const via = s.via != null && actors.get(s.via) ? ` · ${t("viaActor", actors.get(s.via).name)}` : "";
-    const title = `${describeActor(actor)} · ${t("type_" + s.type)}${via}`;
+    const via = s.via != null && actors.get(s.via) ? ` · ${t("reportedBy", actors.get(s.via).name)}` : "";
+    const item = s.item != null ? ` ${s.item}` : "";
+    const to = s.target ? ` → ${s.target}` : "";
+    const title = `${describeActor(actor)} · ${t("type_" + s.type)}${item}${to}${via}`;
     if (s.span.end > s.span.start) out.push({ key: `s${s.id}`, kind: "statement", part: 0, actor: s.actor, slot: slot(s.actor), title, ...selector(text, s.span), start: s.span.start });
   }
   out.sort((x, y) => x.start - y.start);

@@ -4,8 +4,9 @@
 // (never the shipped files) enables the opt-in automatic analysis for the test server's origin (host
 // permission + the autoSites setting), and, once the page is highlighted, opens the popup page for
 // that tab in a new tab (moz-extension://…/popup.html?tab=ID: the popup's own flow, analysing the
-// tab again). A page script reports the highlights and the popup page reports its contents back to
-// the test server; the popup then clicks its first item and the page reports the flashed mark.
+// tab again). A page script reports the highlights and the popup page reports its contents (and
+// what axe-core finds in it) back to the test server; the popup then clicks its first item and the
+// page reports the flashed mark.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
@@ -92,7 +93,17 @@ if (new URLSearchParams(location.search).has("e2e")) {
       via: q(".ws-flag-via").map((f) => f.closest(".ws-actor").querySelector(".ws-actor-name").textContent + ": " + f.textContent),
       firstKey: document.querySelector(".ws-item-button")?.dataset.key ?? null,
     };
-    fetch(${JSON.stringify(origin)} + "/popup-report", { method: "POST", body: JSON.stringify(data) }).then(() => document.querySelector(".ws-item-button")?.click());
+    // axe-core (copied into the test copy) on the popup as Firefox renders it.
+    const axe = document.createElement("script");
+    axe.src = "axe.min.js";
+    axe.onload = () =>
+      globalThis.axe
+        .run(document, { resultTypes: ["violations"] })
+        .then((r) => r.violations.map((v) => v.id + ": " + v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")), (e) => ["axe failed: " + e])
+        .then((violations) => fetch(${JSON.stringify(origin)} + "/popup-report", { method: "POST", body: JSON.stringify({ ...data, violations }) }))
+        .then(() => document.querySelector(".ws-item-button")?.click());
+    axe.onerror = () => fetch(${JSON.stringify(origin)} + "/popup-report", { method: "POST", body: JSON.stringify({ ...data, violations: ["axe.min.js did not load"] }) });
+    document.head.appendChild(axe);
   };
   whosaidReport();
 }
@@ -122,6 +133,7 @@ before(async () => {
   const patched = src.replace(/(export const DEFAULT_SETTINGS = \{[^}]*autoSites: )\[\]/, `$1[${JSON.stringify(origin)}]`);
   assert.notEqual(patched, src, "could not enable automatic analysis in the test copy");
   await writeFile(b, patched);
+  await writeFile(join(ext, "axe.min.js"), await readFile(join(ROOT, "node_modules", "axe-core", "axe.min.js")));
   for (const [file, add] of [["background.js", OPEN_POPUP(origin)], ["popup.js", POPUP_REPORTER(origin)]]) {
     await writeFile(join(ext, file), (await readFile(join(ext, file), "utf8")) + add);
   }
@@ -176,6 +188,7 @@ test("Firefox ESR: the popup page lists the actors by side with their statements
   assert.ok(popup.sides.some((s) => s.side === "Russia" && s.actors.includes("Vladimir Putin")), JSON.stringify(popup.sides));
   assert.deepEqual(popup.numbered, ["1", "2", "3"]);
   assert.ok(popup.via.some((v) => /Blinken: reported by Ned Price/.test(v)), String(popup.via));
+  assert.deepEqual(popup.violations, [], "axe-core violations in the popup in Firefox");
   assert.ok(focused, "clicking the popup's first item flashed no mark in the page");
   assert.equal(focused.key, popup.firstKey);
 });
