@@ -329,6 +329,17 @@ fn belief_verb_inside_a_quote_is_no_cue() {
     assert_eq!(r.quotes.len(), 1, "{}", dump(&r));
     assert_eq!(r.quotes[0].rule, "direct/cue-after", "{}", dump(&r));
 }
+// ---- phrasal cues from train cue bigrams: talk/speak about, point out
+t!(
+    phrasal_talked_about,
+    "At the rally, Senator Ann Roth talked about the rising cost of prescription drugs on Tuesday.",
+    [("the rising cost of prescription drugs", Some("Ann Roth"))]
+);
+t!(
+    phrasal_pointed_out,
+    "Governor Lia Cruz pointed out that the state had balanced its budget for six straight years.",
+    [("that the state had balanced its budget for six straight years", Some("Lia Cruz"))]
+);
 // ---- raising without a source: subject and "to" clause, speaker null
 t!(
     raising_expected_no_source,

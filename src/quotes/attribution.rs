@@ -695,7 +695,7 @@ pub fn attribute(text: &Text, mentions: &[Mention]) -> Vec<Found> {
         if t.kind != TokenKind::Word || used[i] {
             continue;
         }
-        if let Some(f) = raising(&cx, i, &qs) {
+        if let Some(f) = raising(&cx, i, &qs).or_else(|| talk_about(&cx, i, &qs)) {
             if !f.fragments.iter().any(|fr| taken.iter().any(|t| t.overlaps(fr))) {
                 taken.extend(f.fragments.iter().copied());
                 taken.sort();
@@ -831,6 +831,54 @@ fn raising(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
         reported_source: None,
         confidence: 0.4,
         rule: "indirect/raising",
+    })
+}
+
+/// Phrasal cues learned from train cue bigrams: "talked about X", "spoke about how …", "pointed out that …"
+/// (talk and speak alone are no cues). The content is what follows the particle; the speaker comes before.
+fn talk_about(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
+    let text = cx.text;
+    let lw = cx.lower(i);
+    let particle = cx.lower(i + 1);
+    let lemma = match (lw.as_str(), particle.as_str()) {
+        ("talk" | "talks" | "talked" | "talking", "about") => "talk about",
+        ("spoke" | "speaks" | "speaking", "about") => "speak about",
+        ("point" | "points" | "pointed" | "pointing", "out") => "point out",
+        _ => return None,
+    };
+    let (sa, sz) = cx.sentence_tokens(text.tokens[i].span.start);
+    if i + 2 >= sz || lw.ends_with("ing") {
+        return None;
+    }
+    let s = cx.subject_before(i, sa)?;
+    s.mention?;
+    let k = i + 2;
+    if cx.is_quote_mark(k) || !matches!(cx.punct(k), "") {
+        return None;
+    }
+    let mut end = clause_end(cx, k, sz);
+    if lemma != "point out" && !CLAUSE_OPENERS.contains(&cx.lower(k).as_str()) {
+        // "talked about immigration and the wall on Tuesday": the object noun phrase only
+        let z = text.token_at_or_after(end);
+        if let Some(p) = (k + 1..z).find(|&x| NP_STOPS.contains(&cx.lower(x).as_str())) {
+            end = end_before(text, p);
+        }
+    }
+    let span = Span::new(text.tokens[k].span.start, end);
+    if span.is_empty() {
+        return None;
+    }
+    let kind = if qs.iter().any(|q| span.overlaps(&q.span)) { QuoteKind::Mixed } else { QuoteKind::Indirect };
+    Some(Found {
+        kind,
+        fragments: vec![span],
+        cue: Some(text.tokens[i].span),
+        cue_lemma: Some(lemma.to_string()),
+        speaker: s.mention,
+        speaker_span: Some(s.span),
+        reported_source: None,
+        confidence: 0.5,
+        rule: "indirect/phrasal",
     })
 }
 
