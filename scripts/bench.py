@@ -218,6 +218,10 @@ def main():
     for label, value, target, good in summary:
         mark = "" if not target else ("yes" if good else "NO")
         say(f"{label:<36} {value:<58} {target:<16} {mark}")
+    missed = [label for label, _, target, good in summary if target and not good]
+    if missed:
+        say("bench: targets missed: " + "; ".join(missed))
+        ok = False
     if not ok:
         say("bench: FAILED (see above)")
         sys.exit(1)

@@ -203,7 +203,6 @@ struct Ctx<'a> {
     text: &'a Text,
     mentions: &'a [Mention],
     of_mention: &'a [Option<usize>],
-    quotes: &'a [Quote],
     opts: &'a Options,
     lx: &'static Cues,
     hits: Vec<Hit>,
@@ -211,6 +210,22 @@ struct Ctx<'a> {
     quoted: Vec<Span>,
     /// Whether `mentions` are in text order (they are; checked once, so lookups can binary search).
     mentions_sorted: bool,
+    /// Spans of the quotes with a speaker as (start, greatest end so far), sorted by start.
+    quote_cover: Vec<(usize, usize)>,
+    /// The same for their cues.
+    cue_cover: Vec<(usize, usize)>,
+}
+
+/// (start, greatest end among spans starting at or before it), sorted by start.
+fn cover(spans: impl Iterator<Item = Span>) -> Vec<(usize, usize)> {
+    let mut v: Vec<(usize, usize)> = spans.map(|s| (s.start, s.end)).collect();
+    v.sort_unstable();
+    let mut max = 0;
+    for e in &mut v {
+        max = max.max(e.1);
+        e.1 = max;
+    }
+    v
 }
 
 impl<'a> Ctx<'a> {
@@ -224,7 +239,21 @@ impl<'a> Ctx<'a> {
         let lx = cues();
         let hits = lx.find(&text.src);
         let mentions_sorted = mentions.windows(2).all(|w| w[0].span.start <= w[1].span.start);
-        Ctx { text, mentions, of_mention, quotes, opts, lx, hits, quoted: quoted_regions(&text.src), mentions_sorted }
+        let spoken = || quotes.iter().filter(|q| q.speaker.is_some());
+        let quote_cover = cover(spoken().map(|q| q.span));
+        let cue_cover = cover(spoken().filter_map(|q| q.cue));
+        Ctx {
+            text,
+            mentions,
+            of_mention,
+            opts,
+            lx,
+            hits,
+            quoted: quoted_regions(&text.src),
+            mentions_sorted,
+            quote_cover,
+            cue_cover,
+        }
     }
 
     fn cue(&self, h: &Hit) -> &'static Cue {
@@ -762,11 +791,15 @@ impl<'a> Ctx<'a> {
         Some(items.into_iter().map(|s| (s, t.clone())).collect())
     }
 
+    /// Whether `s` lies in a quote with a speaker or overlaps its cue (two binary searches over
+    /// [`Ctx::quote_cover`] and [`Ctx::cue_cover`], not a scan of every quote per hit).
     fn inside_quote(&self, s: Span) -> bool {
-        self.quotes
-            .iter()
-            .filter(|q| q.speaker.is_some())
-            .any(|q| q.span.contains(&s) || q.cue.is_some_and(|c| c.overlaps(&s)))
+        // some quote with start <= s.start reaches s.end
+        let i = self.quote_cover.partition_point(|&(st, _)| st <= s.start);
+        let in_span = i > 0 && self.quote_cover[i - 1].1 >= s.end;
+        // some cue with start < s.end ends after s.start
+        let j = self.cue_cover.partition_point(|&(st, _)| st < s.end);
+        in_span || (j > 0 && self.cue_cover[j - 1].1 > s.start)
     }
 
     /// Reported acts outside quotes: "Morawiecki …, promising to deliver", "something Russia has denied".
