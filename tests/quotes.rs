@@ -340,6 +340,12 @@ t!(
     "Governor Lia Cruz pointed out that the state had balanced its budget for six straight years.",
     [("that the state had balanced its budget for six straight years", Some("Lia Cruz"))]
 );
+// ---- coordination after an introductory phrase: the clause subject after the first comma
+t!(
+    coordinated_cue_after_intro_phrase,
+    "In an interview with the Journal, Senator Ann Roth doubled down on her comments and said the judge had a clear conflict of interest.",
+    [("the judge had a clear conflict of interest", Some("Ann Roth"))]
+);
 // ---- raising without a source: subject and "to" clause, speaker null
 t!(
     raising_expected_no_source,

@@ -1523,7 +1523,11 @@ fn indirect(
         }
         k > sa && cx.lower(k - 1) == "and"
     };
-    let subject = if coordinated { prev.or_else(|| cx.subject_first(sa, i)) } else { cx.subject_before(i, sa) };
+    let subject = if coordinated {
+        prev.or_else(|| cx.subject_first(sa, i)).or_else(|| cx.subject_after_comma(sa, i))
+    } else {
+        cx.subject_before(i, sa)
+    };
     if let Some(s) = subject {
         if e.weak() && !cx.clear(&s) && !cx.that_follows(i, sz) {
             return None;
@@ -1642,6 +1646,17 @@ impl Ctx<'_> {
             k += 1;
         }
         let m = *self.by_start.get(&self.text.tokens.get(k)?.span.start)?;
+        Some(Speaker { mention: Some(m), span: self.mentions[m].span, first: k })
+    }
+    /// The subject after an introductory phrase: "In an interview on Tuesday, Trump doubled down and said …"
+    /// — the first mention right after the sentence's first comma, before `limit`.
+    fn subject_after_comma(&self, sa: usize, limit: usize) -> Option<Speaker> {
+        let c = (sa..limit).find(|&k| self.punct(k) == ",")?;
+        let k = c + 1;
+        let m = *self.by_start.get(&self.text.tokens.get(k)?.span.start)?;
+        if self.mentions[m].span.end > self.text.tokens.get(limit)?.span.start {
+            return None;
+        }
         Some(Speaker { mention: Some(m), span: self.mentions[m].span, first: k })
     }
 }
