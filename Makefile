@@ -69,3 +69,13 @@ e2e-pages: build
 .PHONY: bench
 bench: build
 	python3 scripts/bench.py
+
+# Long randomized runs (issue 8), optional and not part of `make test`: the property tests with many
+# more cases, then the full-size bad-input corpus (10 MB, 1M words, 20,000 nested divs) in release
+# mode. cargo-fuzz needs a nightly compiler (-Zsanitizer, libFuzzer's link flags), which these
+# machines and CI do not have; proptest on stable is the fuzzer. FUZZ_CASES sets the case count.
+FUZZ_CASES ?= 20000
+.PHONY: fuzz
+fuzz:
+	WHOSAID_PROPTEST_CASES=$(FUZZ_CASES) nice cargo test --release --test props
+	nice cargo test --release --test robustness -- --include-ignored --nocapture --test-threads=1
