@@ -18,6 +18,8 @@ pub mod group;
 
 pub use cues::{cues, duplicates, parse, Class, Cue, Cues, Hit};
 
+use std::collections::{BTreeMap, HashMap};
+
 use crate::mentions::{Mention, MentionKind};
 use crate::report::{Quote, QuoteKind, Span, Statement, StatementType};
 use crate::text::{quote_mark, QuoteMark, Text, TokenKind};
@@ -1079,28 +1081,74 @@ fn merge(text: &Text, list: Vec<Statement>) -> Vec<Statement> {
             .collect::<Vec<_>>()
             .join(" ")
     };
-    // each statement's normal form is computed once (it was computed twice per compared pair)
+    // Each statement is compared only with the earlier ones that can merge with it: the same actor
+    // and either the same normal form (a hash lookup) or an overlapping span (an ordered index by
+    // start, looking back at most the longest span indexed for that actor). Every other pair falls
+    // through all three rules below, so the result is the one of comparing all pairs, in linear time.
     let mut out: Vec<Statement> = Vec::new();
     let mut norms: Vec<String> = Vec::new();
+    let mut by_norm: HashMap<(usize, String), Vec<usize>> = HashMap::new();
+    let mut by_start: HashMap<usize, BTreeMap<usize, Vec<usize>>> = HashMap::new();
+    let mut longest: HashMap<usize, usize> = HashMap::new();
+    fn index(
+        k: usize,
+        s: &Statement,
+        ns: &str,
+        by_norm: &mut HashMap<(usize, String), Vec<usize>>,
+        by_start: &mut HashMap<usize, BTreeMap<usize, Vec<usize>>>,
+        longest: &mut HashMap<usize, usize>,
+    ) {
+        by_norm.entry((s.actor, ns.to_string())).or_default().push(k);
+        by_start.entry(s.actor).or_default().entry(s.span.start).or_default().push(k);
+        let l = longest.entry(s.actor).or_default();
+        *l = (*l).max(s.span.len());
+    }
+    fn unindex(
+        k: usize,
+        s: &Statement,
+        ns: &str,
+        by_norm: &mut HashMap<(usize, String), Vec<usize>>,
+        by_start: &mut HashMap<usize, BTreeMap<usize, Vec<usize>>>,
+    ) {
+        if let Some(v) = by_norm.get_mut(&(s.actor, ns.to_string())) {
+            v.retain(|&x| x != k);
+        }
+        if let Some(v) = by_start.get_mut(&s.actor).and_then(|t| t.get_mut(&s.span.start)) {
+            v.retain(|&x| x != k);
+        }
+    }
     'next: for s in list {
         let ns = norm(&s);
-        for (o, no) in out.iter_mut().zip(norms.iter_mut()) {
-            if o.actor != s.actor || o.item.is_some() || s.item.is_some() {
-                continue;
+        if s.item.is_none() {
+            let mut cand: Vec<usize> = by_norm.get(&(s.actor, ns.clone())).cloned().unwrap_or_default();
+            if let Some(tree) = by_start.get(&s.actor) {
+                let lo = s.span.start.saturating_sub(longest.get(&s.actor).copied().unwrap_or(0));
+                for (_, v) in tree.range(lo..s.span.end.max(lo)) {
+                    cand.extend_from_slice(v);
+                }
             }
-            let overlap = o.span.overlaps(&s.span);
-            if o.kind == s.kind && (overlap || *no == ns) {
-                o.repeats.push(s.span);
-                continue 'next;
+            cand.sort_unstable();
+            cand.dedup();
+            for k in cand {
+                let o = &out[k];
+                let overlap = o.span.overlaps(&s.span);
+                if o.kind == s.kind && (overlap || norms[k] == ns) {
+                    out[k].repeats.push(s.span);
+                    continue 'next;
+                }
+                if overlap && s.kind == StatementType::Position {
+                    continue 'next;
+                }
+                if overlap && o.kind == StatementType::Position {
+                    let (old, old_norm) = (out[k].clone(), norms[k].clone());
+                    unindex(k, &old, &old_norm, &mut by_norm, &mut by_start);
+                    index(k, &s, &ns, &mut by_norm, &mut by_start, &mut longest);
+                    out[k] = s;
+                    norms[k] = ns;
+                    continue 'next;
+                }
             }
-            if overlap && s.kind == StatementType::Position {
-                continue 'next;
-            }
-            if overlap && o.kind == StatementType::Position {
-                *o = s;
-                *no = ns;
-                continue 'next;
-            }
+            index(out.len(), &s, &ns, &mut by_norm, &mut by_start, &mut longest);
         }
         out.push(s);
         norms.push(ns);
