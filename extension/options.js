@@ -128,6 +128,12 @@ async function main() {
   settingsNow = await B.settings();
   if (!PALETTES[settingsNow.palette] && settingsNow.palette !== "custom") settingsNow.palette = "default";
   await renderPalettes();
+  $("reset-colours").addEventListener("click", async () => {
+    settingsNow = { ...settingsNow, palette: "default", customColors: [] };
+    await B.saveSettings({ palette: "default", customColors: [] });
+    await renderPalettes();
+    status(B.t("optionsSaved"));
+  });
   await renderSites();
   $("add-site").addEventListener("submit", async (e) => {
     e.preventDefault();

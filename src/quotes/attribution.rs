@@ -682,8 +682,17 @@ pub fn attribute(text: &Text, mentions: &[Mention]) -> Vec<Found> {
     direct(&cx, &qs, &mut out, &mut used_cues);
     transcripts(&cx, &mut out);
     // indirect speech from the remaining cues
-    let mut taken: Vec<Span> = out.iter().flat_map(|f| f.fragments.iter().copied()).collect();
-    taken.sort();
+    let mut taken = SpanSet::default();
+    for f in &out {
+        f.fragments.iter().for_each(|&fr| taken.insert(fr));
+    }
+    // earlier attributions by sentence (for participles), so each cue looks only at its own sentence
+    let mut by_sentence: HashMap<Option<usize>, Vec<usize>> = HashMap::new();
+    for (k, f) in out.iter().enumerate() {
+        if let Some(c) = f.cue {
+            by_sentence.entry(text.sentence_of(c.start)).or_default().push(k);
+        }
+    }
     // one flag per token, not a scan of the used cues per token
     let mut used = vec![false; text.tokens.len()];
     for &i in &used_cues {
@@ -696,9 +705,11 @@ pub fn attribute(text: &Text, mentions: &[Mention]) -> Vec<Found> {
             continue;
         }
         if let Some(f) = raising(&cx, i, &qs).or_else(|| talk_about(&cx, i, &qs)) {
-            if !f.fragments.iter().any(|fr| taken.iter().any(|t| t.overlaps(fr))) {
-                taken.extend(f.fragments.iter().copied());
-                taken.sort();
+            if !f.fragments.iter().any(|fr| taken.overlaps(*fr)) {
+                f.fragments.iter().for_each(|&fr| taken.insert(fr));
+                if let Some(c) = f.cue {
+                    by_sentence.entry(text.sentence_of(c.start)).or_default().push(out.len());
+                }
                 out.push(f);
             }
             continue;
@@ -706,23 +717,28 @@ pub fn attribute(text: &Text, mentions: &[Mention]) -> Vec<Found> {
         let Some(e) = cx.entry(i) else {
             continue;
         };
-        if inside(&taken, t.span) {
+        if taken.contains(t.span) {
             continue;
         }
         let (sa, sz) = cx.sentence_tokens(t.span.start);
         let sent = text.sentence_of(t.span.start);
         // the speaker of an earlier attribution in the same sentence (for participles)
-        let prev = out
-            .iter()
-            .filter(|f| f.cue.is_some_and(|c| c.start < t.span.start && text.sentence_of(c.start) == sent))
+        let prev = by_sentence
+            .get(&sent)
+            .into_iter()
+            .flatten()
+            .map(|&k| &out[k])
+            .filter(|f| f.cue.is_some_and(|c| c.start < t.span.start))
             .max_by_key(|f| f.cue.map(|c| c.start))
             .and_then(|f| f.speaker_span.map(|sp| Speaker { mention: f.speaker, span: sp, first: 0 }));
         if let Some(f) = indirect(&cx, i, e, sa, sz, &qs, prev) {
-            if f.fragments.iter().any(|fr| taken.iter().any(|t| t.overlaps(fr))) {
+            if f.fragments.iter().any(|fr| taken.overlaps(*fr)) {
                 continue;
             }
-            taken.extend(f.fragments.iter().copied());
-            taken.sort();
+            f.fragments.iter().for_each(|&fr| taken.insert(fr));
+            if let Some(c) = f.cue {
+                by_sentence.entry(text.sentence_of(c.start)).or_default().push(out.len());
+            }
             out.push(f);
         }
     }
@@ -826,7 +842,7 @@ fn raising(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
     if rest.is_empty() || word_count(text, rest) < 3 {
         return None;
     }
-    let kind = if qs.iter().any(|q| rest.overlaps(&q.span)) { QuoteKind::Mixed } else { QuoteKind::Indirect };
+    let kind = if overlaps_quotation(qs, rest) { QuoteKind::Mixed } else { QuoteKind::Indirect };
     Some(Found {
         kind,
         fragments: vec![subject, rest],
@@ -883,7 +899,7 @@ fn talk_about(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
     if span.is_empty() {
         return None;
     }
-    let kind = if qs.iter().any(|q| span.overlaps(&q.span)) { QuoteKind::Mixed } else { QuoteKind::Indirect };
+    let kind = if overlaps_quotation(qs, span) { QuoteKind::Mixed } else { QuoteKind::Indirect };
     Some(Found {
         kind,
         fragments: vec![span],
@@ -897,8 +913,44 @@ fn talk_about(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
     })
 }
 
-fn inside(taken: &[Span], s: Span) -> bool {
-    taken.iter().any(|t| t.contains(&s))
+/// Does `s` overlap one of the quotations? They are in text order and do not overlap, so their
+/// ends are sorted too: one binary search.
+fn overlaps_quotation(qs: &[Quotation], s: Span) -> bool {
+    let i = qs.partition_point(|q| q.span.end <= s.start);
+    qs.get(i).is_some_and(|q| q.span.start < s.end)
+}
+
+/// A set of text ranges kept as disjoint intervals (overlapping ones are merged), so that
+/// membership and overlap tests are logarithmic instead of a scan of everything taken so far.
+#[derive(Default)]
+struct SpanSet {
+    /// start → end of disjoint intervals
+    iv: std::collections::BTreeMap<usize, usize>,
+}
+
+impl SpanSet {
+    fn insert(&mut self, s: Span) {
+        if s.is_empty() {
+            return;
+        }
+        let (mut start, mut end) = (s.start, s.end);
+        // merge every interval that overlaps [start, end)
+        while let Some((&a, &b)) = self.iv.range(..end).next_back() {
+            if b <= start {
+                break;
+            }
+            start = start.min(a);
+            end = end.max(b);
+            self.iv.remove(&a);
+        }
+        self.iv.insert(start, end);
+    }
+    fn overlaps(&self, s: Span) -> bool {
+        self.iv.range(..s.end).next_back().is_some_and(|(_, &b)| b > s.start)
+    }
+    fn contains(&self, s: Span) -> bool {
+        self.iv.range(..=s.start).next_back().is_some_and(|(_, &b)| b >= s.end)
+    }
 }
 
 fn direct(cx: &Ctx, qs: &[Quotation], out: &mut Vec<Found>, used_cues: &mut Vec<usize>) {
@@ -1690,7 +1742,7 @@ fn make(
     if span.is_empty() || word_count(cx.text, span) < MIN_INDIRECT_WORDS {
         return None;
     }
-    let kind = if qs.iter().any(|q| span.overlaps(&q.span)) { QuoteKind::Mixed } else { QuoteKind::Indirect };
+    let kind = if overlaps_quotation(qs, span) { QuoteKind::Mixed } else { QuoteKind::Indirect };
     Some(Found {
         kind,
         fragments: vec![span],
@@ -1756,7 +1808,7 @@ fn parenthetical(
     }
     let mut f = make(cx, i, lemma, a, s, qs, "indirect/parenthetical", 0.6)?;
     f.fragments.push(b);
-    if qs.iter().any(|q| b.overlaps(&q.span)) {
+    if overlaps_quotation(qs, b) {
         f.kind = QuoteKind::Mixed;
     }
     Some(f)
@@ -1885,6 +1937,26 @@ fn word_count(text: &Text, span: Span) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn span_set_merges_and_answers_like_a_scan() {
+        let spans = [(10, 20), (30, 40), (15, 32), (50, 60), (60, 70)];
+        let mut set = SpanSet::default();
+        let mut all = Vec::new();
+        for &(a, b) in &spans {
+            set.insert(Span::new(a, b));
+            all.push(Span::new(a, b));
+        }
+        for a in 0..80 {
+            for b in a + 1..80 {
+                let s = Span::new(a, b);
+                assert_eq!(set.overlaps(s), all.iter().any(|t| t.overlaps(&s)), "overlaps {a}..{b}");
+            }
+        }
+        assert!(set.contains(Span::new(12, 38)), "merged intervals contain what spans both");
+        assert!(!set.contains(Span::new(50, 70)), "touching intervals stay apart");
+        assert!(!set.contains(Span::new(45, 52)));
+    }
 
     /// The definition: the double loop `not_nested_indirect` replaces.
     fn naive(spans: &[(Span, QuoteKind)]) -> Vec<bool> {

@@ -229,7 +229,10 @@ test("options: custom colours with a contrast warning, saved and applied to the 
   assert.equal(await options.isChecked("#pal-custom"), true);
   assert.deepEqual(await axeViolations(options), []);
   assert.deepEqual(await axeViolations(options, { dark: true }), []);
-  await ext.sw.evaluate(() => chrome.storage.local.set({ palette: "default", customColors: [] }));
+  // Reset: the default palette again, the custom colours forgotten.
+  await options.click("#reset-colours");
+  await options.waitForFunction(() => document.getElementById("pal-default").checked && document.getElementById("colour-0").value === "#1f6fd1");
+  assert.deepEqual(await ext.sw.evaluate(() => chrome.storage.local.get(["palette", "customColors"])), { palette: "default", customColors: [] });
   await ext.sw.evaluate((tid) => chrome.scripting.executeScript({ target: { tabId: tid }, func: () => globalThis.WhoSaidContent.clear() }), tabId);
   await options.close();
 });
