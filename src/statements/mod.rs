@@ -324,7 +324,7 @@ impl<'a> Ctx<'a> {
         if VERB_LEAD.contains(&pl.as_str()) || pl.ends_with("ly") || p.starts_with(char::is_uppercase) {
             return true;
         }
-        if let Some(m) = self.mentions.iter().find(|m| m.span.end == prev.span.end) {
+        if let Some(m) = self.mention_ending_at(prev.span.end).map(|i| &self.mentions[i]) {
             // "a United Nations appeal", "an Australian ultimatum": a noun compound
             let det = self.words_before(m.span.start, 1);
             return !det
@@ -429,6 +429,17 @@ impl<'a> Ctx<'a> {
             }
         }
         None
+    }
+
+    /// The first mention ending at byte `b`. Mentions in text order do not overlap, so their ends are
+    /// in order too: a binary search (a scan when they are not in order).
+    fn mention_ending_at(&self, b: usize) -> Option<usize> {
+        if self.mentions_sorted {
+            let i = self.mentions.partition_point(|m| m.span.end < b);
+            (i < self.mentions.len() && self.mentions[i].span.end == b).then_some(i)
+        } else {
+            self.mentions.iter().position(|m| m.span.end == b)
+        }
     }
 
     /// The first mention starting at byte `b` (a binary search when mentions are in text order).
@@ -846,7 +857,7 @@ impl<'a> Ctx<'a> {
             let after_words = self.words_after(h.span.end, 1);
             let that = after_words.first().is_some_and(|(_, w)| w == "that");
             let clause_follows =
-                after_words.first().is_some_and(|(sp, _)| self.mentions.iter().any(|m| m.span.start == sp.start));
+                after_words.first().is_some_and(|(sp, _)| self.mention_starting_at(sp.start).is_some());
             let generic = c.class == Class::Verb && GENERIC_SPEECH.contains(&c.pattern.as_str());
             let participle = self.word(h).to_lowercase().ends_with("ing")
                 && self
