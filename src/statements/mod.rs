@@ -208,6 +208,8 @@ struct Ctx<'a> {
     opts: &'a Options,
     lx: &'static Cues,
     hits: Vec<Hit>,
+    /// The longest hit, in bytes (bounds the look-back of overlap searches).
+    max_hit_len: usize,
     /// Regions between quotation marks (marks included).
     quoted: Vec<Span>,
     /// Whether `mentions` are in text order (they are; checked once, so lookups can binary search).
@@ -240,6 +242,7 @@ impl<'a> Ctx<'a> {
     ) -> Ctx<'a> {
         let lx = cues();
         let hits = lx.find(&text.src);
+        let max_hit_len = hits.iter().map(|h| h.span.len()).max().unwrap_or(0);
         let mentions_sorted = mentions.windows(2).all(|w| w[0].span.start <= w[1].span.start);
         let spoken = || quotes.iter().filter(|q| q.speaker.is_some());
         let quote_cover = cover(spoken().map(|q| q.span));
@@ -251,6 +254,7 @@ impl<'a> Ctx<'a> {
             opts,
             lx,
             hits,
+            max_hit_len,
             quoted: quoted_regions(&text.src),
             mentions_sorted,
             quote_cover,
@@ -295,6 +299,19 @@ impl<'a> Ctx<'a> {
     fn hits_in(&self, span: Span) -> impl Iterator<Item = &Hit> + '_ {
         let lo = self.hits.partition_point(|h| h.span.start < span.start);
         self.hits[lo..].iter().take_while(move |h| h.span.start <= span.end).filter(move |h| span.contains(&h.span))
+    }
+
+    /// The hits that overlap `span`, in order (a binary search: a hit overlapping it starts at most
+    /// `max_hit_len` bytes before it).
+    fn hits_overlapping(&self, span: Span) -> impl Iterator<Item = &Hit> + '_ {
+        let lo = self.hits.partition_point(|h| h.span.start < span.start.saturating_sub(self.max_hit_len));
+        self.hits[lo..].iter().take_while(move |h| h.span.start < span.end).filter(move |h| h.span.overlaps(&span))
+    }
+
+    /// The quoted region that contains `span`, if any (regions are in order and disjoint).
+    fn quoted_region_of(&self, span: Span) -> Option<&Span> {
+        let i = self.quoted.partition_point(|r| r.start <= span.start);
+        i.checked_sub(1).map(|i| &self.quoted[i]).filter(|r| r.contains(&span))
     }
 
     fn sentence(&self, b: usize) -> Span {
@@ -657,9 +674,8 @@ impl<'a> Ctx<'a> {
         let Some(speaker) = q.speaker else { return };
         let content = q.span;
         let cue_typed: Option<Typed> = q.cue.and_then(|c| {
-            self.hits
-                .iter()
-                .filter(|h| h.span.overlaps(&c) && matches!(self.cue(h).class, Class::Verb | Class::Noun))
+            self.hits_overlapping(c)
+                .filter(|h| matches!(self.cue(h).class, Class::Verb | Class::Noun))
                 .max_by_key(|h| h.span.len())
                 .map(|h| {
                     let cue = self.cue(h);
@@ -723,7 +739,7 @@ impl<'a> Ctx<'a> {
             }
             // a mixed quote: the statement is the quoted fragment that carries the cue
             if q.kind == QuoteKind::Mixed {
-                if let Some(r) = self.quoted.iter().find(|r| r.contains(&t.hit.span) && content.contains(r)) {
+                if let Some(r) = self.quoted_region_of(t.hit.span).filter(|r| content.contains(r)) {
                     span = *r;
                 }
             }
