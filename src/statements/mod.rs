@@ -528,7 +528,11 @@ impl<'a> Ctx<'a> {
                 Class::Noun => {
                     // "issued an ultimatum", "reiterated its demand": the noun is the object of a statement verb
                     let before = self.words_before(h.span.start, 4);
-                    let lead = self.hits.iter().any(|g| {
+                    // only hits ending within 30 bytes before this one can lead it: a binary search
+                    let window = Span::new(h.span.start.saturating_sub(30), h.span.start);
+                    let lo =
+                        self.hits.partition_point(|g| g.span.start < window.start.saturating_sub(self.max_hit_len));
+                    let lead = self.hits[lo..].iter().take_while(|g| g.span.start < h.span.start).any(|g| {
                         g.span.end <= h.span.start
                             && h.span.start - g.span.end < 30
                             && matches!(self.cue(g).class, Class::Speech)
