@@ -228,7 +228,8 @@ const CREDIT_MARKERS: &[&str] = &[
     "afp/",
 ];
 
-/// Words (lowercase) that make up date and time lines ("Updated Nov 19, 9:41 AM; Posted Nov 18").
+/// Words (lowercase) that make up date and time lines ("Updated Nov 19, 9:41 AM; Posted Nov 18"), besides
+/// the [`MONTHS`].
 const DATE_WORDS: &[&str] = &[
     "published",
     "updated",
@@ -256,30 +257,6 @@ const DATE_WORDS: &[&str] = &[
     "amt",
     "et",
     "pt",
-    "jan",
-    "january",
-    "feb",
-    "february",
-    "mar",
-    "march",
-    "apr",
-    "april",
-    "may",
-    "jun",
-    "june",
-    "jul",
-    "july",
-    "aug",
-    "august",
-    "sep",
-    "sept",
-    "september",
-    "oct",
-    "october",
-    "nov",
-    "november",
-    "dec",
-    "december",
     "mon",
     "monday",
     "tue",
@@ -569,7 +546,10 @@ fn is_date_line(lower: &str) -> bool {
     if !strong || !ws.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
         return false;
     }
-    let datey = ws.iter().filter(|w| w.chars().all(|c| c.is_ascii_digit()) || DATE_WORDS.contains(w)).count();
+    let datey = ws
+        .iter()
+        .filter(|w| w.chars().all(|c| c.is_ascii_digit()) || DATE_WORDS.contains(w) || MONTHS.contains(w))
+        .count();
     // Allow a couple of other words (a wire name, "CBS News", a source label).
     datey * 10 >= ws.len() * 7 || (datey + 3 >= ws.len() && ws.len() <= 8)
 }
