@@ -110,6 +110,8 @@ pub struct Lexicon {
     pub cues: FxHashMap<String, CueEntry>,
     /// Capitalised words that never start a name.
     pub stop_caps: FxHashSet<String>,
+    /// "punct word" → (n_stop, n_through): how often a content ends before that context in PolNeAR train.
+    pub content_stops: FxHashMap<String, (u32, u32)>,
     /// Longest entry in words, for multi-word lookups.
     pub max_words: usize,
 }
@@ -119,6 +121,10 @@ const ROLES: &str = include_str!("../lexicons/roles.tsv");
 const ORGANIZATIONS: &str = include_str!("../lexicons/organizations.tsv");
 const CUES: &str = include_str!("../lexicons/cues.tsv");
 const STOP_CAPS: &str = include_str!("../lexicons/stop_caps.txt");
+const CONTENT_STOPS: &str = include_str!("../lexicons/content_stops.tsv");
+
+/// A content ends before a punctuation + word context when more than this share of train contents did.
+pub const CONTENT_STOP_SHARE: f32 = 0.5;
 
 /// The rows of a lexicon file: non-empty, non-comment lines split on tabs.
 pub fn rows(data: &str) -> impl Iterator<Item = Vec<&str>> {
@@ -165,6 +171,10 @@ impl Lexicon {
         for r in rows(STOP_CAPS) {
             lx.stop_caps.insert(r[0].to_string());
         }
+        for r in rows(CONTENT_STOPS) {
+            let n = |i: usize| r.get(i).and_then(|v| v.parse::<u32>().ok()).unwrap_or(0);
+            lx.content_stops.insert(format!("{} {}", r[0], r.get(1).unwrap_or(&"")), (n(2), n(3)));
+        }
         lx.max_words = lx
             .nationalities
             .keys()
@@ -174,6 +184,17 @@ impl Lexicon {
             .max()
             .unwrap_or(1);
         lx
+    }
+}
+
+impl Lexicon {
+    /// True when a clause's content ends before punctuation `punct` followed by the lower-case word `word`
+    /// (", which", "— a"): more than [`CONTENT_STOP_SHARE`] of the train contents that met it ended there.
+    pub fn ends_content(&self, punct: &str, word: &str) -> bool {
+        let punct = if punct == "–" { "—" } else { punct };
+        self.content_stops
+            .get(&format!("{punct} {word}"))
+            .is_some_and(|&(s, t)| s as f32 > CONTENT_STOP_SHARE * (s + t) as f32)
     }
 }
 

@@ -352,8 +352,7 @@ const CLAUSE_OPENERS: &[&str] = &["that", "to", "how", "why", "what", "whether",
 
 /// Prepositions and conjunctions that end the object noun phrase of a non-clausal cue.
 const NP_STOPS: &[&str] = &[
-    "in", "on", "at", "during", "since", "after", "before", "with", "over", "because", "but", "while", "when", "by",
-    "from", "until", "amid", "despite",
+    "XXXX",
 ];
 
 /// Quotations of at most this many words are scare quotes or fragments, not statements on their own.
@@ -486,6 +485,10 @@ impl<'a> Ctx<'a> {
     }
     /// The speaker whose last token is `k - 1`.
     fn subject_ending_at(&self, k: usize, floor: usize, cue: usize) -> Option<Speaker> {
+        self.subject_ending_at_depth(k, floor, cue, 0)
+    }
+    /// [`Ctx::subject_ending_at`] through at most two stacked appositives ("Jane Roe, 21, a student, said").
+    fn subject_ending_at_depth(&self, k: usize, floor: usize, cue: usize, depth: u8) -> Option<Speaker> {
         if k <= floor {
             return None;
         }
@@ -521,7 +524,14 @@ impl<'a> Ctx<'a> {
                 }
             }
             if self.punct(a) == open && a > floor && n >= 2 {
-                if let Some(s) = self.subject_ending_at(a, floor, cue) {
+                // "Jane Roe, 21, a student from Ohio,": the phrase before this one is an appositive too
+                let named = self.subject_ending_at(a, floor, cue).filter(|s| s.mention.is_some());
+                let stacked = || {
+                    (depth < 2 && open == "," && self.punct(a) == ",")
+                        .then(|| self.subject_ending_at_depth(a + 1, floor, cue, depth + 1))
+                        .flatten()
+                };
+                if let Some(s) = named.or_else(stacked).or_else(|| self.subject_ending_at(a, floor, cue)) {
                     // the appositive phrase must look like a role, not a clause
                     let inner_ok = (a + 1..j).all(|x| {
                         let w = self.lower(x);
@@ -1466,6 +1476,12 @@ fn clause_end(cx: &Ctx, k: usize, sz: usize) -> usize {
                 return end_before(text, e);
             }
         }
+        // ", which …", "— a …": contexts where train contents mostly end (lexicons/content_stops.tsv)
+        if j > k && matches!(p, "," | "—" | "–" | "-") && j + 1 < sz && cx.word(j + 1).starts_with(char::is_lowercase) {
+            if lexicon().ends_content(p, &cx.lower(j + 1)) {
+                break;
+            }
+        }
         if p == "," && j + 1 < sz {
             let nw = cx.lower(j + 1);
             if matches!(nw.as_str(), "who" | "whose" | "but") {
@@ -1573,11 +1589,11 @@ fn indirect(
             return None;
         }
     }
-    // "…, said one GOP source in the room."
+    // "…, said one GOP source in the room." / "…, said Jane Roe, director of …"
     if i > sa && cx.punct(i - 1) == "," {
         if let Some(s) = cx.subject_after(i, sz) {
             let after = cx.text.token_at_or_after(s.span.end);
-            if after >= sz || cx.adjunct_to_end(after, sz) || sz - after <= 6 {
+            if after >= sz || cx.adjunct_to_end(after, sz) || cx.inverted_tail(&s, after, sz) {
                 let span = Span::new(text.tokens[sa].span.start, end_before(text, i - 1));
                 return make(cx, i, lemma, span, s, qs, "indirect/inverted", 0.65);
             }
@@ -1673,7 +1689,7 @@ fn indirect(
     if i > sa && matches!(cx.punct(i - 1), ",") {
         let s = cx.subject_after(i, sz)?;
         let after = cx.text.token_at_or_after(s.span.end);
-        if !(after >= sz || cx.adjunct_to_end(after, sz) || sz - after <= 8) {
+        if !(after >= sz || cx.adjunct_to_end(after, sz) || cx.inverted_tail(&s, after, sz)) {
             return None;
         }
         let end = end_before(text, i - 1);
@@ -1696,6 +1712,21 @@ impl Ctx<'_> {
         DETERMINERS.contains(&first.to_lowercase().as_str())
             || (last.ends_with('s') && !last.ends_with("ss"))
             || is_cap(first) && s.first > 0 && !self.sentence_initial(s.first)
+    }
+    /// After an inverted cue's speaker ("…, said X"), the rest of the sentence from token `after` is
+    /// about X, not a clause of X's: an appositive (", director of …"), a relative clause, or a short
+    /// prepositional tail ("in the room"). "…, said he also may" is a clause, not a tail.
+    fn inverted_tail(&self, s: &Speaker, after: usize, sz: usize) -> bool {
+        if matches!(self.punct(after), "," | "(" | "—") {
+            return true;
+        }
+        let pronoun = s.mention.is_some_and(|m| self.mentions[m].kind == MentionKind::Pronoun);
+        sz - after <= 6
+            && !(pronoun
+                && !matches!(
+                    self.lower(after).as_str(),
+                    "in" | "at" | "on" | "during" | "after" | "before" | "from" | "to" | "of" | "for" | "with"
+                ))
     }
     /// A "that" comes within a few words after the cue.
     fn that_follows(&self, i: usize, sz: usize) -> bool {
