@@ -1037,7 +1037,9 @@ fn direct(cx: &Ctx, qs: &[Quotation], out: &mut Vec<Found>, used_cues: &mut Vec<
                 }
             }
             used_cues.push(c.tok);
-            out.push(found(cx, kind_of(words), fragments, c, rule, 0.9));
+            // “They’re worried,” Carson said. — a short quotation that opens its sentence is direct speech
+            let kind = if qa <= sa + 1 { QuoteKind::Direct } else { kind_of(words) };
+            out.push(found(cx, kind, fragments, c, rule, 0.9));
             continue;
         }
         // cue before the quotation: X said: “…” / X noted that … “…”
@@ -1604,7 +1606,7 @@ fn indirect(
         while k > sa && cx.skippable(k - 1) {
             k -= 1;
         }
-        k > sa && cx.lower(k - 1) == "and"
+        k > sa && matches!(cx.lower(k - 1).as_str(), "and" | "but")
     };
     let subject = if coordinated {
         prev.or_else(|| cx.subject_first(sa, i)).or_else(|| cx.subject_after_comma(sa, i))
@@ -1629,11 +1631,14 @@ fn indirect(
             ),
             _ => false,
         };
+        // "Outright victory is vital, he said after meeting Thursday with Trump aides, because …": a
+        // prepositional tail up to the next comma, without a clause
+        let tail_end = (k..sz).find(|&x| matches!(cx.punct(x), "," | ";" | "—")).unwrap_or(sz);
         let short_tail = tail_ok
             && s.first > sa
             && matches!(cx.punct(s.first - 1), "," | "—")
-            && sz.saturating_sub(k) <= 7
-            && !(k..sz).any(|x| CLAUSE_OPENERS.contains(&cx.lower(x).as_str()) && cx.lower(x) != "to");
+            && (sz.saturating_sub(k) <= 7 || lemma != "tell" && tail_end.saturating_sub(k) <= 8)
+            && !(k..tail_end.min(sz)).any(|x| CLAUSE_OPENERS.contains(&cx.lower(x).as_str()) && cx.lower(x) != "to");
         if k >= sz || (cx.punct(k) == "." && k + 1 >= sz) || cx.adjunct_to_end(k, sz) || short_tail {
             // "…, Price said." — the content is before
             return before_content(cx, i, sa, s, lemma, e, qs);
@@ -1799,9 +1804,23 @@ fn before_content(
     qs: &[Quotation],
 ) -> Option<Found> {
     let text = cx.text;
-    let first = s.first;
+    let mut s = s;
+    // "…, federal officials said": modifiers the mention left out ("federal") belong to the speaker
+    let mut first = s.first;
+    while first > sa + 1
+        && s.first - first < 3
+        && !cx.word(first - 1).is_empty()
+        && !is_cap(cx.word(first - 1))
+        && !NP_BOUNDARY.contains(&cx.lower(first - 1).as_str())
+        && cx.entry(first - 1).is_none()
+    {
+        first -= 1;
+    }
     if first <= sa + 1 || !matches!(cx.punct(first - 1), "," | "—" | "–") {
         return None;
+    }
+    if first < s.first {
+        s = Speaker { mention: s.mention, span: Span::new(text.tokens[first].span.start, s.span.end), first };
     }
     if e.weak() && !cx.clear(&s) {
         return None;
