@@ -630,7 +630,7 @@ pub fn attribute(text: &Text, mentions: &[Mention]) -> Vec<Found> {
         if t.kind != TokenKind::Word || used[i] {
             continue;
         }
-        if let Some(f) = raising(&cx, i, &qs).or_else(|| talk_about(&cx, i, &qs)) {
+        if let Some(f) = raising(&cx, i, &qs).or_else(|| talk_about(&cx, i, &qs)).or_else(|| asked(&cx, i, &qs)) {
             if !f.fragments.iter().any(|fr| taken.overlaps(*fr)) {
                 f.fragments.iter().for_each(|&fr| taken.insert(fr));
                 if let Some(c) = f.cue {
@@ -788,6 +788,57 @@ fn raising(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
         reported_source: None,
         confidence: 0.4,
         rule: "indirect/raising",
+    })
+}
+
+/// A question put to someone, with no source (the most frequent source-less cue in PolNeAR train):
+/// "When asked about the wall, Trump said …", "Asked whether she would run, …", "Clinton was asked about
+/// her speeches." The content is the question, from its opener ("about", "if", "whether", "to", a wh-word)
+/// to the end of its clause (the comma before the main clause, or the sentence end).
+fn asked(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
+    let text = cx.text;
+    if !cx.word(i).eq_ignore_ascii_case("asked") {
+        return None;
+    }
+    let (sa, sz) = cx.sentence_tokens(text.tokens[i].span.start);
+    let lead = if i > sa { cx.lower(i - 1) } else { String::new() };
+    let opening = i == sa || (i > sa && cx.word(i - 1).is_empty() && !cx.is_quote_mark(i - 1));
+    let passive = matches!(lead.as_str(), "was" | "were" | "being" | "been" | "when" | "if" | "after" | "once");
+    if !(opening || passive) {
+        return None;
+    }
+    // the opener within a few words ("asked at a briefing Monday about …", "asked by a caller why …")
+    let k = (i + 1..(i + 9).min(sz)).find(|&x| {
+        matches!(
+            cx.lower(x).as_str(),
+            "about" | "if" | "whether" | "to" | "why" | "how" | "what" | "who" | "whom" | "which" | "when" | "where"
+        )
+    })?;
+    if (i + 1..k).any(|x| matches!(cx.punct(x), "," | ";" | ":") || cx.is_quote_mark(x)) {
+        return None;
+    }
+    // an opening "Asked …," clause ends at its comma; "was asked …" runs to the clause end
+    let end = if opening || !matches!(lead.as_str(), "was" | "were" | "being" | "been") {
+        let c = (k + 1..sz).find(|&x| matches!(cx.punct(x), "," | ";" | "—"))?;
+        end_before(text, c)
+    } else {
+        clause_end(cx, k, sz)
+    };
+    let span = Span::new(text.tokens[k].span.start, end);
+    if span.is_empty() || word_count(text, span) < 2 {
+        return None;
+    }
+    let kind = if overlaps_quotation(qs, span) { QuoteKind::Mixed } else { QuoteKind::Indirect };
+    Some(Found {
+        kind,
+        fragments: vec![span],
+        cue: Some(text.tokens[i].span),
+        cue_lemma: Some("ask".to_string()),
+        speaker: None,
+        speaker_span: None,
+        reported_source: None,
+        confidence: 0.45,
+        rule: "indirect/asked",
     })
 }
 
