@@ -646,6 +646,11 @@ pub fn attribute(text: &Text, mentions: &[Mention]) -> Vec<Found> {
         if taken.contains(t.span) {
             continue;
         }
+        // "… I think that's fine …" inside a closed quotation of several words: the quoted speaker's own
+        // words, annotated once as part of the quotation (univocal), never as a new attribution
+        if inside_quotation(&qs, t.span, text) {
+            continue;
+        }
         let (sa, sz) = cx.sentence_tokens(t.span.start);
         let sent = text.sentence_of(t.span.start);
         // the speaker of an earlier attribution in the same sentence (for participles)
@@ -886,6 +891,14 @@ fn talk_about(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
 
 /// Does `s` overlap one of the quotations? They are in text order and do not overlap, so their
 /// ends are sorted too: one binary search.
+/// `s` lies inside a closed, double-marked quotation of more than [`SHORT_QUOTE_WORDS`] words.
+fn inside_quotation(qs: &[Quotation], s: Span, text: &Text) -> bool {
+    let i = qs.partition_point(|q| q.span.end <= s.start);
+    qs.get(i).is_some_and(|q| {
+        q.closed && !q.single && q.span.start < s.start && s.end < q.span.end && word_count(text, q.span) > SHORT_QUOTE_WORDS
+    })
+}
+
 fn overlaps_quotation(qs: &[Quotation], s: Span) -> bool {
     let i = qs.partition_point(|q| q.span.end <= s.start);
     qs.get(i).is_some_and(|q| q.span.start < s.end)
