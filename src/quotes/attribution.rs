@@ -1435,13 +1435,23 @@ fn clause_end(cx: &Ctx, k: usize, sz: usize) -> usize {
         if p == ";" || p == "―" || (p == "-" && cx.punct(j + 1) == "-") {
             break;
         }
-        // "… and said …": a coordinated cue starts an attribution of its own
-        if cx.lower(j) == "and" && j > k {
+        // "… and said …", "… but did note that …", "…, and other GOP leaders said …": a coordinated cue
+        // starts an attribution of its own
+        if matches!(cx.lower(j).as_str(), "and" | "but") && j > k {
             let mut c = j + 1;
-            while c < sz && cx.skippable(c) {
+            while c < sz && (cx.skippable(c) || matches!(cx.lower(c).as_str(), "did" | "then")) {
                 c += 1;
             }
-            if cx.cue(c).is_some() && !cx.lower(c).ends_with("ing") {
+            let own_cue = |c: usize| {
+                (cx.cue(c).is_some() || cx.lower(c + 1) == "out" && cx.lower(c).starts_with("point"))
+                    && !cx.lower(c).ends_with("ing")
+            };
+            let new_subject = || {
+                (c + 1..(c + 6).min(sz))
+                    .find(|&x| own_cue(x))
+                    .is_some_and(|x| cx.subject_before(x, j + 1).is_some_and(|s| s.first == j + 1))
+            };
+            if own_cue(c) || cx.punct(j - 1) == "," && new_subject() {
                 let e = if cx.punct(j - 1) == "," { j - 1 } else { j };
                 return end_before(text, e);
             }
@@ -1645,7 +1655,14 @@ fn indirect(
         }
         // a non-clausal cue's object keeps its prepositional phrases: in PolNeAR train, contents run on
         // through "in", "with", "on" nine times in ten ("an interaction with Hillary Clinton that …")
-        let end = clause_end(cx, k, sz);
+        let mut end = clause_end(cx, k, sz);
+        // "Sanders, who had said he would debate, criticized Clinton": a relative clause ends at its comma
+        if s.first > sa && cx.punct(s.first - 1) == "," && RELATIVES.contains(&cx.lower(s.first).as_str()) {
+            let z = text.token_at_or_after(end);
+            if let Some(c) = (k + 1..z).find(|&x| cx.punct(x) == ",") {
+                end = end_before(text, c);
+            }
+        }
         let span = Span::new(text.tokens[k].span.start, end);
         let conf = if e.weak() { 0.55 } else { 0.7 };
         return make(cx, i, lemma, span, s, qs, "indirect/that", conf);
