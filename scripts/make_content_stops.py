@@ -4,7 +4,8 @@
 For every punctuation + lower-case word context (", which", "— a", ", while") the script counts how often a gold
 indirect or mixed content ends right before it (n_stop) and how often a gold content runs through it
 (n_through). The quote engine ends a clause at a context whose stop share n_stop / (n_stop + n_through)
-is at least one half.
+is more than one half. Stops before an inverted cue (", he said") are not counted: the engine finds those
+itself, and counting them would make ", he" look like the end of a content.
 
 Usage: scripts/make_content_stops.py ../shared/data/quotes/polnear/polnear_train.jsonl > lexicons/content_stops.tsv
 """
@@ -13,6 +14,7 @@ import collections, json, re, sys
 MIN_SUPPORT = 8
 # punctuation token, then the next word; spaced hyphens are dashes
 CONTEXT = re.compile(r"\s*(,|;|—|–|\s-\s)\s*([\w’'.]+)")
+SAID = re.compile(r"\b(said|says|say|told|tells|added|adds|wrote|writes|according|noted|argued|explained)\b", re.I)
 INSIDE = re.compile(r"(,|;|—|–|\s-\s)\s*([\w’'.]+)")
 
 
@@ -31,7 +33,9 @@ for line in open(sys.argv[1], encoding="utf-8"):
             continue
         for a, b in q["content_spans"]:
             m = CONTEXT.match(t, b, min(len(t), b + 40))
-            if m and m.group(2)[:1].islower():
+            # ", he said" / ", officials said": an inverted cue, which the engine finds on its own
+            inverted = m and SAID.search(" ".join(t[m.start(2):].split()[:4]))
+            if m and m.group(2)[:1].islower() and not inverted:
                 stop[key(m.group(1), m.group(2))] += 1
             for m in INSIDE.finditer(t, a, b):
                 if m.group(2)[:1].islower():
