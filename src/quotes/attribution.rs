@@ -493,6 +493,8 @@ impl<'a> Ctx<'a> {
             return Some(Speaker { mention, span: t.span, first: j });
         }
         if NOT_HEADS.contains(&lw.as_str())
+            || lw.ends_with("n't")
+            || lw.ends_with("n’t")
             || (!is_cap(w) && NP_BOUNDARY.contains(&lw.as_str()))
             || lw.ends_with("’s")
             || lw.ends_with("'s")
@@ -1716,6 +1718,8 @@ impl Ctx<'_> {
     }
     /// Only adjunct words (or nothing) from `k` to the sentence end.
     fn adjunct_to_end(&self, k: usize, sz: usize) -> bool {
+        // "…, his aides argued in interviews this week; rather, …": a semicolon ends the clause
+        let sz = (k..sz).find(|&x| self.punct(x) == ";").unwrap_or(sz);
         (k..sz).all(|x| self.adjunct(x) || matches!(self.punct(x), "." | "," | "!" | "?") || self.is_quote_mark(x))
             && (k..sz).filter(|&x| !self.word(x).is_empty()).count() <= 4
     }
