@@ -371,6 +371,13 @@ impl<'a> Ctx<'a> {
     /// and an appositive. `floor` is the first token of the sentence.
     fn subject_before(&self, i: usize, floor: usize) -> Option<Speaker> {
         let mut k = i;
+        // "He seemed to suggest …": the raising verb sits between the speaker and the cue
+        if k >= floor + 2
+            && self.lower(k - 1) == "to"
+            && matches!(self.lower(k - 2).as_str(), "seemed" | "seems" | "seem" | "appeared" | "appears" | "appear")
+        {
+            k -= 2;
+        }
         let mut skipped = 0;
         while k > floor {
             let j = k - 1;
@@ -767,6 +774,11 @@ fn raising(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
         a
     };
     if v - first > 10 || cx.word(first).is_empty() {
+        return None;
+    }
+    // "He seemed to suggest that …": raising over a speech verb is that verb's own attribution, with the
+    // subject as its speaker (the indirect rules read it at the verb)
+    if cx.entry(i + 2).is_some_and(|e| !e.nominal() && !e.weak()) {
         return None;
     }
     let subject = Span::new(text.tokens[first].span.start, text.tokens[v - 1].span.end);
