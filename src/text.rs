@@ -123,9 +123,14 @@ fn tokenize(s: &str) -> Vec<Token> {
     let mut out = Vec::with_capacity(s.len() / 5);
     let mut it = s.char_indices().peekable();
     let mut space_before = true;
+    // an opening single mark (‘ or ' before a word) is waiting for its close in this paragraph
+    let mut single_open = false;
     while let Some((i, c)) = it.next() {
         if c.is_whitespace() || c == '\u{200B}' || c == '\u{FEFF}' {
             space_before = true;
+            if c == '\n' {
+                single_open = false;
+            }
             continue;
         }
         if is_word_char(c) {
@@ -144,6 +149,19 @@ fn tokenize(s: &str) -> Vec<Token> {
                         it.next();
                         end = j + d.len_utf8();
                         continue;
+                    }
+                    // "Sanders’ campaign", "the veterans' group": a plural possessive, not a closing mark,
+                    // unless a single quotation is open
+                    if matches!(d, '\'' | '’')
+                        && !single_open
+                        && s[i..j].ends_with(['s', 'S'])
+                        && s[i..j].chars().count() > 1
+                        && rest.starts_with(' ')
+                        && rest[1..].chars().next().is_some_and(char::is_alphanumeric)
+                    {
+                        it.next();
+                        end = j + d.len_utf8();
+                        break;
                     }
                     // "U.S." keeps its final period when the word is an initialism, "Mr." when a title
                     if d == '.'
@@ -166,6 +184,10 @@ fn tokenize(s: &str) -> Vec<Token> {
                 Some(m) => TokenKind::Quote(m),
                 None => TokenKind::Punct,
             };
+            if matches!(c, '\'' | '‘' | '’') {
+                let word_next = s[i + c.len_utf8()..].chars().next().is_some_and(is_word_char);
+                single_open = c != '’' && space_before && word_next || c == '‘';
+            }
             out.push(Token { span: Span::new(i, i + c.len_utf8()), kind, space_before });
         }
         space_before = false;

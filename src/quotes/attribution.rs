@@ -139,6 +139,7 @@ const SKIPPABLE: &[&str] = &[
     "similarly",
     "earlier",
     "yet",
+    "here",
 ];
 
 /// Words of a time or place adjunct that may stand between a speaker and its cue, or after a cue.
@@ -1587,7 +1588,7 @@ fn indirect(
     if i > sa && cx.punct(i - 1) == "," {
         if let Some(s) = cx.subject_after(i, sz) {
             let after = cx.text.token_at_or_after(s.span.end);
-            if after >= sz || cx.adjunct_to_end(after, sz) || cx.inverted_tail(&s, after, sz) {
+            if after >= sz || cx.adjunct_to_end(after, sz) || cx.inverted_tail(after, sz) {
                 let span = Span::new(text.tokens[sa].span.start, end_before(text, i - 1));
                 return make(cx, i, lemma, span, s, qs, "indirect/inverted", 0.65);
             }
@@ -1685,7 +1686,7 @@ fn indirect(
     if i > sa && matches!(cx.punct(i - 1), ",") {
         let s = cx.subject_after(i, sz)?;
         let after = cx.text.token_at_or_after(s.span.end);
-        if !(after >= sz || cx.adjunct_to_end(after, sz) || cx.inverted_tail(&s, after, sz)) {
+        if !(after >= sz || cx.adjunct_to_end(after, sz) || cx.inverted_tail(after, sz)) {
             return None;
         }
         let end = end_before(text, i - 1);
@@ -1712,15 +1713,17 @@ impl Ctx<'_> {
     /// After an inverted cue's speaker ("…, said X"), the rest of the sentence from token `after` is
     /// about X, not a clause of X's: an appositive (", director of …"), a relative clause, or a short
     /// prepositional tail ("in the room"). "…, said he also may" is a clause, not a tail.
-    fn inverted_tail(&self, s: &Speaker, after: usize, sz: usize) -> bool {
+    fn inverted_tail(&self, after: usize, sz: usize) -> bool {
         if matches!(self.punct(after), "," | "(" | "—") {
             return true;
         }
-        let pronoun = s.mention.is_some_and(|m| self.mentions[m].kind == MentionKind::Pronoun);
+        // "…, said the campaign is taking nothing for granted": a verb after the speaker makes a clause
+        let w = self.lower(after);
         sz - after <= 6
-            && !(pronoun
-                && !matches!(
-                    self.lower(after).as_str(),
+            && (w.is_empty()
+                || self.adjunct(after)
+                || matches!(
+                    w.as_str(),
                     "in" | "at" | "on" | "during" | "after" | "before" | "from" | "to" | "of" | "for" | "with"
                 ))
     }
