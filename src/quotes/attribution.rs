@@ -1440,6 +1440,24 @@ fn content_start(cx: &Ctx, i: usize, sz: usize) -> usize {
     k
 }
 
+/// Words that open a subordinate or coordinate clause, after which a new attribution may start.
+const SUBORDINATORS: &[&str] = &[
+    "though", "although", "while", "whereas", "after", "before", "because", "since", "when", "as", "but", "until",
+    "once", "and",
+];
+
+impl Ctx<'_> {
+    /// A new attribution starts at token `a` (after a comma or a subordinator): an optional subordinator,
+    /// then a speaker ending right before a speech cue ("though Mrs. Fiorina said", "after Clinton accused").
+    fn starts_attribution(&self, a: usize, sz: usize) -> bool {
+        let a = if SUBORDINATORS.contains(&self.lower(a).as_str()) { a + 1 } else { a };
+        (a + 1..(a + 8).min(sz)).find(|&c| self.word(c).is_empty() || self.cue(c).is_some()).is_some_and(|c| {
+            self.entry(c).is_some_and(|e| !e.weak() && !self.lower(c).ends_with("ing"))
+                && self.subject_before(c, a).is_some_and(|s| s.first == a && s.mention.is_some())
+        })
+    }
+}
+
 /// Where a clause starting at token `k` ends (byte): the sentence end without its final period,
 /// or before ", according to", a participle cue (", adding that"), or an inner ", X said".
 fn clause_end(cx: &Ctx, k: usize, sz: usize) -> usize {
@@ -1509,6 +1527,12 @@ fn clause_end(cx: &Ctx, k: usize, sz: usize) -> usize {
                 }
                 c += 1;
             }
+        }
+        // "…, though Mrs. Fiorina said she doubted …", "… after Mrs. Clinton accused him …": a clause with
+        // a speaker and a cue of its own starts another attribution (one role per token in the annotation)
+        if j > k + 1 && (p == "," || SUBORDINATORS.contains(&cx.lower(j).as_str())) && cx.starts_attribution(j + 1, sz) {
+            let e = if p.is_empty() && cx.punct(j - 1) == "," { j - 1 } else { j };
+            return end_before(text, e);
         }
         j += 1;
     }
