@@ -1453,7 +1453,7 @@ impl Ctx<'_> {
         let a = if SUBORDINATORS.contains(&self.lower(a).as_str()) { a + 1 } else { a };
         (a + 1..(a + 8).min(sz)).find(|&c| self.word(c).is_empty() || self.cue(c).is_some()).is_some_and(|c| {
             self.entry(c).is_some_and(|e| !e.weak() && !self.lower(c).ends_with("ing"))
-                && self.subject_before(c, a).is_some_and(|s| s.first == a && s.mention.is_some())
+                && self.subject_before(c, a).is_some_and(|s| s.first == a && (s.mention.is_some() || self.clear(&s)))
         })
     }
 }
