@@ -1513,6 +1513,10 @@ fn clause_end(cx: &Ctx, k: usize, sz: usize) -> usize {
             if nw.ends_with("ing") && cx.entry(j + 1).is_some_and(|e| !e.weak() && !e.nominal()) {
                 break;
             }
+            // ", said X" — an inverted cue with its speaker after it
+            if cx.cue(j + 1).is_some() && cx.subject_after(j + 1, sz).is_some_and(|s| s.mention.is_some()) {
+                break;
+            }
             // ", X said," in the middle or ", X said." at the end
             let mut c = j + 1;
             while c < sz && c < j + 8 && !cx.word(c).is_empty() {
@@ -1695,8 +1699,10 @@ fn indirect(
         // a non-clausal cue's object keeps its prepositional phrases: in PolNeAR train, contents run on
         // through "in", "with", "on" nine times in ten ("an interaction with Hillary Clinton that …")
         let mut end = clause_end(cx, k, sz);
-        // "Sanders, who had said he would debate, criticized Clinton": a relative clause ends at its comma
-        if s.first > sa && cx.punct(s.first - 1) == "," && RELATIVES.contains(&cx.lower(s.first).as_str()) {
+        // "Sanders, who had said he would debate, criticized Clinton", "New York, which Clinton hopes to carry
+        // by a large margin, …": a relative clause ends at its comma
+        let relative = |x: usize| x > sa && cx.punct(x - 1) == "," && RELATIVES.contains(&cx.lower(x).as_str());
+        if relative(s.first) || s.first > sa && relative(s.first - 1) {
             let z = text.token_at_or_after(end);
             if let Some(c) = (k + 1..z).find(|&x| cx.punct(x) == ",") {
                 end = end_before(text, c);
