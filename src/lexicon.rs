@@ -112,6 +112,8 @@ pub struct Lexicon {
     pub stop_caps: FxHashSet<String>,
     /// "punct word" → (n_stop, n_through): how often a content ends before that context in PolNeAR train.
     pub content_stops: FxHashMap<String, (u32, u32)>,
+    /// Cue lemmas that take a noun-phrase object more than a clause ("endorse", "praise").
+    pub object_cues: FxHashSet<String>,
     /// Longest entry in words, for multi-word lookups.
     pub max_words: usize,
 }
@@ -122,6 +124,7 @@ const ORGANIZATIONS: &str = include_str!("../lexicons/organizations.tsv");
 const CUES: &str = include_str!("../lexicons/cues.tsv");
 const STOP_CAPS: &str = include_str!("../lexicons/stop_caps.txt");
 const CONTENT_STOPS: &str = include_str!("../lexicons/content_stops.tsv");
+const OBJECT_CUES: &str = include_str!("../lexicons/object_cues.tsv");
 
 /// A content ends before a punctuation + word context when more than this share of train contents did.
 pub const CONTENT_STOP_SHARE: f32 = 0.5;
@@ -175,6 +178,9 @@ impl Lexicon {
             let n = |i: usize| r.get(i).and_then(|v| v.parse::<u32>().ok()).unwrap_or(0);
             lx.content_stops.insert(format!("{} {}", r[0], r.get(1).unwrap_or(&"")), (n(2), n(3)));
         }
+        for r in rows(OBJECT_CUES) {
+            lx.object_cues.insert(r[0].to_string());
+        }
         lx.max_words = lx
             .nationalities
             .keys()
@@ -222,6 +228,7 @@ mod tests {
         no_duplicates("organizations", ORGANIZATIONS);
         no_duplicates("cues", CUES);
         no_duplicates("stop_caps", STOP_CAPS);
+        no_duplicates("object_cues", OBJECT_CUES);
     }
 
     #[test]

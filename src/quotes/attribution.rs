@@ -1440,6 +1440,10 @@ fn content_start(cx: &Ctx, i: usize, sz: usize) -> usize {
     k
 }
 
+/// Subordinators that end the noun-phrase object of an object cue ("endorsed Mr. Trump after the debate").
+const OBJECT_STOPS: &[&str] =
+    &["when", "after", "before", "while", "because", "despite", "during", "since", "until", "amid"];
+
 /// Words that open a subordinate or coordinate clause, after which a new attribution may start.
 const SUBORDINATORS: &[&str] = &[
     "though", "although", "while", "whereas", "after", "before", "because", "since", "when", "as", "but", "until",
@@ -1699,6 +1703,13 @@ fn indirect(
         // a non-clausal cue's object keeps its prepositional phrases: in PolNeAR train, contents run on
         // through "in", "with", "on" nine times in ten ("an interaction with Hillary Clinton that …")
         let mut end = clause_end(cx, k, sz);
+        // an object cue ("praised Obama after the meeting") ends its noun phrase before a subordinate clause
+        if lexicon().object_cues.contains(lemma) && !CLAUSE_OPENERS.contains(&cx.lower(k).as_str()) {
+            let z = text.token_at_or_after(end);
+            if let Some(p) = (k + 1..z).find(|&x| OBJECT_STOPS.contains(&cx.lower(x).as_str())) {
+                end = end_before(text, p);
+            }
+        }
         // "Sanders, who had said he would debate, criticized Clinton", "New York, which Clinton hopes to carry
         // by a large margin, …": a relative clause ends at its comma
         let relative = |x: usize| x > sa && cx.punct(x - 1) == "," && RELATIVES.contains(&cx.lower(x).as_str());
