@@ -260,6 +260,7 @@ const DETERMINERS: &[&str] = &[
 
 /// Words that cannot head a speaker noun phrase.
 const NOT_HEADS: &[&str] = &[
+    "their", "his", "its", "whose", "our", "my", "your",
     "him", "them", "me", "us", "you", "what", "this", "that", "who", "which", "there", "here", "one", "all", "so",
     "as", "to", "of", "for", "the", "a", "an", "and", "or", "but", "not", "no", "also", "too", "being", "having",
     "just", "only", "more", "less", "much", "well", "yet", "still", "like", "unlike",
@@ -1678,6 +1679,12 @@ fn indirect(
         if matches!(
             cx.lower(k).as_str(),
             "with"
+                | "themselves"
+                | "himself"
+                | "herself"
+                | "myself"
+                | "itself"
+                | "ourselves"
                 | "for"
                 | "of"
                 | "from"
