@@ -1595,13 +1595,23 @@ fn indirect(
         let after_by = matches!(lead.as_str(), "by" | "while" | "after" | "before" | "when" | "in")
             || lead == "and" && i > sa + 1 && cx.punct(i - 2) == ",";
         if i > sa && (matches!(cx.punct(i - 1), "," | "—") || after_by) {
-            let speaker = prev.or_else(|| cx.subject_first(sa, i))?;
+            let speaker = prev.or_else(|| cx.subject_first(sa, i)).or_else(|| cx.main_subject(sa, i))?;
             let k = content_start(cx, i, sz);
             if e.weak() && cx.lower(k) != "that" {
                 return None;
             }
             let span = Span::new(text.tokens.get(k)?.span.start, clause_end(cx, k, sz));
             return make(cx, i, lemma, span, speaker, qs, "indirect/participle", 0.6);
+        }
+        // "with 50 percent saying she is prepared": the noun phrase before the participle speaks
+        if i > sa + 1 && !e.weak() && lemma == "say" {
+            if let Some(s) = cx.subject_before(i, sa) {
+                if s.first > sa && matches!(cx.lower(s.first - 1).as_str(), "with" | "left" | "had") {
+                    let k = content_start(cx, i, sz);
+                    let span = Span::new(text.tokens.get(k)?.span.start, clause_end(cx, k, sz));
+                    return make(cx, i, lemma, span, s, qs, "indirect/participle", 0.55);
+                }
+            }
         }
         return None;
     }
@@ -1794,6 +1804,12 @@ impl Ctx<'_> {
         }
         let m = *self.by_start.get(&self.text.tokens.get(k)?.span.start)?;
         Some(Speaker { mention: Some(m), span: self.mentions[m].span, first: k })
+    }
+    /// The subject of the main clause before token `limit`: the noun phrase that ends at the sentence's
+    /// first auxiliary or cue and starts the sentence ("The Wisconsin Republican did give Trump credit, …").
+    fn main_subject(&self, sa: usize, limit: usize) -> Option<Speaker> {
+        let v = (sa + 1..limit.min(sa + 10)).find(|&x| self.punct(x).is_empty() && (self.skippable(x) || self.cue(x).is_some()))?;
+        self.subject_before(v, sa).filter(|s| s.first <= sa + 1 && self.clear(s))
     }
     /// The subject after an introductory phrase: "In an interview on Tuesday, Trump doubled down and said …"
     /// — the first mention right after the sentence's first comma, before `limit`.
