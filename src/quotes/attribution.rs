@@ -1597,7 +1597,12 @@ fn indirect(
         if i > sa && (matches!(cx.punct(i - 1), "," | "—") || after_by) {
             let speaker = prev.or_else(|| cx.subject_first(sa, i)).or_else(|| cx.main_subject(sa, i))?;
             let k = content_start(cx, i, sz);
-            if e.weak() && cx.lower(k) != "that" {
+            // a weak participle needs a that-clause, or an object the cue is about: ", calling him a
+            // fascist", ", calling for his firing"
+            let object = matches!(cx.lower(k).as_str(), "him" | "her" | "them" | "it" | "himself" | "herself")
+                || cx.by_start.contains_key(&text.tokens.get(k)?.span.start)
+                || k > i + 1 && matches!(cx.lower(k - 1).as_str(), "for" | "on");
+            if e.weak() && cx.lower(k) != "that" && !object {
                 return None;
             }
             let span = Span::new(text.tokens.get(k)?.span.start, clause_end(cx, k, sz));
