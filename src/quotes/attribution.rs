@@ -339,8 +339,9 @@ impl<'a> Ctx<'a> {
         }
         let lx = lexicon();
         let e = lx.cues.get(w).or_else(|| lx.cues.get(&w.to_lowercase()))?;
-        // a capitalised cue word inside a sentence is a name ("Price", "Said")
-        if is_cap(w) && !self.sentence_initial(i) {
+        // a capitalised cue word inside a sentence is a name ("Price", "Said"), unless a colon, a dash or
+        // a parenthesis opens a clause before it ("…: According to recent polls, …")
+        if is_cap(w) && !self.sentence_initial(i) && !(i > 0 && matches!(self.punct(i - 1), ":" | "—" | "(")) {
             return None;
         }
         Some(e)
@@ -1937,7 +1938,7 @@ fn according(cx: &Ctx, i: usize, sa: usize, sz: usize, qs: &[Quotation]) -> Opti
     }
     let src_start = i + 2;
     let mut z = src_start;
-    while z < sz && !cx.word(z).is_empty() && z < src_start + 12 {
+    while z < sz && !cx.word(z).is_empty() && z < src_start + 20 {
         z += 1;
     }
     if z == src_start {
@@ -1951,16 +1952,21 @@ fn according(cx: &Ctx, i: usize, sa: usize, sz: usize, qs: &[Quotation]) -> Opti
         .or_else(|| (src_start..z).find_map(|x| cx.by_start.get(&text.tokens[x].span.start).copied()));
     let s = Speaker { mention, span: span_src, first: src_start };
     let cue_span = Span::new(text.tokens[i].span.start, text.tokens[i + 1].span.end);
-    let mut f = if i == sa || (i == sa + 1 && cx.word(sa).is_empty()) {
+    // "According to X, …" opens the sentence, or follows a colon, a dash or a parenthesis
+    let opening = i == sa || (i > sa && matches!(cx.punct(i - 1), ":" | "—" | "(") || i == sa + 1 && cx.word(sa).is_empty());
+    // "…,” according to X" — the comma sits inside the closing quotation mark
+    let after_comma = i > sa + 1 && (cx.punct(i - 1) == "," || cx.is_quote_mark(i - 1) && cx.punct(i - 2) == ",");
+    let mut f = if opening {
         // According to X, CONTENT.
         if cx.punct(z) != "," || z + 1 >= sz {
             return None;
         }
         let span = Span::new(text.tokens[z + 1].span.start, clause_end(cx, z + 1, sz));
         make(cx, i, "according to", span, s, qs, "indirect/according-to", 0.75)?
-    } else if i > sa + 1 && cx.punct(i - 1) == "," {
+    } else if after_comma {
         // CONTENT, according to X[, CONTENT].
-        let span = Span::new(text.tokens[sa].span.start, end_before(text, i - 1));
+        let end = if cx.is_quote_mark(i - 1) { text.tokens[i - 1].span.end } else { end_before(text, i - 1) };
+        let span = Span::new(text.tokens[sa].span.start, end);
         let mut f = make(cx, i, "according to", span, s, qs, "indirect/according-to", 0.75)?;
         if cx.punct(z) == "," && z + 2 < sz {
             f.fragments.push(Span::new(text.tokens[z + 1].span.start, clause_end(cx, z + 1, sz)));
