@@ -341,10 +341,29 @@ impl<'a> Ctx<'a> {
         let e = lx.cues.get(w).or_else(|| lx.cues.get(&w.to_lowercase()))?;
         // a capitalised cue word inside a sentence is a name ("Price", "Said"), unless a colon, a dash or
         // a parenthesis opens a clause before it ("…: According to recent polls, …")
-        if is_cap(w) && !self.sentence_initial(i) && !(i > 0 && matches!(self.punct(i - 1), ":" | "—" | "(")) {
+        if is_cap(w)
+            && !self.sentence_initial(i)
+            && !(i > 0 && matches!(self.punct(i - 1), ":" | "—" | "("))
+            && !self.title_case(i)
+        {
             return None;
         }
         Some(e)
+    }
+    /// The paragraph of token `i` is a headline in title case ("Bernie Sanders Says He’s Already Started
+    /// Writing His Inaugural Address"): at least four words, nearly all of them capitalised.
+    fn title_case(&self, i: usize) -> bool {
+        let Some(p) = self.text.paragraph_of(self.text.tokens[i].span.start) else {
+            return false;
+        };
+        let p = self.text.paragraphs[p];
+        let (a, z) = (self.text.token_at_or_after(p.start), self.text.token_at_or_after(p.end));
+        if z - a > 40 {
+            return false;
+        }
+        let words: Vec<&str> = (a..z).map(|k| self.word(k)).filter(|w| w.chars().next().is_some_and(char::is_alphabetic)).collect();
+        let small = ["a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "at", "by", "with"];
+        words.len() >= 4 && words.iter().all(|w| is_cap(w) || small.contains(w))
     }
     /// A cue for direct quotations: the frequent, reliable ones only.
     fn dcue(&self, i: usize) -> Option<&'static str> {
