@@ -672,6 +672,12 @@ pub fn attribute(text: &Text, mentions: &[Mention]) -> Vec<Found> {
             continue;
         }
         let Some(e) = cx.entry(i) else {
+            if let Some(f) = that_verb(&cx, i, &qs) {
+                if !f.fragments.iter().any(|fr| taken.overlaps(*fr)) {
+                    f.fragments.iter().for_each(|&fr| taken.insert(fr));
+                    out.push(f);
+                }
+            }
             continue;
         };
         if taken.contains(t.span) {
@@ -881,6 +887,42 @@ fn asked(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
         confidence: 0.45,
         rule: "indirect/asked",
     })
+}
+
+/// A verb outside the cue lexicon with a named speaker and a that-clause: "Trump groused to a crowd that
+/// …", "Schneiderman alleged in the suit that …". The rare cue verbs of the long tail (1,778 cue lemmas in
+/// PolNeAR train) share this shape.
+fn that_verb(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
+    let text = cx.text;
+    let w = cx.word(i);
+    // a past or present verb form; plural nouns before a relative "that" ("states that are …") are told
+    // apart by the word after "that"
+    if w.is_empty() || is_cap(w) || !(w.ends_with("ed") || w.ends_with('s')) || w.len() < 5 {
+        return None;
+    }
+    let (sa, sz) = cx.sentence_tokens(text.tokens[i].span.start);
+    // "that" right after the verb, or after a short adjunct ("in the suit", "to a crowd in Georgia")
+    let t = (i + 1..(i + 6).min(sz)).find(|&x| cx.lower(x) == "that")?;
+    if (i + 1..t).any(|x| !cx.punct(x).is_empty()) || t > i + 1 && !matches!(cx.lower(i + 1).as_str(), "in" | "to" | "on" | "at" | "during") {
+        return None;
+    }
+    // a relative "that" is followed by its verb ("the approach that worked"), a complementizer by a subject
+    let nw = cx.lower(t + 1);
+    if nw.ends_with("ed")
+        || matches!(
+            nw.as_str(),
+            "is" | "are" | "was" | "were" | "will" | "would" | "has" | "have" | "had" | "can" | "could" | "may" | "might"
+        )
+    {
+        return None;
+    }
+    let s = cx.subject_before(i, sa)?;
+    let m = s.mention?;
+    if cx.mentions[m].kind == MentionKind::Pronoun && s.first != i - 1 {
+        return None;
+    }
+    let span = Span::new(text.tokens[t].span.start, clause_end(cx, t, sz));
+    make(cx, i, &w.to_lowercase(), span, s, qs, "indirect/that-verb", 0.45)
 }
 
 /// Phrasal cues learned from train cue bigrams: "talked about X", "spoke about how …", "pointed out that …"
