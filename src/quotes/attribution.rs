@@ -1714,7 +1714,7 @@ fn indirect(
     let subject = if coordinated {
         prev.or_else(|| cx.subject_first(sa, i)).or_else(|| cx.subject_after_comma(sa, i))
     } else {
-        cx.subject_before(i, sa)
+        cx.subject_before(i, sa).or_else(|| cx.long_subject(i, sa, e))
     };
     if let Some(s) = subject {
         if e.weak() && !cx.clear(&s) && !cx.that_follows(i, sz) {
@@ -1851,6 +1851,34 @@ impl Ctx<'_> {
                     w.as_str(),
                     "in" | "at" | "on" | "during" | "after" | "before" | "from" | "to" | "of" | "for" | "with"
                 ))
+    }
+    /// A long noun-phrase subject that opens the sentence, before a reliable cue: "Other former CIA officers
+    /// with no direct knowledge of the case but with experience in war zones said …". Only for cues that
+    /// are cues nine times in ten in train ("said", "told"), and only when the words before it contain no
+    /// other cue, no clause opener and no punctuation but commas.
+    fn long_subject(&self, i: usize, sa: usize, e: &CueEntry) -> Option<Speaker> {
+        if e.weak() || e.precision < 0.85 || i <= sa + 2 || i - sa > 30 {
+            return None;
+        }
+        let a = if self.word(sa).is_empty() { sa + 1 } else { sa };
+        let first = self.lower(a);
+        if !(DETERMINERS.contains(&first.as_str()) || is_cap(self.word(a))) {
+            return None;
+        }
+        let clean = (a..i).all(|x| {
+            let w = self.lower(x);
+            if w.is_empty() {
+                return matches!(self.punct(x), "," | "-" | "—" | "(" | ")");
+            }
+            self.entry(x).is_none()
+                && !matches!(w.as_str(), "that" | "if" | "when" | "because" | "is" | "was" | "are" | "were" | "has" | "have" | "had")
+        });
+        if !clean {
+            return None;
+        }
+        let mention = (a..i).find_map(|x| self.by_start.get(&self.text.tokens[x].span.start).copied());
+        let span = Span::new(self.text.tokens[a].span.start, self.text.tokens[i - 1].span.end);
+        Some(Speaker { mention, span, first: a })
     }
     /// A "that" comes within a few words after the cue.
     fn that_follows(&self, i: usize, sz: usize) -> bool {
