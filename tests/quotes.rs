@@ -365,3 +365,148 @@ fn nested_indirect_attribution_keeps_the_reported_source() {
     assert_eq!(q.speaker.map(|a| r.actors[a].name.as_str()), Some("Ned Price"), "{}", dump(&r));
     assert_eq!(q.reported_source.map(|a| r.actors[a].name.as_str()), Some("Antony Blinken"), "{}", dump(&r));
 }
+
+// ---- content boundaries (session 2): exact spans, since these rules exist to end a content in the right place
+
+/// Asserts that some quote has a fragment reading exactly `content`, with `speaker`.
+fn check_exact(name: &str, text: &str, content: &str, speaker: Option<&str>) {
+    let r = analyze_text(text);
+    let q = r.quotes.iter().find(|q| q.fragments.iter().any(|f| &r.text[f.start..f.end] == content));
+    let Some(q) = q else {
+        panic!("{name}: no quote fragment reads exactly {content:?}\n{}", dump(&r));
+    };
+    assert_eq!(q.speaker.map(|a| r.actors[a].name.as_str()), speaker, "{name}: speaker\n{}", dump(&r));
+}
+
+macro_rules! exact {
+    ($name:ident, $text:expr, $content:expr, $speaker:expr) => {
+        #[test]
+        fn $name() {
+            check_exact(stringify!($name), $text, $content, $speaker);
+        }
+    };
+}
+
+// lexicons/content_stops.tsv: ", which" ends a content more often than not in train
+exact!(
+    content_stops_before_which,
+    "Senator Ann Roth said the bill would pass the Senate easily, which surprised many observers in the capital.",
+    "the bill would pass the Senate easily",
+    Some("Ann Roth")
+);
+// lexicons/object_cues.tsv: an object cue's noun phrase ends before a subordinate clause
+exact!(
+    object_cue_ends_before_subordinate_clause,
+    "Governor Lia Cruz praised the new trade agreement after a long meeting with farmers in Ames.",
+    "the new trade agreement",
+    Some("Lia Cruz")
+);
+// while a say-like cue keeps the prepositional phrases of its clause
+exact!(
+    say_cue_keeps_prepositional_phrases,
+    "Governor Lia Cruz said the farmers would suffer after the harvest in the fall.",
+    "the farmers would suffer after the harvest in the fall",
+    Some("Lia Cruz")
+);
+exact!(
+    inverted_cue_with_long_appositive,
+    "The plan is dead on arrival, said Jane Roe, director of the Policy Center at the University of Ohio, in Columbus.",
+    "The plan is dead on arrival",
+    Some("Jane Roe")
+);
+t!(
+    stacked_appositives_before_the_cue,
+    "Marley Anderson, 21, a junior from Las Vegas, said she would caucus for the first time on Saturday.",
+    [("she would caucus for the first time on Saturday", Some("Marley Anderson"))]
+);
+t!(
+    short_opening_quotation_joins_its_continuation,
+    "“They’re worried,” Ben Carson said. “There is no question about it.”",
+    [("“They’re worried,”", Some("Ben Carson")), ("“There is no question about it.”", Some("Ben Carson"))]
+);
+exact!(
+    coordinated_but_said,
+    "Jane Roe paid off most of the loan within five years, but said she could not afford to teach.",
+    "she could not afford to teach",
+    Some("Jane Roe")
+);
+exact!(
+    modifier_before_a_plain_speaker,
+    "Officers can search the social media records of applicants, federal officials said.",
+    "Officers can search the social media records of applicants",
+    Some("officials")
+);
+exact!(asked_without_source, "When asked about the border wall, Trump said Mexico would pay for it.", "about the border wall", None);
+exact!(asked_then_own_cue, "When asked about the border wall, Donald Trump said Mexico would pay for it.", "Mexico would pay for it", Some("Donald Trump"));
+exact!(
+    new_subject_and_cue_ends_the_content,
+    "Governor Lia Cruz said the plan would work, and other Republican leaders said it set an example for the party.",
+    "the plan would work",
+    Some("Lia Cruz")
+);
+exact!(
+    subordinate_clause_with_its_own_cue,
+    "The record is a legitimate target, though Carly Fiorina said she doubted voters would care.",
+    "she doubted voters would care",
+    Some("Carly Fiorina")
+);
+exact!(
+    relative_clause_ends_at_its_comma,
+    "Bernie Sanders, who had said he would debate her in Brooklyn, criticized Hillary Clinton on two fronts.",
+    "he would debate her in Brooklyn",
+    Some("Bernie Sanders")
+);
+exact!(
+    raising_over_a_speech_verb,
+    "Vladimir Putin seemed to suggest that the talks had failed.",
+    "that the talks had failed",
+    Some("Vladimir Putin")
+);
+t!(
+    plural_possessive_is_no_quotation_mark,
+    "“We will take back the state capitols,” Jeff Weaver, Sanders’ campaign manager, said in a statement.",
+    [("“We will take back the state capitols,”", Some("Jeff Weaver"))]
+);
+exact!(
+    inverted_cue_needs_a_tail_not_a_clause,
+    "Marlon Marshall, Clinton's director of state campaigns, said the campaign is taking nothing for granted.",
+    "the campaign is taking nothing for granted",
+    Some("Marlon Marshall")
+);
+exact!(
+    weak_participle_with_an_object,
+    "Donald Trump launched an attack on Obama, calling him the most ignorant president in history.",
+    "him the most ignorant president in history",
+    Some("Donald Trump")
+);
+exact!(
+    according_to_after_a_colon,
+    "It has not gone unnoticed: According to recent polls, Trump holds only 14 percent of the Latino vote.",
+    "Trump holds only 14 percent of the Latino vote",
+    None
+);
+exact!(
+    headline_in_title_case,
+    "Bernie Sanders Says He Has Started Writing His Inaugural Address\n\nBernie Sanders spoke on Monday in Vermont.",
+    "He Has Started Writing His Inaugural Address",
+    Some("Bernie Sanders")
+);
+exact!(
+    verb_outside_the_lexicon_with_a_that_clause,
+    "Eric Schneiderman alleged in the suit that Trump personally earned $5 million from the enterprise.",
+    "that Trump personally earned $5 million from the enterprise",
+    Some("Eric Schneiderman")
+);
+none!(relative_that_after_a_plural_is_no_cue, "Senate seats that are up for grabs this November matter to Mitch McConnell.", ["up for grabs"]);
+exact!(
+    long_subject_before_a_reliable_cue,
+    "Other former officers with no direct knowledge of the case said the decision was the right one.",
+    "the decision was the right one",
+    None
+);
+
+#[test]
+fn cue_inside_a_quotation_starts_no_attribution() {
+    let r = analyze_text("“I think the plan is fine, and I believe it will work for every family in the state,” Ellis said.");
+    assert_eq!(r.quotes.len(), 1, "{}", dump(&r));
+}
