@@ -114,6 +114,8 @@ pub struct Lexicon {
     pub content_stops: FxHashMap<String, (u32, u32)>,
     /// Cue lemmas that take a noun-phrase object more than a clause ("endorse", "praise").
     pub object_cues: FxHashSet<String>,
+    /// "rule named|unnamed" → (n_pred, n_right): how often a quote rule was right on PolNeAR train.
+    pub rule_confidence: FxHashMap<String, (u32, u32)>,
     /// Longest entry in words, for multi-word lookups.
     pub max_words: usize,
 }
@@ -125,6 +127,10 @@ const CUES: &str = include_str!("../lexicons/cues.tsv");
 const STOP_CAPS: &str = include_str!("../lexicons/stop_caps.txt");
 const CONTENT_STOPS: &str = include_str!("../lexicons/content_stops.tsv");
 const OBJECT_CUES: &str = include_str!("../lexicons/object_cues.tsv");
+const RULE_CONFIDENCE: &str = include_str!("../lexicons/rule_confidence.tsv");
+
+/// A rule's train record counts as its confidence from this many quotes on.
+const MIN_CALIBRATION_QUOTES: u32 = 10;
 
 /// A content ends before a punctuation + word context when more than this share of train contents did.
 pub const CONTENT_STOP_SHARE: f32 = 0.5;
@@ -181,6 +187,10 @@ impl Lexicon {
         for r in rows(OBJECT_CUES) {
             lx.object_cues.insert(r[0].to_string());
         }
+        for r in rows(RULE_CONFIDENCE) {
+            let n = |i: usize| r.get(i).and_then(|v| v.parse::<u32>().ok()).unwrap_or(0);
+            lx.rule_confidence.insert(format!("{} {}", r[0], r.get(1).unwrap_or(&"")), (n(2), n(4)));
+        }
         lx.max_words = lx
             .nationalities
             .keys()
@@ -194,6 +204,14 @@ impl Lexicon {
 }
 
 impl Lexicon {
+    /// How often a quote of rule `rule` was right (span and speaker) on PolNeAR train, smoothed
+    /// ((right + 1) / (quotes + 2)); `named`: its speaker resolved to an actor. `None` for rules seen
+    /// fewer than ten times.
+    pub fn rule_confidence(&self, rule: &str, named: bool) -> Option<f32> {
+        let key = format!("{rule} {}", if named { "named" } else { "unnamed" });
+        let &(n, right) = self.rule_confidence.get(&key)?;
+        (n >= MIN_CALIBRATION_QUOTES).then(|| (right as f32 + 1.0) / (n as f32 + 2.0))
+    }
     /// True when a clause's content ends before punctuation `punct` followed by the lower-case word `word`
     /// (", which", "— a"): more than [`CONTENT_STOP_SHARE`] of the train contents that met it ended there.
     pub fn ends_content(&self, punct: &str, word: &str) -> bool {
@@ -229,6 +247,10 @@ mod tests {
         no_duplicates("cues", CUES);
         no_duplicates("stop_caps", STOP_CAPS);
         no_duplicates("object_cues", OBJECT_CUES);
+        let mut seen = HashSet::new();
+        for r in rows(RULE_CONFIDENCE) {
+            assert!(seen.insert((r[0], r[1])), "rule_confidence: duplicate entry {:?}", &r[..2]);
+        }
     }
 
     #[test]

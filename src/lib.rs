@@ -178,7 +178,8 @@ fn run(
                 speaker,
                 speaker_mention: f.speaker_span.or(f.speaker.map(|m| mentions[m].span)),
                 reported_source: f.reported_source.and_then(|m| res.of_mention[m]).filter(|&a| Some(a) != speaker),
-                confidence: f.confidence,
+                // calibrated on PolNeAR train where the rule was seen often enough (lexicons/rule_confidence.tsv)
+                confidence: lexicon::lexicon().rule_confidence(f.rule, speaker.is_some()).unwrap_or(f.confidence),
                 rule: f.rule.to_string(),
             }
         })
