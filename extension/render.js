@@ -101,6 +101,12 @@ export function renderReport(root, report, opts = {}) {
   };
 
   const flag = (kind, label, title) => h("span", { class: `ws-flag ws-flag-${kind}`, title: title || null }, label);
+  // A quote's flags: its kind, and "unsure" when its rule is right less than half the time on news text
+  // (the core calibrates confidences on annotated articles).
+  const quoteFlags = (q) => [
+    flag("kind", t("kind_" + q.kind)),
+    q.confidence < 0.5 ? flag("unsure", t("uncertain"), t("uncertainTitle", Math.round(q.confidence * 100))) : null,
+  ].filter(Boolean);
   // Strength of a demand: 3 demand, 2 urge/call, 1 propose (filled dots, the word for screen readers).
   const strength = (s) =>
     h(
@@ -167,7 +173,7 @@ export function renderReport(root, report, opts = {}) {
             "div",
             { class: "ws-group", "data-type": "quote" },
             h(headed ? "h4" : "h3", { class: "ws-group-head" }, h("span", { class: "ws-badge ws-badge-quote", text: t("quotesHeading") }), h("span", { class: "ws-count", text: String(qs.length) })),
-            h("ul", { class: "ws-items" }, qs.map((q) => item(`q${q.id}`, excerpt(text, q.span), [flag("kind", t("kind_" + q.kind))], id, "quote"))),
+            h("ul", { class: "ws-items" }, qs.map((q) => item(`q${q.id}`, excerpt(text, q.span), quoteFlags(q), id, "quote"))),
           ),
         );
       }
@@ -206,7 +212,7 @@ export function renderReport(root, report, opts = {}) {
         "li",
         { class: "ws-actor ws-anon", "data-actor": "u", style: { "--ws-actor": color(null) } },
         h("h2", { class: "ws-actor-head" }, h("span", { class: "ws-actor-name", text: t("unattributed") })),
-        h("ul", { class: "ws-items" }, anon.map((q) => item(`q${q.id}`, excerpt(text, q.span), [flag("kind", t("kind_" + q.kind))], null, "quote"))),
+        h("ul", { class: "ws-items" }, anon.map((q) => item(`q${q.id}`, excerpt(text, q.span), quoteFlags(q), null, "quote"))),
       )
     : null;
   const mentioned = report.actors.filter((x) => !listed.includes(x) && x.mentions.length);

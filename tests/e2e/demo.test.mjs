@@ -82,6 +82,17 @@ test("pasted text is analysed", async () => {
   const marks = await page.$$eval("#article whosaid-mark[data-ws-kind=quote]", (ms) => ms.map((m) => m.textContent).join(" "));
   assert.match(marks, /We will not accept any ultimatum/);
   assert.match(await page.textContent("#panel"), /Berg/);
+  assert.equal(await page.locator("#panel .ws-flag-unsure").count(), 0, "a named direct quote is flagged unsure");
+});
+
+test("a quote from a weak rule is flagged unsure, with its calibrated rate in the tooltip", async () => {
+  // a short quotation with a cue after it and an unresolved "she": a rule right about one time in ten
+  await page.fill("#paste", "The council met on Monday.\n\nHe called the plan \u201cabsurd,\u201d she said.");
+  await page.click("#analyse-text");
+  await page.waitForFunction(() => document.querySelector("#article")?.textContent.includes("absurd"));
+  const flags = page.locator("#panel .ws-flag-unsure");
+  assert.equal(await flags.count(), 1);
+  assert.match((await flags.first().getAttribute("title")) || "", /right about \d+ % of the time/);
 });
 
 test("an opened .html page is analysed with analyzeHtml", async () => {
