@@ -114,6 +114,8 @@ pub struct Lexicon {
     pub content_stops: FxHashMap<String, (u32, u32)>,
     /// Cue lemmas that take a noun-phrase object more than a clause ("endorse", "praise").
     pub object_cues: FxHashSet<String>,
+    /// Two-word cues whose first word is no cue alone ("talked about", "critical of"), as "word particle".
+    pub phrasal_cues: FxHashSet<String>,
     /// "rule named|unnamed" → (n_pred, n_right): how often a quote rule was right on PolNeAR train.
     pub rule_confidence: FxHashMap<String, (u32, u32)>,
     /// Longest entry in words, for multi-word lookups.
@@ -128,6 +130,7 @@ const STOP_CAPS: &str = include_str!("../lexicons/stop_caps.txt");
 const CONTENT_STOPS: &str = include_str!("../lexicons/content_stops.tsv");
 const OBJECT_CUES: &str = include_str!("../lexicons/object_cues.tsv");
 const RULE_CONFIDENCE: &str = include_str!("../lexicons/rule_confidence.tsv");
+const PHRASAL_CUES: &str = include_str!("../lexicons/phrasal_cues.tsv");
 
 /// A rule's train record counts as its confidence from this many quotes on.
 const MIN_CALIBRATION_QUOTES: u32 = 10;
@@ -186,6 +189,9 @@ impl Lexicon {
         }
         for r in rows(OBJECT_CUES) {
             lx.object_cues.insert(r[0].to_string());
+        }
+        for r in rows(PHRASAL_CUES) {
+            lx.phrasal_cues.insert(format!("{} {}", r[0], r.get(1).unwrap_or(&"")));
         }
         for r in rows(RULE_CONFIDENCE) {
             let n = |i: usize| r.get(i).and_then(|v| v.parse::<u32>().ok()).unwrap_or(0);

@@ -510,3 +510,10 @@ fn cue_inside_a_quotation_starts_no_attribution() {
     let r = analyze_text("“I think the plan is fine, and I believe it will work for every family in the state,” Ellis said.");
     assert_eq!(r.quotes.len(), 1, "{}", dump(&r));
 }
+// lexicons/phrasal_cues.tsv: "critical of" and a possessed noun cue
+exact!(
+    phrasal_adjective_cue,
+    "Senator Ann Roth has been critical of the trade agreement since it was signed.",
+    "the trade agreement",
+    Some("Ann Roth")
+);

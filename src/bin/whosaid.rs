@@ -115,6 +115,7 @@ fn scorer_line(id: &Value, r: &Report) -> Value {
                 "confidence": q.confidence,
                 "rule": q.rule,
                 "cue": q.cue_lemma,
+                "cue_spans": q.cue.iter().map(|s| [s.start, s.end]).collect::<Vec<_>>(),
             })
         })
         .collect();

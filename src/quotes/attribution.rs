@@ -661,7 +661,7 @@ pub fn attribute(text: &Text, mentions: &[Mention]) -> Vec<Found> {
         if t.kind != TokenKind::Word || used[i] {
             continue;
         }
-        if let Some(f) = raising(&cx, i, &qs).or_else(|| talk_about(&cx, i, &qs)).or_else(|| asked(&cx, i, &qs)) {
+        if let Some(f) = raising(&cx, i, &qs).or_else(|| phrasal(&cx, i, &qs)).or_else(|| asked(&cx, i, &qs)) {
             if !f.fragments.iter().any(|fr| taken.overlaps(*fr)) {
                 f.fragments.iter().for_each(|&fr| taken.insert(fr));
                 if let Some(c) = f.cue {
@@ -925,30 +925,41 @@ fn that_verb(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
     make(cx, i, &w.to_lowercase(), span, s, qs, "indirect/that-verb", 0.45)
 }
 
-/// Phrasal cues learned from train cue bigrams: "talked about X", "spoke about how …", "pointed out that …"
-/// (talk and speak alone are no cues). The content is what follows the particle; the speaker comes before.
-fn talk_about(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
+/// Phrasal cues learned from train cue bigrams (`lexicons/phrasal_cues.tsv`): a word that is no cue alone
+/// and its particle, "talked about X", "points out that …", "is critical of X", "his criticism of X". The
+/// speaker comes before (the subject, through "is" and adverbs, or a possessor); the content is what
+/// follows the particle, a noun phrase ending before a subordinate clause.
+fn phrasal(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
     let text = cx.text;
-    let lw = cx.lower(i);
-    let particle = cx.lower(i + 1);
-    let lemma = match (lw.as_str(), particle.as_str()) {
-        ("talk" | "talks" | "talked" | "talking", "about") => "talk about",
-        ("spoke" | "speaks" | "speaking", "about") => "speak about",
-        ("point" | "points" | "pointed" | "pointing", "out") => "point out",
-        _ => return None,
-    };
+    let w = cx.word(i);
+    if w.is_empty() || is_cap(w) && !cx.sentence_initial(i) {
+        return None;
+    }
+    let (lw, particle) = (w.to_lowercase(), cx.lower(i + 1));
+    if !lexicon().phrasal_cues.contains(&format!("{lw} {particle}")) {
+        return None;
+    }
     let (sa, sz) = cx.sentence_tokens(text.tokens[i].span.start);
-    if i + 2 >= sz || lw.ends_with("ing") {
-        return None;
-    }
-    let s = cx.subject_before(i, sa)?;
-    s.mention?;
     let k = i + 2;
-    if cx.is_quote_mark(k) || !matches!(cx.punct(k), "") {
+    if k >= sz || cx.is_quote_mark(k) || !cx.punct(k).is_empty() {
         return None;
     }
-    // the object runs to the clause end: train contents mostly keep their prepositional phrases
-    let end = clause_end(cx, k, sz);
+    // "his criticism of", "Trump's endorsement of": the possessor; else the subject before the cue
+    let possessor = i > sa && matches!(cx.lower(i - 1).as_str(), "his" | "her" | "their" | "its");
+    let s = if possessor {
+        let t = text.tokens[i - 1];
+        Speaker { mention: cx.by_start.get(&t.span.start).copied(), span: t.span, first: i - 1 }
+    } else {
+        cx.subject_before(i, sa)?
+    };
+    s.mention?;
+    let mut end = clause_end(cx, k, sz);
+    if !CLAUSE_OPENERS.contains(&cx.lower(k).as_str()) {
+        let z = text.token_at_or_after(end);
+        if let Some(p) = (k + 1..z).find(|&x| OBJECT_STOPS.contains(&cx.lower(x).as_str())) {
+            end = end_before(text, p);
+        }
+    }
     let span = Span::new(text.tokens[k].span.start, end);
     if span.is_empty() {
         return None;
@@ -957,8 +968,8 @@ fn talk_about(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
     Some(Found {
         kind,
         fragments: vec![span],
-        cue: Some(text.tokens[i].span),
-        cue_lemma: Some(lemma.to_string()),
+        cue: Some(Span::new(text.tokens[i].span.start, text.tokens[i + 1].span.end)),
+        cue_lemma: Some(format!("{lw} {particle}")),
         speaker: s.mention,
         speaker_span: Some(s.span),
         reported_source: None,
