@@ -97,6 +97,56 @@ impl CueEntry {
     }
 }
 
+/// The quote engine's function words by job (`lexicons/function_words.tsv`), lower case.
+#[derive(Debug, Default)]
+pub struct FunctionWords {
+    /// Adverbs and auxiliaries between a speaker and its cue ("also", "has", "would").
+    pub skippable: FxHashSet<String>,
+    /// Prepositions and determiners that open a time or place adjunct ("on", "in", "the").
+    pub adjunct_head: FxHashSet<String>,
+    /// Content words of a time or place adjunct ("Tuesday", "statement", "interview").
+    pub adjunct: FxHashSet<String>,
+    /// Time words skipped after a cue ("said Friday the …").
+    pub time: FxHashSet<String>,
+    /// Words that end a speaker noun phrase when walking back from the cue.
+    pub np_boundary: FxHashSet<String>,
+    /// Words that open a noun phrase.
+    pub determiner: FxHashSet<String>,
+    /// Words that cannot head a speaker noun phrase.
+    pub not_head: FxHashSet<String>,
+    /// Relative pronouns that may be a speaker ("the Kremlin, which said …").
+    pub relative: FxHashSet<String>,
+    /// Words that open a clause.
+    pub clause_opener: FxHashSet<String>,
+    /// Subordinators that end the noun-phrase object of an object cue.
+    pub object_stop: FxHashSet<String>,
+    /// Words that open a subordinate or coordinate clause, after which a new attribution may start.
+    pub subordinator: FxHashSet<String>,
+}
+
+impl FunctionWords {
+    /// A word of a time or place adjunct, its opening preposition or determiner included.
+    pub fn is_adjunct(&self, w: &str) -> bool {
+        self.adjunct_head.contains(w) || self.adjunct.contains(w)
+    }
+    fn class_mut(&mut self, class: &str) -> Option<&mut FxHashSet<String>> {
+        Some(match class {
+            "skippable" => &mut self.skippable,
+            "adjunct_head" => &mut self.adjunct_head,
+            "adjunct" => &mut self.adjunct,
+            "time" => &mut self.time,
+            "np_boundary" => &mut self.np_boundary,
+            "determiner" => &mut self.determiner,
+            "not_head" => &mut self.not_head,
+            "relative" => &mut self.relative,
+            "clause_opener" => &mut self.clause_opener,
+            "object_stop" => &mut self.object_stop,
+            "subordinator" => &mut self.subordinator,
+            _ => return None,
+        })
+    }
+}
+
 /// All lexicons, parsed.
 #[derive(Debug, Default)]
 pub struct Lexicon {
@@ -114,6 +164,8 @@ pub struct Lexicon {
     pub content_stops: FxHashMap<String, (u32, u32)>,
     /// Cue lemmas that take a noun-phrase object more than a clause ("endorse", "praise").
     pub object_cues: FxHashSet<String>,
+    /// The quote engine's function words.
+    pub function_words: FunctionWords,
     /// Two-word cues whose first word is no cue alone ("talked about", "critical of"), as "word particle".
     pub phrasal_cues: FxHashSet<String>,
     /// "rule named|unnamed" → (n_pred, n_right): how often a quote rule was right on PolNeAR train.
@@ -131,6 +183,7 @@ const CONTENT_STOPS: &str = include_str!("../lexicons/content_stops.tsv");
 const OBJECT_CUES: &str = include_str!("../lexicons/object_cues.tsv");
 const RULE_CONFIDENCE: &str = include_str!("../lexicons/rule_confidence.tsv");
 const PHRASAL_CUES: &str = include_str!("../lexicons/phrasal_cues.tsv");
+const FUNCTION_WORDS: &str = include_str!("../lexicons/function_words.tsv");
 
 /// A rule's train record counts as its confidence from this many quotes on.
 const MIN_CALIBRATION_QUOTES: u32 = 10;
@@ -189,6 +242,11 @@ impl Lexicon {
         }
         for r in rows(OBJECT_CUES) {
             lx.object_cues.insert(r[0].to_string());
+        }
+        for r in rows(FUNCTION_WORDS) {
+            if let Some(set) = lx.function_words.class_mut(r[0]) {
+                set.extend(r.get(2).unwrap_or(&"").split_whitespace().map(str::to_string));
+            }
         }
         for r in rows(PHRASAL_CUES) {
             lx.phrasal_cues.insert(format!("{} {}", r[0], r.get(1).unwrap_or(&"")));
@@ -253,6 +311,13 @@ mod tests {
         no_duplicates("cues", CUES);
         no_duplicates("stop_caps", STOP_CAPS);
         no_duplicates("object_cues", OBJECT_CUES);
+        no_duplicates("function_words", FUNCTION_WORDS);
+        for r in rows(FUNCTION_WORDS) {
+            let words: Vec<&str> = r.get(2).unwrap_or(&"").split_whitespace().collect();
+            let set: HashSet<&str> = words.iter().copied().collect();
+            assert_eq!(set.len(), words.len(), "function_words: class {} repeats a word", r[0]);
+            assert!(FunctionWords::default().class_mut(r[0]).is_some(), "function_words: unknown class {}", r[0]);
+        }
         let mut seen = HashSet::new();
         for r in rows(RULE_CONFIDENCE) {
             assert!(seen.insert((r[0], r[1])), "rule_confidence: duplicate entry {:?}", &r[..2]);

@@ -42,236 +42,15 @@ use std::collections::HashMap;
 
 use super::marks::{quotations, Quotation};
 use super::Found;
-use crate::lexicon::{lexicon, CueEntry};
+use crate::lexicon::{lexicon, CueEntry, FunctionWords};
 use crate::mentions::{Mention, MentionKind};
 use crate::report::{QuoteKind, Span};
 use crate::text::{QuoteMark, Text, TokenKind};
 
-/// Adverbs and auxiliaries that may stand between a speaker and its cue (words ending in -ly too).
-const SKIPPABLE: &[&str] = &[
-    "also",
-    "further",
-    "then",
-    "again",
-    "has",
-    "have",
-    "had",
-    "later",
-    "previously",
-    "once",
-    "would",
-    "will",
-    "was",
-    "is",
-    "are",
-    "were",
-    "been",
-    "be",
-    "continued",
-    "continues",
-    "to",
-    "went",
-    "goes",
-    "go",
-    "not",
-    "did",
-    "does",
-    "do",
-    "just",
-    "now",
-    "still",
-    "even",
-    "already",
-    "often",
-    "never",
-    "ever",
-    "first",
-    "last",
-    "long",
-    "since",
-    "can",
-    "could",
-    "may",
-    "might",
-    "should",
-    "must",
-    "shall",
-    "n't",
-    "didn't",
-    "doesn't",
-    "don't",
-    "hasn't",
-    "haven't",
-    "isn't",
-    "wasn't",
-    "won't",
-    "wouldn't",
-    "has't",
-    "didn’t",
-    "doesn’t",
-    "don’t",
-    "hasn’t",
-    "haven’t",
-    "isn’t",
-    "wasn’t",
-    "won’t",
-    "wouldn’t",
-    "always",
-    "recently",
-    "repeatedly",
-    "reportedly",
-    "privately",
-    "publicly",
-    "herself",
-    "himself",
-    "themselves",
-    "itself",
-    "too",
-    "both",
-    "all",
-    "each",
-    "quickly",
-    "soon",
-    "immediately",
-    "separately",
-    "initially",
-    "originally",
-    "similarly",
-    "earlier",
-    "yet",
-    "here",
-];
-
-/// Words of a time or place adjunct that may stand between a speaker and its cue, or after a cue.
-const ADJUNCT: &[&str] = &[
-    "on",
-    "in",
-    "at",
-    "a",
-    "an",
-    "the",
-    "his",
-    "her",
-    "their",
-    "its",
-    "this",
-    "last",
-    "next",
-    "earlier",
-    "late",
-    "statement",
-    "interview",
-    "week",
-    "weekend",
-    "month",
-    "year",
-    "morning",
-    "afternoon",
-    "evening",
-    "night",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "today",
-    "yesterday",
-    "tonight",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "aug",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "day",
-    "days",
-    "ago",
-    "twitter",
-    "email",
-    "tweet",
-    "speech",
-    "letter",
-    "release",
-    "post",
-    "rally",
-    "conference",
-    "call",
-    "news",
-    "briefing",
-];
-
-/// Time words skipped after a cue ("said Friday the …").
-const TIME_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "today",
-    "yesterday",
-    "tonight",
-    "earlier",
-    "later",
-    "last",
-    "this",
-    "next",
-    "week",
-    "weekend",
-    "month",
-    "year",
-    "morning",
-    "afternoon",
-    "evening",
-    "night",
-    "recently",
-];
-
-/// Lower-case words that end a speaker noun phrase when walking back from the cue.
-const NP_BOUNDARY: &[&str] = &[
-    "that", "and", "or", "but", "because", "if", "when", "while", "as", "after", "before", "since", "although",
-    "though", "than", "where", "why", "how", "what", "whether", "to", "with", "by", "from", "into", "about", "on",
-    "in", "is", "was", "are", "were", "be", "been", "has", "have", "had", "will", "would", "not", "so", "also", "who",
-    "which", "whom", "there", "here", "then", "said", "says", "say", "told", "this", "just", "it’s", "it's", "of",
-    "for", "at",
-];
-
-/// Words that open a noun phrase (kept in the speaker span).
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "another", "his", "her", "their", "its", "our", "my", "your", "some", "many", "most", "several",
-    "other", "these", "those", "both", "two", "three", "few", "one", "no", "any", "all", "each",
-];
-
-/// Words that cannot head a speaker noun phrase.
-const NOT_HEADS: &[&str] = &[
-    "their", "his", "its", "whose", "our", "my", "your",
-    "him", "them", "me", "us", "you", "what", "this", "that", "who", "which", "there", "here", "one", "all", "so",
-    "as", "to", "of", "for", "the", "a", "an", "and", "or", "but", "not", "no", "also", "too", "being", "having",
-    "just", "only", "more", "less", "much", "well", "yet", "still", "like", "unlike",
-];
-
-/// Relative pronouns that may be a speaker ("the Kremlin, which said …").
-const RELATIVES: &[&str] = &["who", "which"];
-
-/// Words that open a clause (content of a non-clausal cue that still runs to the clause end).
-const CLAUSE_OPENERS: &[&str] = &["that", "to", "how", "why", "what", "whether", "if", "who", "when", "where"];
-
+/// The quote engine's function words (`lexicons/function_words.tsv`).
+fn fw() -> &'static FunctionWords {
+    &lexicon().function_words
+}
 
 /// Quotations of at most this many words are scare quotes or fragments, not statements on their own.
 const SHORT_QUOTE_WORDS: usize = 3;
@@ -341,11 +120,8 @@ impl<'a> Ctx<'a> {
         let e = lx.cues.get(w).or_else(|| lx.cues.get(&w.to_lowercase()))?;
         // a capitalised cue word inside a sentence is a name ("Price", "Said"), unless a colon, a dash or
         // a parenthesis opens a clause before it ("…: According to recent polls, …")
-        if is_cap(w)
-            && !self.sentence_initial(i)
-            && !(i > 0 && matches!(self.punct(i - 1), ":" | "—" | "("))
-            && !self.title_case(i)
-        {
+        let clause_start = self.sentence_initial(i) || i > 0 && matches!(self.punct(i - 1), ":" | "—" | "(");
+        if is_cap(w) && !clause_start && !self.title_case(i) {
             return None;
         }
         Some(e)
@@ -361,7 +137,8 @@ impl<'a> Ctx<'a> {
         if z - a > 40 {
             return false;
         }
-        let words: Vec<&str> = (a..z).map(|k| self.word(k)).filter(|w| w.chars().next().is_some_and(char::is_alphabetic)).collect();
+        let words: Vec<&str> =
+            (a..z).map(|k| self.word(k)).filter(|w| w.chars().next().is_some_and(char::is_alphabetic)).collect();
         let small = ["a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "at", "by", "with"];
         words.len() >= 4 && words.iter().all(|w| is_cap(w) || small.contains(w))
     }
@@ -383,11 +160,11 @@ impl<'a> Ctx<'a> {
     }
     fn skippable(&self, i: usize) -> bool {
         let w = self.lower(i);
-        !w.is_empty() && (SKIPPABLE.contains(&w.as_str()) || (w.ends_with("ly") && w.len() > 4))
+        !w.is_empty() && (fw().skippable.contains(w.as_str()) || (w.ends_with("ly") && w.len() > 4))
     }
     fn adjunct(&self, i: usize) -> bool {
         let w = self.lower(i);
-        !w.is_empty() && (ADJUNCT.contains(&w.as_str()) || w.chars().all(|c| c.is_ascii_digit()))
+        !w.is_empty() && (fw().is_adjunct(w.as_str()) || w.chars().all(|c| c.is_ascii_digit()))
     }
     /// The speaker ending right before token `i` (a cue), skipping adverbs, auxiliaries, time adjuncts
     /// and an appositive. `floor` is the first token of the sentence.
@@ -512,7 +289,7 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let lw = w.to_lowercase();
-        if RELATIVES.contains(&lw.as_str()) {
+        if fw().relative.contains(lw.as_str()) {
             // "…, who said": the speaker is the mention before the comma
             let mention = if j > floor && self.punct(j - 1) == "," {
                 self.by_end.get(&self.text.tokens[j - 2.min(j)].span.end).copied()
@@ -521,10 +298,10 @@ impl<'a> Ctx<'a> {
             };
             return Some(Speaker { mention, span: t.span, first: j });
         }
-        if NOT_HEADS.contains(&lw.as_str())
+        if fw().not_head.contains(lw.as_str())
             || lw.ends_with("n't")
             || lw.ends_with("n’t")
-            || (!is_cap(w) && NP_BOUNDARY.contains(&lw.as_str()))
+            || (!is_cap(w) && fw().np_boundary.contains(lw.as_str()))
             || lw.ends_with("’s")
             || lw.ends_with("'s")
         {
@@ -546,11 +323,11 @@ impl<'a> Ctx<'a> {
                 break;
             }
             let pl = pw.to_lowercase();
-            if DETERMINERS.contains(&pl.as_str()) {
+            if fw().determiner.contains(pl.as_str()) {
                 a = p;
                 break;
             }
-            if (!is_cap(pw) && NP_BOUNDARY.contains(&pl.as_str()) && !matches!(pl.as_str(), "of" | "for" | "at"))
+            if (!is_cap(pw) && fw().np_boundary.contains(pl.as_str()) && !matches!(pl.as_str(), "of" | "for" | "at"))
                 || self.entry(p).is_some_and(|e| !e.nominal())
                 || self.skippable(p) && !is_cap(pw)
             {
@@ -580,13 +357,13 @@ impl<'a> Ctx<'a> {
             return Some(Speaker { mention: Some(m), span: self.mentions[m].span, first: i + 1 });
         }
         let w = self.lower(i + 1);
-        if !DETERMINERS.contains(&w.as_str()) {
+        if !fw().determiner.contains(w.as_str()) {
             // "said 9/11 widow Terry Strada": a few modifiers before the name
             for k in i + 2..(i + 6).min(sz) {
                 let tk = self.text.tokens[k];
                 if matches!(self.punct(k), "," | "." | ";" | ":" | "(" | ")")
                     || self.is_quote_mark(k)
-                    || NP_BOUNDARY.contains(&self.lower(k).as_str())
+                    || fw().np_boundary.contains(self.lower(k).as_str())
                 {
                     break;
                 }
@@ -599,7 +376,7 @@ impl<'a> Ctx<'a> {
         }
         // "said the senior official" — up to the next punctuation or boundary word
         let mut z = i + 2;
-        while z < sz && z < i + 8 && !self.word(z).is_empty() && !NP_BOUNDARY.contains(&self.lower(z).as_str()) {
+        while z < sz && z < i + 8 && !self.word(z).is_empty() && !fw().np_boundary.contains(self.lower(z).as_str()) {
             z += 1;
         }
         if z == i + 2 {
@@ -903,7 +680,9 @@ fn that_verb(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
     let (sa, sz) = cx.sentence_tokens(text.tokens[i].span.start);
     // "that" right after the verb, or after a short adjunct ("in the suit", "to a crowd in Georgia")
     let t = (i + 1..(i + 6).min(sz)).find(|&x| cx.lower(x) == "that")?;
-    if (i + 1..t).any(|x| !cx.punct(x).is_empty()) || t > i + 1 && !matches!(cx.lower(i + 1).as_str(), "in" | "to" | "on" | "at" | "during") {
+    if (i + 1..t).any(|x| !cx.punct(x).is_empty())
+        || t > i + 1 && !matches!(cx.lower(i + 1).as_str(), "in" | "to" | "on" | "at" | "during")
+    {
         return None;
     }
     // a relative "that" is followed by its verb ("the approach that worked"), a complementizer by a subject
@@ -911,7 +690,18 @@ fn that_verb(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
     if nw.ends_with("ed")
         || matches!(
             nw.as_str(),
-            "is" | "are" | "was" | "were" | "will" | "would" | "has" | "have" | "had" | "can" | "could" | "may" | "might"
+            "is" | "are"
+                | "was"
+                | "were"
+                | "will"
+                | "would"
+                | "has"
+                | "have"
+                | "had"
+                | "can"
+                | "could"
+                | "may"
+                | "might"
         )
     {
         return None;
@@ -954,9 +744,9 @@ fn phrasal(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
     };
     s.mention?;
     let mut end = clause_end(cx, k, sz);
-    if !CLAUSE_OPENERS.contains(&cx.lower(k).as_str()) {
+    if !fw().clause_opener.contains(cx.lower(k).as_str()) {
         let z = text.token_at_or_after(end);
-        if let Some(p) = (k + 1..z).find(|&x| OBJECT_STOPS.contains(&cx.lower(x).as_str())) {
+        if let Some(p) = (k + 1..z).find(|&x| fw().object_stop.contains(cx.lower(x).as_str())) {
             end = end_before(text, p);
         }
     }
@@ -984,7 +774,11 @@ fn phrasal(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
 fn inside_quotation(qs: &[Quotation], s: Span, text: &Text) -> bool {
     let i = qs.partition_point(|q| q.span.end <= s.start);
     qs.get(i).is_some_and(|q| {
-        q.closed && !q.single && q.span.start < s.start && s.end < q.span.end && word_count(text, q.span) > SHORT_QUOTE_WORDS
+        q.closed
+            && !q.single
+            && q.span.start < s.start
+            && s.end < q.span.end
+            && word_count(text, q.span) > SHORT_QUOTE_WORDS
     })
 }
 
@@ -1188,7 +982,7 @@ fn looks_like_title(cx: &Ctx, q: Quotation) -> bool {
 /// True when the text between two quotations is only a time adjunct ("on Tuesday").
 fn adjunct_text(gap: &str) -> bool {
     gap.split_whitespace().count() <= 3
-        && gap.split_whitespace().all(|w| ADJUNCT.contains(&w.trim_matches(',').to_lowercase().as_str()))
+        && gap.split_whitespace().all(|w| fw().is_adjunct(w.trim_matches(',').to_lowercase().as_str()))
 }
 
 /// The quotation is a sentence (or more) on its own: it starts the sentence and ends it.
@@ -1491,7 +1285,7 @@ fn content_start(cx: &Ctx, i: usize, sz: usize) -> usize {
     let phrase = matches!(cx.lower(k).as_str(), "on" | "in" | "at" | "over" | "during");
     while j < sz
         && j < k + 5
-        && (TIME_WORDS.contains(&cx.lower(j).as_str())
+        && (fw().time.contains(cx.lower(j).as_str())
             || cx.punct(j) == ","
             || phrase && cx.adjunct(j) && !matches!(cx.lower(j).as_str(), "the" | "a" | "an") && j > k
             || j == k && phrase
@@ -1506,7 +1300,7 @@ fn content_start(cx: &Ctx, i: usize, sz: usize) -> usize {
         if matches!(
             lw.as_str(),
             "on" | "in" | "at" | "over" | "last" | "this" | "earlier" | "today" | "yesterday" | "tonight"
-        ) || ADJUNCT[11..].contains(&lw.as_str())
+        ) || fw().adjunct.contains(lw.as_str())
         {
             return j;
         }
@@ -1514,21 +1308,11 @@ fn content_start(cx: &Ctx, i: usize, sz: usize) -> usize {
     k
 }
 
-/// Subordinators that end the noun-phrase object of an object cue ("endorsed Mr. Trump after the debate").
-const OBJECT_STOPS: &[&str] =
-    &["when", "after", "before", "while", "because", "despite", "during", "since", "until", "amid"];
-
-/// Words that open a subordinate or coordinate clause, after which a new attribution may start.
-const SUBORDINATORS: &[&str] = &[
-    "though", "although", "while", "whereas", "after", "before", "because", "since", "when", "as", "but", "until",
-    "once", "and",
-];
-
 impl Ctx<'_> {
     /// A new attribution starts at token `a` (after a comma or a subordinator): an optional subordinator,
     /// then a speaker ending right before a speech cue ("though Mrs. Fiorina said", "after Clinton accused").
     fn starts_attribution(&self, a: usize, sz: usize) -> bool {
-        let a = if SUBORDINATORS.contains(&self.lower(a).as_str()) { a + 1 } else { a };
+        let a = if fw().subordinator.contains(self.lower(a).as_str()) { a + 1 } else { a };
         (a + 1..(a + 8).min(sz)).find(|&c| self.word(c).is_empty() || self.cue(c).is_some()).is_some_and(|c| {
             self.entry(c).is_some_and(|e| !e.weak() && !self.lower(c).ends_with("ing"))
                 && self.subject_before(c, a).is_some_and(|s| s.first == a && (s.mention.is_some() || self.clear(&s)))
@@ -1568,10 +1352,13 @@ fn clause_end(cx: &Ctx, k: usize, sz: usize) -> usize {
             }
         }
         // ", which …", "— a …": contexts where train contents mostly end (lexicons/content_stops.tsv)
-        if j > k && matches!(p, "," | "—" | "–" | "-") && j + 1 < sz && cx.word(j + 1).starts_with(char::is_lowercase) {
-            if lexicon().ends_content(p, &cx.lower(j + 1)) {
-                break;
-            }
+        if j > k
+            && matches!(p, "," | "—" | "–" | "-")
+            && j + 1 < sz
+            && cx.word(j + 1).starts_with(char::is_lowercase)
+            && lexicon().ends_content(p, &cx.lower(j + 1))
+        {
+            break;
         }
         if p == "," && j + 1 < sz {
             let nw = cx.lower(j + 1);
@@ -1612,7 +1399,10 @@ fn clause_end(cx: &Ctx, k: usize, sz: usize) -> usize {
         }
         // "…, though Mrs. Fiorina said she doubted …", "… after Mrs. Clinton accused him …": a clause with
         // a speaker and a cue of its own starts another attribution (one role per token in the annotation)
-        if j > k + 1 && (p == "," || SUBORDINATORS.contains(&cx.lower(j).as_str())) && cx.starts_attribution(j + 1, sz) {
+        if j > k + 1
+            && (p == "," || fw().subordinator.contains(cx.lower(j).as_str()))
+            && cx.starts_attribution(j + 1, sz)
+        {
             let e = if p.is_empty() && cx.punct(j - 1) == "," { j - 1 } else { j };
             return end_before(text, e);
         }
@@ -1696,7 +1486,7 @@ fn indirect(
     // "their calls", "in states", "the claims": a noun, not a cue
     if i > sa && lw.ends_with('s') {
         let p = cx.lower(i - 1);
-        if DETERMINERS.contains(&p.as_str())
+        if fw().determiner.contains(p.as_str())
             || matches!(
                 p.as_str(),
                 "in" | "of" | "for" | "by" | "with" | "on" | "at" | "from" | "into" | "whose" | "the"
@@ -1752,7 +1542,7 @@ fn indirect(
             && s.first > sa
             && matches!(cx.punct(s.first - 1), "," | "—")
             && (sz.saturating_sub(k) <= 7 || lemma != "tell" && tail_end.saturating_sub(k) <= 8)
-            && !(k..tail_end.min(sz)).any(|x| CLAUSE_OPENERS.contains(&cx.lower(x).as_str()) && cx.lower(x) != "to");
+            && !(k..tail_end.min(sz)).any(|x| fw().clause_opener.contains(cx.lower(x).as_str()) && cx.lower(x) != "to");
         if k >= sz || (cx.punct(k) == "." && k + 1 >= sz) || cx.adjunct_to_end(k, sz) || short_tail {
             // "…, Price said." — the content is before
             return before_content(cx, i, sa, s, lemma, e, qs);
@@ -1799,15 +1589,15 @@ fn indirect(
         // through "in", "with", "on" nine times in ten ("an interaction with Hillary Clinton that …")
         let mut end = clause_end(cx, k, sz);
         // an object cue ("praised Obama after the meeting") ends its noun phrase before a subordinate clause
-        if lexicon().object_cues.contains(lemma) && !CLAUSE_OPENERS.contains(&cx.lower(k).as_str()) {
+        if lexicon().object_cues.contains(lemma) && !fw().clause_opener.contains(cx.lower(k).as_str()) {
             let z = text.token_at_or_after(end);
-            if let Some(p) = (k + 1..z).find(|&x| OBJECT_STOPS.contains(&cx.lower(x).as_str())) {
+            if let Some(p) = (k + 1..z).find(|&x| fw().object_stop.contains(cx.lower(x).as_str())) {
                 end = end_before(text, p);
             }
         }
         // "Sanders, who had said he would debate, criticized Clinton", "New York, which Clinton hopes to carry
         // by a large margin, …": a relative clause ends at its comma
-        let relative = |x: usize| x > sa && cx.punct(x - 1) == "," && RELATIVES.contains(&cx.lower(x).as_str());
+        let relative = |x: usize| x > sa && cx.punct(x - 1) == "," && fw().relative.contains(cx.lower(x).as_str());
         if relative(s.first) || s.first > sa && relative(s.first - 1) {
             let z = text.token_at_or_after(end);
             if let Some(c) = (k + 1..z).find(|&x| cx.punct(x) == ",") {
@@ -1842,7 +1632,7 @@ impl Ctx<'_> {
         let t = self.text.slice(s.span);
         let first = t.split_whitespace().next().unwrap_or("");
         let last = t.split_whitespace().last().unwrap_or("");
-        DETERMINERS.contains(&first.to_lowercase().as_str())
+        fw().determiner.contains(first.to_lowercase().as_str())
             || (last.ends_with('s') && !last.ends_with("ss"))
             || is_cap(first) && s.first > 0 && !self.sentence_initial(s.first)
     }
@@ -1873,7 +1663,7 @@ impl Ctx<'_> {
         }
         let a = if self.word(sa).is_empty() { sa + 1 } else { sa };
         let first = self.lower(a);
-        if !(DETERMINERS.contains(&first.as_str()) || is_cap(self.word(a))) {
+        if !(fw().determiner.contains(first.as_str()) || is_cap(self.word(a))) {
             return None;
         }
         let clean = (a..i).all(|x| {
@@ -1882,7 +1672,10 @@ impl Ctx<'_> {
                 return matches!(self.punct(x), "," | "-" | "—" | "(" | ")");
             }
             self.entry(x).is_none()
-                && !matches!(w.as_str(), "that" | "if" | "when" | "because" | "is" | "was" | "are" | "were" | "has" | "have" | "had")
+                && !matches!(
+                    w.as_str(),
+                    "that" | "if" | "when" | "because" | "is" | "was" | "are" | "were" | "has" | "have" | "had"
+                )
         });
         if !clean {
             return None;
@@ -1914,7 +1707,8 @@ impl Ctx<'_> {
     /// The subject of the main clause before token `limit`: the noun phrase that ends at the sentence's
     /// first auxiliary or cue and starts the sentence ("The Wisconsin Republican did give Trump credit, …").
     fn main_subject(&self, sa: usize, limit: usize) -> Option<Speaker> {
-        let v = (sa + 1..limit.min(sa + 10)).find(|&x| self.punct(x).is_empty() && (self.skippable(x) || self.cue(x).is_some()))?;
+        let v = (sa + 1..limit.min(sa + 10))
+            .find(|&x| self.punct(x).is_empty() && (self.skippable(x) || self.cue(x).is_some()))?;
         self.subject_before(v, sa).filter(|s| s.first <= sa + 1 && self.clear(s))
     }
     /// The subject after an introductory phrase: "In an interview on Tuesday, Trump doubled down and said …"
@@ -1977,7 +1771,7 @@ fn before_content(
         && s.first - first < 3
         && !cx.word(first - 1).is_empty()
         && !is_cap(cx.word(first - 1))
-        && !NP_BOUNDARY.contains(&cx.lower(first - 1).as_str())
+        && !fw().np_boundary.contains(cx.lower(first - 1).as_str())
         && cx.entry(first - 1).is_none()
     {
         first -= 1;
@@ -2053,7 +1847,8 @@ fn according(cx: &Ctx, i: usize, sa: usize, sz: usize, qs: &[Quotation]) -> Opti
     let s = Speaker { mention, span: span_src, first: src_start };
     let cue_span = Span::new(text.tokens[i].span.start, text.tokens[i + 1].span.end);
     // "According to X, …" opens the sentence, or follows a colon, a dash or a parenthesis
-    let opening = i == sa || (i > sa && matches!(cx.punct(i - 1), ":" | "—" | "(") || i == sa + 1 && cx.word(sa).is_empty());
+    let opening =
+        i == sa || (i > sa && matches!(cx.punct(i - 1), ":" | "—" | "(") || i == sa + 1 && cx.word(sa).is_empty());
     // "…,” according to X" — the comma sits inside the closing quotation mark
     let after_comma = i > sa + 1 && (cx.punct(i - 1) == "," || cx.is_quote_mark(i - 1) && cx.punct(i - 2) == ",");
     let mut f = if opening {
