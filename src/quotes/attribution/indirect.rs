@@ -1,0 +1,802 @@
+//! Indirect and mixed speech: a cue with its clause ("X said that …"), inverted and parenthetical cues,
+//! participles, "according to", cue nouns, raising, "asked", phrasal cues, and where each content ends.
+
+use super::*;
+
+/// Raising with no source (7 % of PolNeAR gold): "Trump is expected to speak tonight", "the plan seems to
+/// fail" — two fragments, the subject and the "to" clause, with no speaker.
+pub(super) fn raising(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
+    let text = cx.text;
+    let lw = cx.lower(i);
+    if cx.lower(i + 1) != "to" {
+        return None;
+    }
+    let (sa, sz) = cx.sentence_tokens(text.tokens[i].span.start);
+    if i + 1 >= sz {
+        return None;
+    }
+    // the verb group: "is (widely|not|also) expected", "seems", "appeared"
+    let mut v = i;
+    match lw.as_str() {
+        "expected" => {
+            while v > sa
+                && matches!(cx.lower(v - 1).as_str(), "widely" | "not" | "also" | "still" | "now" | "generally")
+            {
+                v -= 1;
+            }
+            if v == sa || !matches!(cx.lower(v - 1).as_str(), "is" | "are" | "was" | "were") {
+                return None;
+            }
+            v -= 1;
+        }
+        "seems" | "seem" | "seemed" | "appears" | "appear" | "appeared" => {
+            while v > sa && matches!(cx.lower(v - 1).as_str(), "also" | "now" | "still" | "would" | "may" | "might") {
+                v -= 1;
+            }
+        }
+        _ => return None,
+    }
+    if v == sa || !cx.word(v - 1).chars().next().is_some_and(|c| c.is_alphanumeric()) {
+        return None;
+    }
+    // the subject: a relative pronoun, or the words back to the sentence start or a clause boundary
+    let first = if matches!(cx.lower(v - 1).as_str(), "who" | "which" | "that") {
+        v - 1
+    } else {
+        let mut a = v - 1;
+        while a > sa {
+            let p = cx.punct(a - 1);
+            let w = cx.lower(a - 1);
+            if matches!(p, "," | ";" | ":" | "—" | "(")
+                || cx.is_quote_mark(a - 1)
+                || matches!(
+                    w.as_str(),
+                    "and" | "but" | "that" | "because" | "if" | "while" | "when" | "as" | "since" | "although" | "so"
+                )
+            {
+                break;
+            }
+            a -= 1;
+        }
+        a
+    };
+    if v - first > 10 || cx.word(first).is_empty() {
+        return None;
+    }
+    // "He seemed to suggest that …": raising over a speech verb is that verb's own attribution, with the
+    // subject as its speaker (the indirect rules read it at the verb)
+    if cx.entry(i + 2).is_some_and(|e| !e.nominal() && !e.weak()) {
+        return None;
+    }
+    let subject = Span::new(text.tokens[first].span.start, text.tokens[v - 1].span.end);
+    let k = i + 1;
+    let rest = Span::new(text.tokens[k].span.start, clause_end(cx, k, sz));
+    if rest.is_empty() || word_count(text, rest) < 3 {
+        return None;
+    }
+    let kind = if overlaps_quotation(qs, rest) { QuoteKind::Mixed } else { QuoteKind::Indirect };
+    Some(Found {
+        kind,
+        fragments: vec![subject, rest],
+        cue: Some(text.tokens[i].span),
+        cue_lemma: Some(
+            if lw == "expected" {
+                "expect"
+            } else if lw.starts_with("seem") {
+                "seem"
+            } else {
+                "appear"
+            }
+            .to_string(),
+        ),
+        speaker: None,
+        speaker_span: None,
+        reported_source: None,
+        confidence: 0.4,
+        rule: "indirect/raising",
+    })
+}
+
+/// A question put to someone, with no source (the most frequent source-less cue in PolNeAR train):
+/// "When asked about the wall, Trump said …", "Asked whether she would run, …", "Clinton was asked about
+/// her speeches." The content is the question, from its opener ("about", "if", "whether", "to", a wh-word)
+/// to the end of its clause (the comma before the main clause, or the sentence end).
+pub(super) fn asked(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
+    let text = cx.text;
+    if !cx.word(i).eq_ignore_ascii_case("asked") {
+        return None;
+    }
+    let (sa, sz) = cx.sentence_tokens(text.tokens[i].span.start);
+    let lead = if i > sa { cx.lower(i - 1) } else { String::new() };
+    let opening = i == sa || (i > sa && cx.word(i - 1).is_empty() && !cx.is_quote_mark(i - 1));
+    let passive = matches!(lead.as_str(), "was" | "were" | "being" | "been" | "when" | "if" | "after" | "once");
+    if !(opening || passive) {
+        return None;
+    }
+    // the opener within a few words ("asked at a briefing Monday about …", "asked by a caller why …")
+    let k = (i + 1..(i + 9).min(sz)).find(|&x| {
+        matches!(
+            cx.lower(x).as_str(),
+            "about" | "if" | "whether" | "to" | "why" | "how" | "what" | "who" | "whom" | "which" | "when" | "where"
+        )
+    })?;
+    if (i + 1..k).any(|x| matches!(cx.punct(x), "," | ";" | ":") || cx.is_quote_mark(x)) {
+        return None;
+    }
+    // an opening "Asked …," clause ends at its comma; "was asked …" runs to the clause end
+    let end = if opening || !matches!(lead.as_str(), "was" | "were" | "being" | "been") {
+        let c = (k + 1..sz).find(|&x| matches!(cx.punct(x), "," | ";" | "—"))?;
+        end_before(text, c)
+    } else {
+        clause_end(cx, k, sz)
+    };
+    let span = Span::new(text.tokens[k].span.start, end);
+    if span.is_empty() || word_count(text, span) < 2 {
+        return None;
+    }
+    let kind = if overlaps_quotation(qs, span) { QuoteKind::Mixed } else { QuoteKind::Indirect };
+    Some(Found {
+        kind,
+        fragments: vec![span],
+        cue: Some(text.tokens[i].span),
+        cue_lemma: Some("ask".to_string()),
+        speaker: None,
+        speaker_span: None,
+        reported_source: None,
+        confidence: 0.45,
+        rule: "indirect/asked",
+    })
+}
+
+/// A verb outside the cue lexicon with a named speaker and a that-clause: "Trump groused to a crowd that
+/// …", "Schneiderman alleged in the suit that …". The rare cue verbs of the long tail (1,778 cue lemmas in
+/// PolNeAR train) share this shape.
+pub(super) fn that_verb(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
+    let text = cx.text;
+    let w = cx.word(i);
+    // a past or present verb form; plural nouns before a relative "that" ("states that are …") are told
+    // apart by the word after "that"
+    if w.is_empty() || is_cap(w) || !(w.ends_with("ed") || w.ends_with('s')) || w.len() < 5 {
+        return None;
+    }
+    let (sa, sz) = cx.sentence_tokens(text.tokens[i].span.start);
+    // "that" right after the verb, or after a short adjunct ("in the suit", "to a crowd in Georgia")
+    let t = (i + 1..(i + 6).min(sz)).find(|&x| cx.lower(x) == "that")?;
+    if (i + 1..t).any(|x| !cx.punct(x).is_empty())
+        || t > i + 1 && !matches!(cx.lower(i + 1).as_str(), "in" | "to" | "on" | "at" | "during")
+    {
+        return None;
+    }
+    // a relative "that" is followed by its verb ("the approach that worked"), a complementizer by a subject
+    let nw = cx.lower(t + 1);
+    if nw.ends_with("ed")
+        || matches!(
+            nw.as_str(),
+            "is" | "are"
+                | "was"
+                | "were"
+                | "will"
+                | "would"
+                | "has"
+                | "have"
+                | "had"
+                | "can"
+                | "could"
+                | "may"
+                | "might"
+        )
+    {
+        return None;
+    }
+    let s = cx.subject_before(i, sa)?;
+    let m = s.mention?;
+    if cx.mentions[m].kind == MentionKind::Pronoun && s.first != i - 1 {
+        return None;
+    }
+    let span = Span::new(text.tokens[t].span.start, clause_end(cx, t, sz));
+    make(cx, i, &w.to_lowercase(), span, s, qs, "indirect/that-verb", 0.45)
+}
+
+/// Phrasal cues learned from train cue bigrams (`lexicons/phrasal_cues.tsv`): a word that is no cue alone
+/// and its particle, "talked about X", "points out that …", "is critical of X", "his criticism of X". The
+/// speaker comes before (the subject, through "is" and adverbs, or a possessor); the content is what
+/// follows the particle, a noun phrase ending before a subordinate clause.
+pub(super) fn phrasal(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
+    let text = cx.text;
+    let w = cx.word(i);
+    if w.is_empty() || is_cap(w) && !cx.sentence_initial(i) {
+        return None;
+    }
+    let (lw, particle) = (w.to_lowercase(), cx.lower(i + 1));
+    if !lexicon().phrasal_cues.contains(&format!("{lw} {particle}")) {
+        return None;
+    }
+    let (sa, sz) = cx.sentence_tokens(text.tokens[i].span.start);
+    let k = i + 2;
+    if k >= sz || cx.is_quote_mark(k) || !cx.punct(k).is_empty() {
+        return None;
+    }
+    // "his criticism of", "Trump's endorsement of": the possessor; else the subject before the cue
+    let possessor = i > sa && matches!(cx.lower(i - 1).as_str(), "his" | "her" | "their" | "its");
+    let s = if possessor {
+        let t = text.tokens[i - 1];
+        Speaker { mention: cx.by_start.get(&t.span.start).copied(), span: t.span, first: i - 1 }
+    } else {
+        cx.subject_before(i, sa)?
+    };
+    s.mention?;
+    let mut end = clause_end(cx, k, sz);
+    if !fw().clause_opener.contains(cx.lower(k).as_str()) {
+        let z = text.token_at_or_after(end);
+        if let Some(p) = (k + 1..z).find(|&x| fw().object_stop.contains(cx.lower(x).as_str())) {
+            end = end_before(text, p);
+        }
+    }
+    let span = Span::new(text.tokens[k].span.start, end);
+    if span.is_empty() {
+        return None;
+    }
+    let kind = if overlaps_quotation(qs, span) { QuoteKind::Mixed } else { QuoteKind::Indirect };
+    Some(Found {
+        kind,
+        fragments: vec![span],
+        cue: Some(Span::new(text.tokens[i].span.start, text.tokens[i + 1].span.end)),
+        cue_lemma: Some(format!("{lw} {particle}")),
+        speaker: s.mention,
+        speaker_span: Some(s.span),
+        reported_source: None,
+        confidence: 0.5,
+        rule: "indirect/phrasal",
+    })
+}
+
+/// First content token after cue `i`: skips the colon, a told/asked recipient and time adjuncts up to
+/// a "that" ("said on Tuesday that", "told reporters that").
+pub(super) fn content_start(cx: &Ctx, i: usize, sz: usize) -> usize {
+    let mut k = i + 1;
+    // "said that" / "said:" / "pointed out that"
+    let particle = match cx.entry(i).map(|e| e.lemma.as_str()) {
+        Some("point" | "lay" | "speak" | "spell") => matches!(cx.lower(k).as_str(), "out" | "up" | "to"),
+        Some("call" | "push" | "press" | "argue" | "ask" | "advocate") => {
+            matches!(cx.lower(k).as_str(), "for" | "on" | "out" | "about")
+        }
+        Some("warn" | "complain" | "talk" | "boast" | "worry") => matches!(cx.lower(k).as_str(), "about" | "of"),
+        Some("refer" | "respond" | "reply") => cx.lower(k) == "to",
+        Some("rail") => cx.lower(k) == "against",
+        _ => false,
+    };
+    if particle {
+        k += 1;
+    }
+    if cx.punct(k) == ":" {
+        return k + 1;
+    }
+    // look for "that" within a few words, through adjuncts and a recipient
+    let recipient = matches!(
+        cx.entry(i).map(|e| e.lemma.as_str()),
+        Some(
+            "tell" | "ask" | "warn" | "remind" | "assure" | "inform" | "convince" | "notify" | "write" | "say" | "show"
+        )
+    );
+    let mut j = k;
+    while j < sz && j < k + 9 {
+        let w = cx.lower(j);
+        if w == "that" {
+            return j;
+        }
+        if w.is_empty() && cx.punct(j) != "," {
+            break;
+        }
+        // only adjuncts ("said in a statement Friday that") or a recipient ("told reporters that")
+        if !(recipient || cx.adjunct(j) || cx.punct(j) == "," || matches!(w.as_str(), "with" | "to" | "of" | "for")) {
+            break;
+        }
+        j += 1;
+    }
+    // "said Friday the …" / "said in a statement the …"
+    let mut j = k;
+    if cx.lower(j) == "over" {
+        j += 1;
+    }
+    let phrase = matches!(cx.lower(k).as_str(), "on" | "in" | "at" | "over" | "during");
+    while j < sz
+        && j < k + 5
+        && (fw().time.contains(cx.lower(j).as_str())
+            || cx.punct(j) == ","
+            || phrase && cx.adjunct(j) && !matches!(cx.lower(j).as_str(), "the" | "a" | "an") && j > k
+            || j == k && phrase
+            || phrase
+                && j <= k + 2
+                && matches!(cx.lower(j).as_str(), "a" | "an" | "the" | "his" | "her" | "their" | "its"))
+    {
+        j += 1;
+    }
+    if j > k && j < sz && !cx.word(j).is_empty() {
+        let lw = cx.lower(k);
+        if matches!(
+            lw.as_str(),
+            "on" | "in" | "at" | "over" | "last" | "this" | "earlier" | "today" | "yesterday" | "tonight"
+        ) || fw().adjunct.contains(lw.as_str())
+        {
+            return j;
+        }
+    }
+    k
+}
+
+/// Where a clause starting at token `k` ends (byte): the sentence end without its final period,
+/// or before ", according to", a participle cue (", adding that"), or an inner ", X said".
+pub(super) fn clause_end(cx: &Ctx, k: usize, sz: usize) -> usize {
+    let text = cx.text;
+    let mut j = k;
+    while j < sz {
+        let p = cx.punct(j);
+        if p == ";" || p == "―" || (p == "-" && cx.punct(j + 1) == "-") {
+            break;
+        }
+        // "… and said …", "… but did note that …", "…, and other GOP leaders said …": a coordinated cue
+        // starts an attribution of its own
+        if matches!(cx.lower(j).as_str(), "and" | "but") && j > k {
+            let mut c = j + 1;
+            while c < sz && (cx.skippable(c) || matches!(cx.lower(c).as_str(), "did" | "then")) {
+                c += 1;
+            }
+            let own_cue = |c: usize| {
+                (cx.cue(c).is_some() || cx.lower(c + 1) == "out" && cx.lower(c).starts_with("point"))
+                    && !cx.lower(c).ends_with("ing")
+            };
+            let new_subject = || {
+                (c + 1..(c + 6).min(sz))
+                    .find(|&x| own_cue(x))
+                    .is_some_and(|x| cx.subject_before(x, j + 1).is_some_and(|s| s.first == j + 1))
+            };
+            if own_cue(c) || cx.punct(j - 1) == "," && new_subject() {
+                let e = if cx.punct(j - 1) == "," { j - 1 } else { j };
+                return end_before(text, e);
+            }
+        }
+        // ", which …", "— a …": contexts where train contents mostly end (lexicons/content_stops.tsv)
+        if j > k
+            && matches!(p, "," | "—" | "–" | "-")
+            && j + 1 < sz
+            && cx.word(j + 1).starts_with(char::is_lowercase)
+            && lexicon().ends_content(p, &cx.lower(j + 1))
+        {
+            break;
+        }
+        if p == "," && j + 1 < sz {
+            let nw = cx.lower(j + 1);
+            if matches!(nw.as_str(), "who" | "whose" | "but") {
+                break;
+            }
+            // ", contradicting …" — a participle clause of the narrator
+            if nw.ends_with("ing")
+                && !matches!(nw.as_str(), "including" | "according" | "saying" | "adding")
+                && nw.len() > 5
+            {
+                break;
+            }
+            if nw == "according" && cx.lower(j + 2) == "to" {
+                break;
+            }
+            if nw.ends_with("ing") && cx.entry(j + 1).is_some_and(|e| !e.weak() && !e.nominal()) {
+                break;
+            }
+            // ", said X" — an inverted cue with its speaker after it
+            if cx.cue(j + 1).is_some() && cx.subject_after(j + 1, sz).is_some_and(|s| s.mention.is_some()) {
+                break;
+            }
+            // ", X said," in the middle or ", X said." at the end
+            let mut c = j + 1;
+            while c < sz && c < j + 8 && !cx.word(c).is_empty() {
+                if cx.cue(c).is_some() {
+                    if cx.subject_before(c, j + 1).is_some_and(|s| s.first == j + 1) && c < sz {
+                        let after = cx.punct(c + 1);
+                        if c + 1 >= sz || matches!(after, "," | "." | "") && cx.word(c + 1).is_empty() {
+                            return end_before(text, j);
+                        }
+                    }
+                    break;
+                }
+                c += 1;
+            }
+        }
+        // "…, though Mrs. Fiorina said she doubted …", "… after Mrs. Clinton accused him …": a clause with
+        // a speaker and a cue of its own starts another attribution (one role per token in the annotation)
+        if j > k + 1
+            && (p == "," || fw().subordinator.contains(cx.lower(j).as_str()))
+            && cx.starts_attribution(j + 1, sz)
+        {
+            let e = if p.is_empty() && cx.punct(j - 1) == "," { j - 1 } else { j };
+            return end_before(text, e);
+        }
+        j += 1;
+    }
+    if j >= sz {
+        return content_end(text, text.tokens[sz - 1].span.end);
+    }
+    end_before(text, j)
+}
+
+/// Indirect speech around cue token `i` in the sentence `[sa, sz)`.
+pub(super) fn indirect(
+    cx: &Ctx,
+    i: usize,
+    e: &CueEntry,
+    sa: usize,
+    sz: usize,
+    qs: &[Quotation],
+    prev: Option<Speaker>,
+) -> Option<Found> {
+    let text = cx.text;
+    let lemma = e.lemma.as_str();
+    let lw = cx.lower(i);
+    if e.class == "according" {
+        return according(cx, i, sa, sz, qs);
+    }
+    if e.nominal() {
+        return nominal(cx, i, e, sa, sz, qs);
+    }
+    // participle: "…, adding that …" — the speaker of the clause (not a progressive "is saying")
+    let progressive = {
+        let mut k = i;
+        while k > sa
+            && cx.skippable(k - 1)
+            && !matches!(cx.lower(k - 1).as_str(), "is" | "are" | "was" | "were" | "been" | "be")
+        {
+            k -= 1;
+        }
+        k > sa
+            && matches!(
+                cx.lower(k - 1).as_str(),
+                "is" | "are" | "was" | "were" | "been" | "be" | "isn’t" | "isn't" | "aren’t" | "wasn’t"
+            )
+    };
+    if lw.ends_with("ing") && !progressive {
+        let lead = if i > sa { cx.lower(i - 1) } else { String::new() };
+        let after_by = matches!(lead.as_str(), "by" | "while" | "after" | "before" | "when" | "in")
+            || lead == "and" && i > sa + 1 && cx.punct(i - 2) == ",";
+        if i > sa && (matches!(cx.punct(i - 1), "," | "—") || after_by) {
+            let speaker = prev.or_else(|| cx.subject_first(sa, i)).or_else(|| cx.main_subject(sa, i))?;
+            let k = content_start(cx, i, sz);
+            // a weak participle needs a that-clause, or an object the cue is about: ", calling him a
+            // fascist", ", calling for his firing"
+            let object = matches!(cx.lower(k).as_str(), "him" | "her" | "them" | "it" | "himself" | "herself")
+                || cx.by_start.contains_key(&text.tokens.get(k)?.span.start)
+                || k > i + 1 && matches!(cx.lower(k - 1).as_str(), "for" | "on");
+            if e.weak() && cx.lower(k) != "that" && !object {
+                return None;
+            }
+            let span = Span::new(text.tokens.get(k)?.span.start, clause_end(cx, k, sz));
+            return make(cx, i, lemma, span, speaker, qs, "indirect/participle", 0.6);
+        }
+        // "with 50 percent saying she is prepared": the noun phrase before the participle speaks
+        if i > sa + 1 && !e.weak() && lemma == "say" {
+            if let Some(s) = cx.subject_before(i, sa) {
+                if s.first > sa && matches!(cx.lower(s.first - 1).as_str(), "with" | "left" | "had") {
+                    let k = content_start(cx, i, sz);
+                    let span = Span::new(text.tokens.get(k)?.span.start, clause_end(cx, k, sz));
+                    return make(cx, i, lemma, span, s, qs, "indirect/participle", 0.55);
+                }
+            }
+        }
+        return None;
+    }
+    // "their calls", "in states", "the claims": a noun, not a cue
+    if i > sa && lw.ends_with('s') {
+        let p = cx.lower(i - 1);
+        if fw().determiner.contains(p.as_str())
+            || matches!(
+                p.as_str(),
+                "in" | "of" | "for" | "by" | "with" | "on" | "at" | "from" | "into" | "whose" | "the"
+            )
+        {
+            return None;
+        }
+    }
+    // "…, said one GOP source in the room." / "…, said Jane Roe, director of …"
+    if i > sa && cx.punct(i - 1) == "," {
+        if let Some(s) = cx.subject_after(i, sz) {
+            let after = cx.text.token_at_or_after(s.span.end);
+            if after >= sz || cx.adjunct_to_end(after, sz) || cx.inverted_tail(after, sz) {
+                let span = Span::new(text.tokens[sa].span.start, end_before(text, i - 1));
+                return make(cx, i, lemma, span, s, qs, "indirect/inverted", 0.65);
+            }
+        }
+    }
+    let coordinated = {
+        let mut k = i;
+        while k > sa && cx.skippable(k - 1) {
+            k -= 1;
+        }
+        k > sa && matches!(cx.lower(k - 1).as_str(), "and" | "but")
+    };
+    let subject = if coordinated {
+        prev.or_else(|| cx.subject_first(sa, i)).or_else(|| cx.subject_after_comma(sa, i))
+    } else {
+        cx.subject_before(i, sa).or_else(|| cx.long_subject(i, sa, e))
+    };
+    if let Some(s) = subject {
+        if e.weak() && !cx.clear(&s) && !cx.that_follows(i, sz) {
+            return None;
+        }
+        // rare cue forms need a named or pronoun speaker
+        if e.precision < RARE_CUE_PRECISION && s.mention.is_none() {
+            return None;
+        }
+        let k = content_start(cx, i, sz);
+        // "…, Sen. Graham told The Huffington Post on Thursday." — a short tail without a clause
+        let tail_ok = match lemma {
+            "tell" => true,
+            "say" | "add" | "write" | "explain" | "note" | "argue" | "insist" => matches!(
+                cx.lower(k).as_str(),
+                "at" | "in" | "on" | "during" | "after" | "before" | "from" | "via" | "through" | "to"
+            ),
+            _ => false,
+        };
+        // "Outright victory is vital, he said after meeting Thursday with Trump aides, because …": a
+        // prepositional tail up to the next comma, without a clause
+        let tail_end = (k..sz).find(|&x| matches!(cx.punct(x), "," | ";" | "—")).unwrap_or(sz);
+        let short_tail = tail_ok
+            && s.first > sa
+            && matches!(cx.punct(s.first - 1), "," | "—")
+            && (sz.saturating_sub(k) <= 7 || lemma != "tell" && tail_end.saturating_sub(k) <= 8)
+            && !(k..tail_end.min(sz)).any(|x| fw().clause_opener.contains(cx.lower(x).as_str()) && cx.lower(x) != "to");
+        if k >= sz || (cx.punct(k) == "." && k + 1 >= sz) || cx.adjunct_to_end(k, sz) || short_tail {
+            // "…, Price said." — the content is before
+            return before_content(cx, i, sa, s, lemma, e, qs);
+        }
+        if cx.punct(k) == "," {
+            // "A, Price said, B."
+            return parenthetical(cx, i, k, sa, sz, s, lemma, qs);
+        }
+        if e.weak() && cx.lower(k) != "that" && !cx.clear(&s) {
+            return None;
+        }
+        if matches!(
+            cx.lower(k).as_str(),
+            "with"
+                | "themselves"
+                | "himself"
+                | "herself"
+                | "myself"
+                | "itself"
+                | "ourselves"
+                | "for"
+                | "of"
+                | "from"
+                | "and"
+                | "but"
+                | "or"
+                | "as"
+                | "up"
+                | "off"
+                | "down"
+                | "away"
+                | "back"
+                | "in"
+                | "into"
+                | "at"
+        ) {
+            return None;
+        }
+        if cx.is_quote_mark(k) && qs.iter().any(|q| q.span.start == text.tokens[k].span.start) {
+            // the direct rules decided about this quotation
+            return None;
+        }
+        // a non-clausal cue's object keeps its prepositional phrases: in PolNeAR train, contents run on
+        // through "in", "with", "on" nine times in ten ("an interaction with Hillary Clinton that …")
+        let mut end = clause_end(cx, k, sz);
+        // an object cue ("praised Obama after the meeting") ends its noun phrase before a subordinate clause
+        if lexicon().object_cues.contains(lemma) && !fw().clause_opener.contains(cx.lower(k).as_str()) {
+            let z = text.token_at_or_after(end);
+            if let Some(p) = (k + 1..z).find(|&x| fw().object_stop.contains(cx.lower(x).as_str())) {
+                end = end_before(text, p);
+            }
+        }
+        // "Sanders, who had said he would debate, criticized Clinton", "New York, which Clinton hopes to carry
+        // by a large margin, …": a relative clause ends at its comma
+        let relative = |x: usize| x > sa && cx.punct(x - 1) == "," && fw().relative.contains(cx.lower(x).as_str());
+        if relative(s.first) || s.first > sa && relative(s.first - 1) {
+            let z = text.token_at_or_after(end);
+            if let Some(c) = (k + 1..z).find(|&x| cx.punct(x) == ",") {
+                end = end_before(text, c);
+            }
+        }
+        let span = Span::new(text.tokens[k].span.start, end);
+        let conf = if e.weak() { 0.55 } else { 0.7 };
+        return make(cx, i, lemma, span, s, qs, "indirect/that", conf);
+    }
+    // …, said X.
+    if i > sa && matches!(cx.punct(i - 1), ",") {
+        let s = cx.subject_after(i, sz)?;
+        let after = cx.text.token_at_or_after(s.span.end);
+        if !(after >= sz || cx.adjunct_to_end(after, sz) || cx.inverted_tail(after, sz)) {
+            return None;
+        }
+        let end = end_before(text, i - 1);
+        let start = text.tokens[sa].span.start;
+        let span = Span::new(start, end);
+        return make(cx, i, lemma, span, s, qs, "indirect/inverted", 0.65);
+    }
+    None
+}
+
+#[allow(clippy::too_many_arguments)]
+pub(super) fn make(
+    cx: &Ctx,
+    i: usize,
+    lemma: &str,
+    span: Span,
+    s: Speaker,
+    qs: &[Quotation],
+    rule: &'static str,
+    conf: f32,
+) -> Option<Found> {
+    if span.is_empty() || word_count(cx.text, span) < MIN_INDIRECT_WORDS {
+        return None;
+    }
+    let kind = if overlaps_quotation(qs, span) { QuoteKind::Mixed } else { QuoteKind::Indirect };
+    Some(Found {
+        kind,
+        fragments: vec![span],
+        cue: Some(cx.text.tokens[i].span),
+        cue_lemma: Some(lemma.to_string()),
+        speaker: s.mention,
+        speaker_span: Some(s.span),
+        reported_source: None,
+        confidence: if s.mention.is_some() { conf } else { conf * 0.8 },
+        rule,
+    })
+}
+
+/// "…, Price said." / "…, a source said on Tuesday." — from the sentence start to the comma before the
+/// speaker.
+pub(super) fn before_content(
+    cx: &Ctx,
+    i: usize,
+    sa: usize,
+    s: Speaker,
+    lemma: &str,
+    e: &CueEntry,
+    qs: &[Quotation],
+) -> Option<Found> {
+    let text = cx.text;
+    let mut s = s;
+    // "…, federal officials said": modifiers the mention left out ("federal") belong to the speaker
+    let mut first = s.first;
+    while first > sa + 1
+        && s.first - first < 3
+        && !cx.word(first - 1).is_empty()
+        && !is_cap(cx.word(first - 1))
+        && !fw().np_boundary.contains(cx.lower(first - 1).as_str())
+        && cx.entry(first - 1).is_none()
+    {
+        first -= 1;
+    }
+    if first <= sa + 1 || !matches!(cx.punct(first - 1), "," | "—" | "–") {
+        return None;
+    }
+    if first < s.first {
+        s = Speaker { mention: s.mention, span: Span::new(text.tokens[first].span.start, s.span.end), first };
+    }
+    if e.weak() && !cx.clear(&s) {
+        return None;
+    }
+    let mut a = sa;
+    // the sentence may open with a quotation mark that the direct rules did not take
+    while a < first && !cx.punct(a).is_empty() && !cx.is_quote_mark(a) {
+        a += 1;
+    }
+    let span = Span::new(text.tokens[a].span.start, end_before(text, first - 1));
+    make(cx, i, lemma, span, s, qs, "indirect/inverted", 0.65)
+}
+
+/// "A, Price said, B." — two fragments.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn parenthetical(
+    cx: &Ctx,
+    i: usize,
+    comma: usize,
+    sa: usize,
+    sz: usize,
+    s: Speaker,
+    lemma: &str,
+    qs: &[Quotation],
+) -> Option<Found> {
+    let text = cx.text;
+    let first = s.first;
+    if first <= sa + 1 || cx.punct(first - 1) != "," || comma + 1 >= sz {
+        return None;
+    }
+    let a = Span::new(text.tokens[sa].span.start, end_before(text, first - 1));
+    let b = Span::new(text.tokens[comma + 1].span.start, clause_end(cx, comma + 1, sz));
+    if word_count(text, a) < 2 || b.is_empty() {
+        return None;
+    }
+    let mut f = make(cx, i, lemma, a, s, qs, "indirect/parenthetical", 0.6)?;
+    f.fragments.push(b);
+    if overlaps_quotation(qs, b) {
+        f.kind = QuoteKind::Mixed;
+    }
+    Some(f)
+}
+
+/// "…, according to X." / "According to X, …"
+pub(super) fn according(cx: &Ctx, i: usize, sa: usize, sz: usize, qs: &[Quotation]) -> Option<Found> {
+    let text = cx.text;
+    if cx.lower(i + 1) != "to" {
+        return None;
+    }
+    let src_start = i + 2;
+    let mut z = src_start;
+    while z < sz && !cx.word(z).is_empty() && z < src_start + 20 {
+        z += 1;
+    }
+    if z == src_start {
+        return None;
+    }
+    let span_src = Span::new(text.tokens[src_start].span.start, text.tokens[z - 1].span.end);
+    let mention = cx
+        .by_start
+        .get(&text.tokens[src_start].span.start)
+        .copied()
+        .or_else(|| (src_start..z).find_map(|x| cx.by_start.get(&text.tokens[x].span.start).copied()));
+    let s = Speaker { mention, span: span_src, first: src_start };
+    let cue_span = Span::new(text.tokens[i].span.start, text.tokens[i + 1].span.end);
+    // "According to X, …" opens the sentence, or follows a colon, a dash or a parenthesis
+    let opening =
+        i == sa || (i > sa && matches!(cx.punct(i - 1), ":" | "—" | "(") || i == sa + 1 && cx.word(sa).is_empty());
+    // "…,” according to X" — the comma sits inside the closing quotation mark
+    let after_comma = i > sa + 1 && (cx.punct(i - 1) == "," || cx.is_quote_mark(i - 1) && cx.punct(i - 2) == ",");
+    let mut f = if opening {
+        // According to X, CONTENT.
+        if cx.punct(z) != "," || z + 1 >= sz {
+            return None;
+        }
+        let span = Span::new(text.tokens[z + 1].span.start, clause_end(cx, z + 1, sz));
+        make(cx, i, "according to", span, s, qs, "indirect/according-to", 0.75)?
+    } else if after_comma {
+        // CONTENT, according to X[, CONTENT].
+        let end = if cx.is_quote_mark(i - 1) { text.tokens[i - 1].span.end } else { end_before(text, i - 1) };
+        let span = Span::new(text.tokens[sa].span.start, end);
+        let mut f = make(cx, i, "according to", span, s, qs, "indirect/according-to", 0.75)?;
+        if cx.punct(z) == "," && z + 2 < sz {
+            f.fragments.push(Span::new(text.tokens[z + 1].span.start, clause_end(cx, z + 1, sz)));
+        }
+        f
+    } else {
+        return None;
+    };
+    f.cue = Some(cue_span);
+    Some(f)
+}
+
+/// "Trump’s claim that …" / "the statement by X that …"
+pub(super) fn nominal(cx: &Ctx, i: usize, e: &CueEntry, sa: usize, sz: usize, qs: &[Quotation]) -> Option<Found> {
+    let text = cx.text;
+    if cx.lower(i + 1) != "that" || i == 0 {
+        return None;
+    }
+    // possessive before the noun
+    let prev = text.tokens[i - 1];
+    let m = cx.by_end.get(&(prev.span.end)).copied().or_else(|| {
+        let w = cx.word(i - 1);
+        (w.ends_with("’s") || w.ends_with("'s")).then(|| cx.by_start.get(&prev.span.start).copied()).flatten()
+    });
+    let (mention, span) = match m {
+        Some(m) => (Some(m), text.tokens[i - 1].span),
+        None => {
+            let w = cx.lower(i - 1);
+            if !matches!(w.as_str(), "his" | "her" | "their" | "its") {
+                return None;
+            }
+            (None, prev.span)
+        }
+    };
+    let _ = sa;
+    let s = Speaker { mention, span, first: i - 1 };
+    let k = i + 1;
+    let span_c = Span::new(text.tokens[k].span.start, clause_end(cx, k, sz));
+    make(cx, i, e.lemma.as_str(), span_c, s, qs, "indirect/nominal", 0.55)
+}
