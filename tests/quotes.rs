@@ -436,8 +436,18 @@ exact!(
     "Officers can search the social media records of applicants",
     Some("officials")
 );
-exact!(asked_without_source, "When asked about the border wall, Trump said Mexico would pay for it.", "about the border wall", None);
-exact!(asked_then_own_cue, "When asked about the border wall, Donald Trump said Mexico would pay for it.", "Mexico would pay for it", Some("Donald Trump"));
+exact!(
+    asked_without_source,
+    "When asked about the border wall, Trump said Mexico would pay for it.",
+    "about the border wall",
+    None
+);
+exact!(
+    asked_then_own_cue,
+    "When asked about the border wall, Donald Trump said Mexico would pay for it.",
+    "Mexico would pay for it",
+    Some("Donald Trump")
+);
 exact!(
     new_subject_and_cue_ends_the_content,
     "Governor Lia Cruz said the plan would work, and other Republican leaders said it set an example for the party.",
@@ -497,7 +507,11 @@ exact!(
     "that Trump personally earned $5 million from the enterprise",
     Some("Eric Schneiderman")
 );
-none!(relative_that_after_a_plural_is_no_cue, "Senate seats that are up for grabs this November matter to Mitch McConnell.", ["up for grabs"]);
+none!(
+    relative_that_after_a_plural_is_no_cue,
+    "Senate seats that are up for grabs this November matter to Mitch McConnell.",
+    ["up for grabs"]
+);
 exact!(
     long_subject_before_a_reliable_cue,
     "Other former officers with no direct knowledge of the case said the decision was the right one.",
@@ -507,7 +521,9 @@ exact!(
 
 #[test]
 fn cue_inside_a_quotation_starts_no_attribution() {
-    let r = analyze_text("“I think the plan is fine, and I believe it will work for every family in the state,” Ellis said.");
+    let r = analyze_text(
+        "“I think the plan is fine, and I believe it will work for every family in the state,” Ellis said.",
+    );
     assert_eq!(r.quotes.len(), 1, "{}", dump(&r));
 }
 // lexicons/phrasal_cues.tsv: "critical of" and a possessed noun cue

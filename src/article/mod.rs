@@ -10,7 +10,7 @@
 //!
 //! 1. `dom_smoothie` (Mozilla Readability's algorithm in Rust, `TextMode::Formatted`) finds the article
 //!    container; it already retries with looser parse policies when the text is short.
-//! 2. [`clean`] removes what publishers put inside the container beside the prose (captions, credits,
+//! 2. `clean` removes what publishers put inside the container beside the prose (captions, credits,
 //!    "Related:" lines, share bars, date lines, link lists). If cleaning leaves too little, the
 //!    uncleaned text is kept.
 //! 3. If there is still less than [`MIN_ARTICLE_CHARS`] of text, the page is not an article: the user's

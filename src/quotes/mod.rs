@@ -1,6 +1,6 @@
 //! Quotes: find attributed statements and the mention that names their speaker.
 //!
-//! Takes the [`Text`] and its [`Mention`]s and gives back [`Found`] quotes, each with its content
+//! Takes the [`Text`](crate::text::Text) and its [`Mention`](crate::mentions::Mention)s and gives back [`Found`] quotes, each with its content
 //! fragments, its cue and the index of its speaker mention (resolved to an actor later, in
 //! [`crate::actors`]). Two sub-stages:
 //!

@@ -44,8 +44,8 @@
 //! Confidence: each rule sets a rough one here; the pipeline replaces it with the rule's rate of being
 //! right on PolNeAR train (`lexicons/rule_confidence.tsv`, see [`crate::lexicon::Lexicon::rule_confidence`]).
 //!
-//! Layout: [`context`] holds the reading context and the speaker finders, [`direct`] the rules around
-//! quotation marks, [`indirect`] the rules around cue words; this module runs them in order and keeps
+//! Layout: `context.rs` holds the reading context and the speaker finders, `direct.rs` the rules around
+//! quotation marks, `indirect.rs` the rules around cue words; this module runs them in order and keeps
 //! one role per token (nested indirect items are dropped).
 
 use std::collections::HashMap;
