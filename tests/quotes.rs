@@ -533,3 +533,8 @@ exact!(
     "the trade agreement",
     Some("Ann Roth")
 );
+t!(
+    passive_with_an_agent,
+    "Paul Manafort was recommended for the job by Roger Stone, the longtime Trump associate.",
+    [("for the job", Some("Roger Stone"))]
+);

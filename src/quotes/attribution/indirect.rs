@@ -3,6 +3,90 @@
 
 use super::*;
 
+/// Passive attribution: "Mr. Sanders is seen as empowering regular voters", "He was recommended for the
+/// job by Roger Stone", "a 78-year-old man was charged with assault". Two fragments, the subject and
+/// what follows the participle; the agent of "by", when there is one, is the source. The participle is
+/// a cue form of the lexicon or one of the judgement verbs PolNeAR annotates in the passive.
+pub(super) fn passive(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
+    let text = cx.text;
+    let w = cx.word(i);
+    if w.is_empty() || is_cap(w) {
+        return None;
+    }
+    let lw = w.to_lowercase();
+    let judgement = matches!(
+        lw.as_str(),
+        "seen" | "known" | "considered" | "regarded" | "viewed" | "described" | "labeled" | "branded" | "dubbed"
+    );
+    let cue = cx.entry(i).is_some_and(|e| !e.nominal() && e.class != "according");
+    if !(judgement || cue && (lw.ends_with("ed") || matches!(lw.as_str(), "told" | "shown" | "said" | "written"))) {
+        return None;
+    }
+    let (sa, sz) = cx.sentence_tokens(text.tokens[i].span.start);
+    // the form of "be" before the participle, through adverbs and "not"
+    let mut v = i;
+    while v > sa && (cx.lower(v - 1) == "not" || cx.lower(v - 1).ends_with("ly") || cx.lower(v - 1) == "also") {
+        v -= 1;
+    }
+    if v == sa || !matches!(cx.lower(v - 1).as_str(), "was" | "were" | "is" | "are" | "been" | "be" | "being") {
+        return None;
+    }
+    let subject = cx.subject_before(v - 1, sa)?;
+    if fw().relative.contains(cx.lower(subject.first).as_str()) {
+        return None;
+    }
+    // the agent: "by Roger Stone"
+    let mut k = i + 1;
+    let mut agent = None;
+    if cx.lower(k) == "by" {
+        let s = cx.subject_after(k, sz)?;
+        k = text.token_at_or_after(s.span.end);
+        agent = Some(s);
+    }
+    let rest = if k < sz && !cx.word(k).is_empty() && !cx.is_quote_mark(k) {
+        let mut end = clause_end(cx, k, sz);
+        let z = text.token_at_or_after(end);
+        if let Some(p) = (k + 1..z).find(|&x| fw().object_stop.contains(cx.lower(x).as_str())) {
+            end = end_before(text, p);
+        }
+        // "recommended for the job by Roger Stone": the agent after the complement
+        let z = text.token_at_or_after(end);
+        if agent.is_none() {
+            if let Some(b) = (k + 1..z).find(|&x| cx.lower(x) == "by") {
+                if let Some(s) = cx.subject_after(b, sz).filter(|s| s.mention.is_some()) {
+                    agent = Some(s);
+                    end = end_before(text, b);
+                }
+            }
+        }
+        Some(Span::new(text.tokens[k].span.start, end))
+    } else {
+        None
+    };
+    // without an agent, only the judgement verbs ("is seen as", "is known for") carry an attribution often
+    if agent.is_none() && !judgement {
+        return None;
+    }
+    let mut fragments = vec![subject.span];
+    fragments.extend(rest.filter(|r| !r.is_empty()));
+    if fragments.iter().map(|&f| word_count(text, f)).sum::<usize>() < 2 {
+        return None;
+    }
+    let kind =
+        if fragments.iter().any(|&f| overlaps_quotation(qs, f)) { QuoteKind::Mixed } else { QuoteKind::Indirect };
+    Some(Found {
+        kind,
+        fragments,
+        cue: Some(text.tokens[i].span),
+        cue_lemma: Some(cx.entry(i).map_or(lw.clone(), |e| e.lemma.clone())),
+        speaker: agent.and_then(|a| a.mention),
+        speaker_span: agent.map(|a| a.span),
+        reported_source: None,
+        confidence: 0.4,
+        rule: "indirect/passive",
+    })
+}
+
 /// Raising with no source (7 % of PolNeAR gold): "Trump is expected to speak tonight", "the plan seems to
 /// fail" — two fragments, the subject and the "to" clause, with no speaker.
 pub(super) fn raising(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {

@@ -120,7 +120,11 @@ pub fn attribute(text: &Text, mentions: &[Mention]) -> Vec<Found> {
         if t.kind != TokenKind::Word || used[i] {
             continue;
         }
-        if let Some(f) = raising(&cx, i, &qs).or_else(|| phrasal(&cx, i, &qs)).or_else(|| asked(&cx, i, &qs)) {
+        if let Some(f) = raising(&cx, i, &qs)
+            .or_else(|| phrasal(&cx, i, &qs))
+            .or_else(|| asked(&cx, i, &qs))
+            .or_else(|| passive(&cx, i, &qs))
+        {
             if !f.fragments.iter().any(|fr| taken.overlaps(*fr)) {
                 f.fragments.iter().for_each(|&fr| taken.insert(fr));
                 if let Some(c) = f.cue {
