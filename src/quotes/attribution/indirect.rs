@@ -539,7 +539,7 @@ pub(super) fn indirect(
     if lw.ends_with("ing") && !progressive {
         let lead = if i > sa { cx.lower(i - 1) } else { String::new() };
         let after_by = matches!(lead.as_str(), "by" | "while" | "after" | "before" | "when" | "in")
-            || lead == "and" && i > sa + 1 && cx.punct(i - 2) == ",";
+            || lead == "and" && i > sa + 1 && (cx.punct(i - 2) == "," || prev.is_some());
         if i > sa && (matches!(cx.punct(i - 1), "," | "—") || after_by) {
             let speaker = prev.or_else(|| cx.subject_first(sa, i)).or_else(|| cx.main_subject(sa, i))?;
             let k = content_start(cx, i, sz);
