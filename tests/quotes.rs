@@ -538,3 +538,15 @@ t!(
     "Paul Manafort was recommended for the job by Roger Stone, the longtime Trump associate.",
     [("for the job", Some("Roger Stone"))]
 );
+exact!(
+    cue_word_after_a_quotation_without_comma_is_a_verb,
+    "The promise to “take our country back” and “make America great again” appeals to voters who want change, said Alan Abramowitz, a demographer at Emory University.",
+    "The promise to “take our country back” and “make America great again” appeals to voters who want change",
+    Some("Alan Abramowitz")
+);
+exact!(
+    capitalised_modifiers_before_an_inverted_speaker,
+    "“Boots on the ground” would be appropriate, Republican candidate Ben Carson said on Sunday.",
+    "“Boots on the ground” would be appropriate",
+    Some("Ben Carson")
+);

@@ -211,6 +211,12 @@ pub(super) fn cue_after(cx: &Ctx, qz: usize, sz: usize) -> Option<Cue> {
     // CUE SPEAKER
     if cx.dcue(k).is_some() {
         let speaker = cx.subject_after(k, sz.max(k + 2));
+        // “make America great again” appeals to …: with no comma between, a cue word without a speaker
+        // after it is the verb of a sentence whose subject holds the quotation
+        let marked_end = cx.text.src[..cx.text.tokens[qz - 1].span.start].ends_with([',', '?', '!']);
+        if k == qz && speaker.is_none() && !marked_end {
+            return None;
+        }
         let end = speaker.map_or(k + 1, |s| cx.text.token_at_or_after(s.span.end));
         return Some(Cue { tok: k, speaker, end });
     }

@@ -747,12 +747,12 @@ pub(super) fn before_content(
 ) -> Option<Found> {
     let text = cx.text;
     let mut s = s;
-    // "…, federal officials said": modifiers the mention left out ("federal") belong to the speaker
+    // "…, federal officials said", "…, Republican candidate Ben Carson said": modifiers the mention left
+    // out belong to the speaker
     let mut first = s.first;
     while first > sa + 1
         && s.first - first < 3
         && !cx.word(first - 1).is_empty()
-        && !is_cap(cx.word(first - 1))
         && !fw().np_boundary.contains(cx.lower(first - 1).as_str())
         && cx.entry(first - 1).is_none()
     {
