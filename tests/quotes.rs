@@ -550,3 +550,20 @@ exact!(
     "“Boots on the ground” would be appropriate",
     Some("Ben Carson")
 );
+exact!(
+    as_clause_opening,
+    "As The Post's Ruth Marcus puts it, Obama is trying to make Republicans an offer they cannot refuse.",
+    "Obama is trying to make Republicans an offer they cannot refuse",
+    Some("Ruth Marcus")
+);
+exact!(
+    as_clause_trailing,
+    "The plan would cost far too much, as Hillary Clinton noted on Monday.",
+    "The plan would cost far too much",
+    Some("Hillary Clinton")
+);
+none!(
+    temporal_as_is_no_cue,
+    "The funding has become a burden, as Hillary Clinton seeks the White House.",
+    ["The funding has become a burden"]
+);

@@ -87,6 +87,61 @@ pub(super) fn passive(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
     })
 }
 
+/// An "as" clause of attribution: "As Ruth Marcus puts it, Obama is trying …", "…, as Clinton noted on
+/// Monday." The content is the main clause, after the "as" clause or before it.
+pub(super) fn as_clause(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
+    let text = cx.text;
+    if cx.lower(i) != "as" {
+        return None;
+    }
+    let (sa, sz) = cx.sentence_tokens(text.tokens[i].span.start);
+    let opening = i == sa || i == sa + 1 && cx.is_quote_mark(sa);
+    let trailing = i > sa + 1 && cx.punct(i - 1) == ",";
+    if !(opening || trailing) {
+        return None;
+    }
+    // the cue: a speech cue ("as Mrs. Clinton seeks the White House" is about time, not speech), or "put(s) it"
+    let put_it = |c: usize| matches!(cx.lower(c).as_str(), "put" | "puts") && cx.lower(c + 1) == "it";
+    let c = (i + 2..(i + 9).min(sz))
+        .find(|&c| !cx.word(c).is_empty() && (cx.entry(c).is_some_and(|e| e.class == "speech") || put_it(c)))?;
+    // the speaker opens the "as" clause, possibly after a possessor ("As The Post's Ruth Marcus puts it")
+    let s =
+        cx.subject_before(c, i + 1).filter(|s| s.first <= i + 4 && (i + 1..s.first).all(|x| !cx.word(x).is_empty()))?;
+    s.mention?;
+    // after the cue, only an adjunct ("on Monday") up to the comma or the sentence end
+    let e = if put_it(c) { c + 2 } else { c + 1 };
+    let z = (e..sz).find(|&x| !cx.punct(x).is_empty()).unwrap_or(sz);
+    if z - e > 5 || (e..z).any(|x| fw().clause_opener.contains(cx.lower(x).as_str())) {
+        return None;
+    }
+    let mut fragments = Vec::new();
+    if trailing {
+        fragments.push(Span::new(text.tokens[sa].span.start, end_before(text, i - 1)));
+    }
+    if cx.punct(z) == "," && z + 2 < sz {
+        fragments.push(Span::new(text.tokens[z + 1].span.start, clause_end(cx, z + 1, sz)));
+    } else if opening {
+        return None;
+    }
+    fragments.retain(|f| !f.is_empty());
+    if fragments.is_empty() || fragments.iter().map(|&f| word_count(text, f)).sum::<usize>() < 3 {
+        return None;
+    }
+    let kind =
+        if fragments.iter().any(|&f| overlaps_quotation(qs, f)) { QuoteKind::Mixed } else { QuoteKind::Indirect };
+    Some(Found {
+        kind,
+        fragments,
+        cue: Some(text.tokens[c].span),
+        cue_lemma: Some(cx.entry(c).map_or_else(|| "put it".to_string(), |e| e.lemma.clone())),
+        speaker: s.mention,
+        speaker_span: Some(s.span),
+        reported_source: None,
+        confidence: 0.6,
+        rule: "indirect/as",
+    })
+}
+
 /// Raising with no source (7 % of PolNeAR gold): "Trump is expected to speak tonight", "the plan seems to
 /// fail" — two fragments, the subject and the "to" clause, with no speaker.
 pub(super) fn raising(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {

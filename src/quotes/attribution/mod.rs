@@ -23,6 +23,8 @@
 //! * `indirect/asked`  — When asked about X, … / X was asked whether … (no source: the question)
 //! * `indirect/phrasal` — talked about X, is critical of X, his criticism of X (`lexicons/phrasal_cues.tsv`)
 //! * `indirect/that-verb` — a verb outside the cue lexicon with a named subject and a that-clause
+//! * `indirect/passive` — X was recommended for the job by Y / X is seen as … (subject and complement)
+//! * `indirect/as`     — As X puts it, … / …, as X noted.
 //!
 //! Speakers are mentions ([`Mention`]) or, when no mention is there, a plain noun phrase ("sources",
 //! "a campaign aide") whose span is kept while the speaker itself stays unknown. Between a speaker
@@ -124,6 +126,7 @@ pub fn attribute(text: &Text, mentions: &[Mention]) -> Vec<Found> {
             .or_else(|| phrasal(&cx, i, &qs))
             .or_else(|| asked(&cx, i, &qs))
             .or_else(|| passive(&cx, i, &qs))
+            .or_else(|| as_clause(&cx, i, &qs))
         {
             if !f.fragments.iter().any(|fr| taken.overlaps(*fr)) {
                 f.fragments.iter().for_each(|&fr| taken.insert(fr));
