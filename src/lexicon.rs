@@ -122,6 +122,8 @@ pub struct FunctionWords {
     pub object_stop: FxHashSet<String>,
     /// Words that open a subordinate or coordinate clause, after which a new attribution may start.
     pub subordinator: FxHashSet<String>,
+    /// Cue lemmas of an "as" clause of attribution ("as Clinton noted").
+    pub as_clause_cue: FxHashSet<String>,
 }
 
 impl FunctionWords {
@@ -142,6 +144,7 @@ impl FunctionWords {
             "clause_opener" => &mut self.clause_opener,
             "object_stop" => &mut self.object_stop,
             "subordinator" => &mut self.subordinator,
+            "as_clause_cue" => &mut self.as_clause_cue,
             _ => return None,
         })
     }

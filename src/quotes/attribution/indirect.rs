@@ -100,10 +100,11 @@ pub(super) fn as_clause(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
     if !(opening || trailing) {
         return None;
     }
-    // the cue: a speech cue ("as Mrs. Clinton seeks the White House" is about time, not speech), or "put(s) it"
+    // the cue: a verb of saying or showing ("as Mrs. Clinton seeks the White House" is about time), or "put(s) it"
     let put_it = |c: usize| matches!(cx.lower(c).as_str(), "put" | "puts") && cx.lower(c + 1) == "it";
-    let c = (i + 2..(i + 9).min(sz))
-        .find(|&c| !cx.word(c).is_empty() && (cx.entry(c).is_some_and(|e| e.class == "speech") || put_it(c)))?;
+    let c = (i + 2..(i + 9).min(sz)).find(|&c| {
+        !cx.word(c).is_empty() && (cx.entry(c).is_some_and(|e| fw().as_clause_cue.contains(&e.lemma)) || put_it(c))
+    })?;
     // the speaker opens the "as" clause, possibly after a possessor ("As The Post's Ruth Marcus puts it")
     let s =
         cx.subject_before(c, i + 1).filter(|s| s.first <= i + 4 && (i + 1..s.first).all(|x| !cx.word(x).is_empty()))?;
