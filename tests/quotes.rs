@@ -567,3 +567,11 @@ none!(
     "The funding has become a burden, as Hillary Clinton seeks the White House.",
     ["The funding has become a burden"]
 );
+t!(
+    participle_after_a_closing_quotation,
+    "Ted Cruz said that there is “only one strong conservative in a position to win this race,” adding that it is why Trump attacks him.",
+    [
+        ("that there is “only one strong conservative in a position to win this race,”", Some("Ted Cruz")),
+        ("that it is why Trump attacks him", Some("Ted Cruz"))
+    ]
+);

@@ -217,6 +217,10 @@ pub(super) fn cue_after(cx: &Ctx, qz: usize, sz: usize) -> Option<Cue> {
         if k == qz && speaker.is_none() && !marked_end {
             return None;
         }
+        // “…,” adding that … — a participle after the quotation continues the clause before it
+        if speaker.is_none() && cx.lower(k).ends_with("ing") {
+            return None;
+        }
         let end = speaker.map_or(k + 1, |s| cx.text.token_at_or_after(s.span.end));
         return Some(Cue { tok: k, speaker, end });
     }

@@ -474,6 +474,15 @@ pub(super) fn clause_end(cx: &Ctx, k: usize, sz: usize) -> usize {
         if p == ";" || p == "―" || (p == "-" && cx.punct(j + 1) == "-") {
             break;
         }
+        // "… “to win this race,” adding that …": the content ends with the quotation, before the participle
+        if j > k + 1
+            && cx.is_quote_mark(j)
+            && cx.punct(j - 1) == ","
+            && cx.lower(j + 1).ends_with("ing")
+            && cx.entry(j + 1).is_some_and(|e| !e.nominal())
+        {
+            return text.tokens[j].span.end;
+        }
         // "… and said …", "… but did note that …", "…, and other GOP leaders said …": a coordinated cue
         // starts an attribution of its own
         if matches!(cx.lower(j).as_str(), "and" | "but") && j > k {
@@ -596,7 +605,10 @@ pub(super) fn indirect(
         let lead = if i > sa { cx.lower(i - 1) } else { String::new() };
         let after_by = matches!(lead.as_str(), "by" | "while" | "after" | "before" | "when" | "in")
             || lead == "and" && i > sa + 1 && (cx.punct(i - 2) == "," || prev.is_some());
-        if i > sa && (matches!(cx.punct(i - 1), "," | "—") || after_by) {
+        // "…,” adding that …": the comma may sit inside the closing quotation mark
+        let comma =
+            matches!(cx.punct(i - 1), "," | "—") || i > sa + 1 && cx.is_quote_mark(i - 1) && cx.punct(i - 2) == ",";
+        if i > sa && (comma || after_by) {
             let speaker = prev.or_else(|| cx.subject_first(sa, i)).or_else(|| cx.main_subject(sa, i))?;
             let k = content_start(cx, i, sz);
             // a weak participle needs a that-clause, or an object the cue is about: ", calling him a
