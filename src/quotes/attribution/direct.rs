@@ -71,10 +71,13 @@ pub(super) fn direct(cx: &Ctx, qs: &[Quotation], out: &mut Vec<Found>, used_cues
             // a quotation inside a paraphrase with a cue after it ("Belgium failed to act and ''should have
             // acted sooner,'' the minister said"): the paraphrase belongs to the content. Short quotations
             // always; longer ones when at least three words of narrative, and no cue, come before them.
+            // Not when the words before are only a subject ("Blinken also “urged …,” Price said": nested
+            // attribution, kept direct with its reported source).
             let narrated = qa >= sa + 3
                 && !matches!(cx.punct(qa - 1), ":" | "—")
                 && (sa..qa).all(|x| cx.entry(x).is_none())
-                && (sa..qa).filter(|&x| !cx.word(x).is_empty()).count() >= 3;
+                && (sa..qa).filter(|&x| !cx.word(x).is_empty()).count() >= 3
+                && !cx.subject_before(qa, sa).is_some_and(|s| s.first <= sa + 1);
             if (words <= SHORT_QUOTE_WORDS || narrated) && fragments.len() == 1 {
                 // a short quotation with a cue after it: the paraphrase before it is the content
                 if let Some(f) = short_mixed(cx, q, sa, &c) {

@@ -515,7 +515,7 @@ pub(super) fn clause_end(cx: &Ctx, k: usize, sz: usize) -> usize {
         }
         if p == "," && j + 1 < sz {
             let nw = cx.lower(j + 1);
-            if matches!(nw.as_str(), "who" | "whose" | "but") {
+            if matches!(nw.as_str(), "whose" | "but") {
                 break;
             }
             // ", contradicting …" — a participle clause of the narrator
@@ -606,8 +606,9 @@ pub(super) fn indirect(
         let after_by = matches!(lead.as_str(), "by" | "while" | "after" | "before" | "when" | "in")
             || lead == "and" && i > sa + 1 && (cx.punct(i - 2) == "," || prev.is_some());
         // "…,” adding that …": the comma may sit inside the closing quotation mark
-        let comma =
-            matches!(cx.punct(i - 1), "," | "—") || i > sa + 1 && cx.is_quote_mark(i - 1) && cx.punct(i - 2) == ",";
+        let comma = i > sa
+            && (matches!(cx.punct(i - 1), "," | "—")
+                || i > sa + 1 && cx.is_quote_mark(i - 1) && cx.punct(i - 2) == ",");
         if i > sa && (comma || after_by) {
             let speaker = prev.or_else(|| cx.subject_first(sa, i)).or_else(|| cx.main_subject(sa, i))?;
             let k = content_start(cx, i, sz);
