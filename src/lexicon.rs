@@ -169,8 +169,8 @@ pub struct Lexicon {
     pub object_cues: FxHashSet<String>,
     /// The quote engine's function words.
     pub function_words: FunctionWords,
-    /// Two-word cues whose first word is no cue alone ("talked about", "critical of"), as "word particle".
-    pub phrasal_cues: FxHashSet<String>,
+    /// Two-word cues whose first word is no cue alone ("talked about", "critical of"): word → particles.
+    pub phrasal_cues: FxHashMap<String, Vec<String>>,
     /// "rule named|unnamed" → (n_pred, n_right): how often a quote rule was right on PolNeAR train.
     pub rule_confidence: FxHashMap<String, (u32, u32)>,
     /// Longest entry in words, for multi-word lookups.
@@ -252,7 +252,7 @@ impl Lexicon {
             }
         }
         for r in rows(PHRASAL_CUES) {
-            lx.phrasal_cues.insert(format!("{} {}", r[0], r.get(1).unwrap_or(&"")));
+            lx.phrasal_cues.entry(r[0].to_string()).or_default().push(r.get(1).unwrap_or(&"").to_string());
         }
         for r in rows(RULE_CONFIDENCE) {
             let n = |i: usize| r.get(i).and_then(|v| v.parse::<u32>().ok()).unwrap_or(0);
@@ -271,6 +271,10 @@ impl Lexicon {
 }
 
 impl Lexicon {
+    /// True when `word particle` is a phrasal cue ("talked about"); both lower case.
+    pub fn is_phrasal_cue(&self, word: &str, particle: &str) -> bool {
+        self.phrasal_cues.get(word).is_some_and(|ps| ps.iter().any(|p| p == particle))
+    }
     /// How often a quote of rule `rule` was right (span and speaker) on PolNeAR train, smoothed
     /// ((right + 1) / (quotes + 2)); `named`: its speaker resolved to an actor. `None` for rules seen
     /// fewer than ten times.

@@ -24,6 +24,9 @@ pub(super) struct Ctx<'a> {
     pub(super) by_end: HashMap<usize, usize>,
     /// mention index by the byte where it starts
     pub(super) by_start: HashMap<usize, usize>,
+    /// each token's word in lower case ("" for punctuation), computed once: the rules compare lower-case
+    /// words at every token
+    pub(super) lowers: Vec<String>,
 }
 
 pub(super) fn is_cap(w: &str) -> bool {
@@ -37,8 +40,8 @@ impl<'a> Ctx<'a> {
             _ => "",
         }
     }
-    pub(super) fn lower(&self, i: usize) -> String {
-        self.word(i).to_lowercase()
+    pub(super) fn lower(&self, i: usize) -> &str {
+        self.lowers.get(i).map_or("", String::as_str)
     }
     pub(super) fn punct(&self, i: usize) -> &'a str {
         match self.text.tokens.get(i) {
@@ -98,11 +101,11 @@ impl<'a> Ctx<'a> {
     }
     pub(super) fn skippable(&self, i: usize) -> bool {
         let w = self.lower(i);
-        !w.is_empty() && (fw().skippable.contains(w.as_str()) || (w.ends_with("ly") && w.len() > 4))
+        !w.is_empty() && (fw().skippable.contains(w) || (w.ends_with("ly") && w.len() > 4))
     }
     pub(super) fn adjunct(&self, i: usize) -> bool {
         let w = self.lower(i);
-        !w.is_empty() && (fw().is_adjunct(w.as_str()) || w.chars().all(|c| c.is_ascii_digit()))
+        !w.is_empty() && (fw().is_adjunct(w) || w.chars().all(|c| c.is_ascii_digit()))
     }
     /// The speaker ending right before token `i` (a cue), skipping adverbs, auxiliaries, time adjuncts
     /// and an appositive. `floor` is the first token of the sentence.
@@ -111,7 +114,7 @@ impl<'a> Ctx<'a> {
         // "He seemed to suggest …": the raising verb sits between the speaker and the cue
         if k >= floor + 2
             && self.lower(k - 1) == "to"
-            && matches!(self.lower(k - 2).as_str(), "seemed" | "seems" | "seem" | "appeared" | "appears" | "appear")
+            && matches!(self.lower(k - 2), "seemed" | "seems" | "seem" | "appeared" | "appears" | "appear")
         {
             k -= 2;
         }
@@ -154,9 +157,7 @@ impl<'a> Ctx<'a> {
         }
         let j = k - 1;
         // a passive cue has no speaker before it ("was criticized by")
-        if cue > 0
-            && k < cue
-            && matches!(self.lower(cue - 1).as_str(), "was" | "were" | "been" | "be" | "being" | "is" | "are")
+        if cue > 0 && k < cue && matches!(self.lower(cue - 1), "was" | "were" | "been" | "be" | "being" | "is" | "are")
         {
             let w = self.lower(cue);
             if w.ends_with("ed") || w == "told" || w == "shown" || w == "known" {
@@ -195,17 +196,17 @@ impl<'a> Ctx<'a> {
                     // the appositive phrase must look like a role, not a clause
                     let inner_ok = (a + 1..j).all(|x| {
                         let w = self.lower(x);
-                        !matches!(w.as_str(), "said" | "says" | "that") && !self.is_quote_mark(x)
+                        !matches!(w, "said" | "says" | "that") && !self.is_quote_mark(x)
                     });
                     let adjunct = (a + 1..j).all(|x| {
                         self.adjunct(x)
                             || self.skippable(x)
                             || matches!(
-                                self.lower(x).as_str(),
+                                self.lower(x),
                                 "for" | "weeks" | "months" | "years" | "days" | "however" | "meanwhile"
                             )
                     }) || matches!(
-                        self.lower(a + 1).as_str(),
+                        self.lower(a + 1),
                         "at" | "in" | "on" | "during" | "after" | "before" | "speaking" | "asked" | "when" | "while"
                     );
                     if adjunct {
@@ -278,7 +279,7 @@ impl<'a> Ctx<'a> {
             n += 1;
         }
         // "of"/"for" cannot open the phrase
-        while a < j && matches!(self.lower(a).as_str(), "of" | "for" | "at") {
+        while a < j && matches!(self.lower(a), "of" | "for" | "at") {
             a += 1;
         }
         let mention = (a..=j).rev().find_map(|x| self.by_end.get(&self.text.tokens[x].span.end).copied());
@@ -295,13 +296,13 @@ impl<'a> Ctx<'a> {
             return Some(Speaker { mention: Some(m), span: self.mentions[m].span, first: i + 1 });
         }
         let w = self.lower(i + 1);
-        if !fw().determiner.contains(w.as_str()) {
+        if !fw().determiner.contains(w) {
             // "said 9/11 widow Terry Strada": a few modifiers before the name
             for k in i + 2..(i + 6).min(sz) {
                 let tk = self.text.tokens[k];
                 if matches!(self.punct(k), "," | "." | ";" | ":" | "(" | ")")
                     || self.is_quote_mark(k)
-                    || fw().np_boundary.contains(self.lower(k).as_str())
+                    || fw().np_boundary.contains(self.lower(k))
                 {
                     break;
                 }
@@ -314,7 +315,7 @@ impl<'a> Ctx<'a> {
         }
         // "said the senior official" — up to the next punctuation or boundary word
         let mut z = i + 2;
-        while z < sz && z < i + 8 && !self.word(z).is_empty() && !fw().np_boundary.contains(self.lower(z).as_str()) {
+        while z < sz && z < i + 8 && !self.word(z).is_empty() && !fw().np_boundary.contains(self.lower(z)) {
             z += 1;
         }
         if z == i + 2 {
@@ -343,7 +344,7 @@ impl Ctx<'_> {
     /// A new attribution starts at token `a` (after a comma or a subordinator): an optional subordinator,
     /// then a speaker ending right before a speech cue ("though Mrs. Fiorina said", "after Clinton accused").
     pub(super) fn starts_attribution(&self, a: usize, sz: usize) -> bool {
-        let a = if fw().subordinator.contains(self.lower(a).as_str()) { a + 1 } else { a };
+        let a = if fw().subordinator.contains(self.lower(a)) { a + 1 } else { a };
         (a + 1..(a + 8).min(sz)).find(|&c| self.word(c).is_empty() || self.cue(c).is_some()).is_some_and(|c| {
             self.entry(c).is_some_and(|e| !e.weak() && !self.lower(c).ends_with("ing"))
                 && self.subject_before(c, a).is_some_and(|s| s.first == a && (s.mention.is_some() || self.clear(&s)))
@@ -382,7 +383,7 @@ impl Ctx<'_> {
             && (w.is_empty()
                 || self.adjunct(after)
                 || matches!(
-                    w.as_str(),
+                    w,
                     "in" | "at" | "on" | "during" | "after" | "before" | "from" | "to" | "of" | "for" | "with"
                 ))
     }
@@ -396,7 +397,7 @@ impl Ctx<'_> {
         }
         let a = if self.word(sa).is_empty() { sa + 1 } else { sa };
         let first = self.lower(a);
-        if !(fw().determiner.contains(first.as_str()) || is_cap(self.word(a))) {
+        if !(fw().determiner.contains(first) || is_cap(self.word(a))) {
             return None;
         }
         let clean = (a..i).all(|x| {
@@ -406,7 +407,7 @@ impl Ctx<'_> {
             }
             self.entry(x).is_none()
                 && !matches!(
-                    w.as_str(),
+                    w,
                     "that" | "if" | "when" | "because" | "is" | "was" | "are" | "were" | "has" | "have" | "had"
                 )
         });

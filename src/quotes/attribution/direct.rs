@@ -77,7 +77,7 @@ pub(super) fn direct(cx: &Ctx, qs: &[Quotation], out: &mut Vec<Found>, used_cues
                 && !matches!(cx.punct(qa - 1), ":" | "—")
                 && (sa..qa).all(|x| cx.entry(x).is_none())
                 && (sa..qa).filter(|&x| !cx.word(x).is_empty()).count() >= 3
-                && !cx.subject_before(qa, sa).is_some_and(|s| s.first <= sa + 1);
+                && cx.subject_before(qa, sa).is_none_or(|s| s.first > sa + 1);
             if (words <= SHORT_QUOTE_WORDS || narrated) && fragments.len() == 1 {
                 // a short quotation with a cue after it: the paraphrase before it is the content
                 if let Some(f) = short_mixed(cx, q, sa, &c) {
@@ -243,7 +243,7 @@ pub(super) fn cue_after(cx: &Ctx, qz: usize, sz: usize) -> Option<Cue> {
         if cx.dcue(j).is_some() && !cx.lower(j).ends_with("ing") {
             if let Some(s) = cx.subject_before(j, k) {
                 let np_before = (k..s.first).all(|x| {
-                    !cx.word(x).is_empty() && !matches!(cx.lower(x).as_str(), "that" | "and" | "but" | "which" | "who")
+                    !cx.word(x).is_empty() && !matches!(cx.lower(x), "that" | "and" | "but" | "which" | "who")
                 });
                 if s.first >= k && np_before {
                     return Some(Cue { tok: j, speaker: Some(s), end: j + 1 });
@@ -283,7 +283,7 @@ pub(super) fn cue_before(
         if cx.dcue(c).is_some() {
             let recipient = match cx.entry(c).map(|e| e.lemma.as_str()) {
                 Some("tell" | "ask") => true,
-                Some("say" | "write") => matches!(cx.lower(c + 1).as_str(), "of" | "to" | "in" | "on"),
+                Some("say" | "write") => matches!(cx.lower(c + 1), "of" | "to" | "in" | "on"),
                 _ => false,
             };
             // "Said Ellis: “…”"

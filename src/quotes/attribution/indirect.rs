@@ -13,13 +13,21 @@ pub(super) fn passive(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
     if w.is_empty() || is_cap(w) {
         return None;
     }
-    let lw = w.to_lowercase();
+    // a form of "be" right before (through adverbs), checked first: it is rare, the rest is costlier
+    let mut v = i;
+    while v > 0 && (cx.lower(v - 1) == "not" || cx.lower(v - 1).ends_with("ly") || cx.lower(v - 1) == "also") {
+        v -= 1;
+    }
+    if v == 0 || !matches!(cx.lower(v - 1), "was" | "were" | "is" | "are" | "been" | "be" | "being") {
+        return None;
+    }
+    let lw = cx.lower(i);
     let judgement = matches!(
-        lw.as_str(),
+        lw,
         "seen" | "known" | "considered" | "regarded" | "viewed" | "described" | "labeled" | "branded" | "dubbed"
     );
     let cue = cx.entry(i).is_some_and(|e| !e.nominal() && e.class != "according");
-    if !(judgement || cue && (lw.ends_with("ed") || matches!(lw.as_str(), "told" | "shown" | "said" | "written"))) {
+    if !(judgement || cue && (lw.ends_with("ed") || matches!(lw, "told" | "shown" | "said" | "written"))) {
         return None;
     }
     let (sa, sz) = cx.sentence_tokens(text.tokens[i].span.start);
@@ -28,11 +36,11 @@ pub(super) fn passive(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
     while v > sa && (cx.lower(v - 1) == "not" || cx.lower(v - 1).ends_with("ly") || cx.lower(v - 1) == "also") {
         v -= 1;
     }
-    if v == sa || !matches!(cx.lower(v - 1).as_str(), "was" | "were" | "is" | "are" | "been" | "be" | "being") {
+    if v == sa || !matches!(cx.lower(v - 1), "was" | "were" | "is" | "are" | "been" | "be" | "being") {
         return None;
     }
     let subject = cx.subject_before(v - 1, sa)?;
-    if fw().relative.contains(cx.lower(subject.first).as_str()) {
+    if fw().relative.contains(cx.lower(subject.first)) {
         return None;
     }
     // the agent: "by Roger Stone"
@@ -46,7 +54,7 @@ pub(super) fn passive(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
     let rest = if k < sz && !cx.word(k).is_empty() && !cx.is_quote_mark(k) {
         let mut end = clause_end(cx, k, sz);
         let z = text.token_at_or_after(end);
-        if let Some(p) = (k + 1..z).find(|&x| fw().object_stop.contains(cx.lower(x).as_str())) {
+        if let Some(p) = (k + 1..z).find(|&x| fw().object_stop.contains(cx.lower(x))) {
             end = end_before(text, p);
         }
         // "recommended for the job by Roger Stone": the agent after the complement
@@ -78,7 +86,7 @@ pub(super) fn passive(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
         kind,
         fragments,
         cue: Some(text.tokens[i].span),
-        cue_lemma: Some(cx.entry(i).map_or(lw.clone(), |e| e.lemma.clone())),
+        cue_lemma: Some(cx.entry(i).map_or_else(|| lw.to_string(), |e| e.lemma.clone())),
         speaker: agent.and_then(|a| a.mention),
         speaker_span: agent.map(|a| a.span),
         reported_source: None,
@@ -101,7 +109,7 @@ pub(super) fn as_clause(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
         return None;
     }
     // the cue: a verb of saying or showing ("as Mrs. Clinton seeks the White House" is about time), or "put(s) it"
-    let put_it = |c: usize| matches!(cx.lower(c).as_str(), "put" | "puts") && cx.lower(c + 1) == "it";
+    let put_it = |c: usize| matches!(cx.lower(c), "put" | "puts") && cx.lower(c + 1) == "it";
     let c = (i + 2..(i + 9).min(sz)).find(|&c| {
         !cx.word(c).is_empty() && (cx.entry(c).is_some_and(|e| fw().as_clause_cue.contains(&e.lemma)) || put_it(c))
     })?;
@@ -112,7 +120,7 @@ pub(super) fn as_clause(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
     // after the cue, only an adjunct ("on Monday") up to the comma or the sentence end
     let e = if put_it(c) { c + 2 } else { c + 1 };
     let z = (e..sz).find(|&x| !cx.punct(x).is_empty()).unwrap_or(sz);
-    if z - e > 5 || (e..z).any(|x| fw().clause_opener.contains(cx.lower(x).as_str())) {
+    if z - e > 5 || (e..z).any(|x| fw().clause_opener.contains(cx.lower(x))) {
         return None;
     }
     let mut fragments = Vec::new();
@@ -157,20 +165,18 @@ pub(super) fn raising(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
     }
     // the verb group: "is (widely|not|also) expected", "seems", "appeared"
     let mut v = i;
-    match lw.as_str() {
+    match lw {
         "expected" => {
-            while v > sa
-                && matches!(cx.lower(v - 1).as_str(), "widely" | "not" | "also" | "still" | "now" | "generally")
-            {
+            while v > sa && matches!(cx.lower(v - 1), "widely" | "not" | "also" | "still" | "now" | "generally") {
                 v -= 1;
             }
-            if v == sa || !matches!(cx.lower(v - 1).as_str(), "is" | "are" | "was" | "were") {
+            if v == sa || !matches!(cx.lower(v - 1), "is" | "are" | "was" | "were") {
                 return None;
             }
             v -= 1;
         }
         "seems" | "seem" | "seemed" | "appears" | "appear" | "appeared" => {
-            while v > sa && matches!(cx.lower(v - 1).as_str(), "also" | "now" | "still" | "would" | "may" | "might") {
+            while v > sa && matches!(cx.lower(v - 1), "also" | "now" | "still" | "would" | "may" | "might") {
                 v -= 1;
             }
         }
@@ -180,7 +186,7 @@ pub(super) fn raising(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
         return None;
     }
     // the subject: a relative pronoun, or the words back to the sentence start or a clause boundary
-    let first = if matches!(cx.lower(v - 1).as_str(), "who" | "which" | "that") {
+    let first = if matches!(cx.lower(v - 1), "who" | "which" | "that") {
         v - 1
     } else {
         let mut a = v - 1;
@@ -190,7 +196,7 @@ pub(super) fn raising(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
             if matches!(p, "," | ";" | ":" | "—" | "(")
                 || cx.is_quote_mark(a - 1)
                 || matches!(
-                    w.as_str(),
+                    w,
                     "and" | "but" | "that" | "because" | "if" | "while" | "when" | "as" | "since" | "although" | "so"
                 )
             {
@@ -247,16 +253,16 @@ pub(super) fn asked(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
         return None;
     }
     let (sa, sz) = cx.sentence_tokens(text.tokens[i].span.start);
-    let lead = if i > sa { cx.lower(i - 1) } else { String::new() };
+    let lead = if i > sa { cx.lower(i - 1) } else { "" };
     let opening = i == sa || (i > sa && cx.word(i - 1).is_empty() && !cx.is_quote_mark(i - 1));
-    let passive = matches!(lead.as_str(), "was" | "were" | "being" | "been" | "when" | "if" | "after" | "once");
+    let passive = matches!(lead, "was" | "were" | "being" | "been" | "when" | "if" | "after" | "once");
     if !(opening || passive) {
         return None;
     }
     // the opener within a few words ("asked at a briefing Monday about …", "asked by a caller why …")
     let k = (i + 1..(i + 9).min(sz)).find(|&x| {
         matches!(
-            cx.lower(x).as_str(),
+            cx.lower(x),
             "about" | "if" | "whether" | "to" | "why" | "how" | "what" | "who" | "whom" | "which" | "when" | "where"
         )
     })?;
@@ -264,7 +270,7 @@ pub(super) fn asked(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
         return None;
     }
     // an opening "Asked …," clause ends at its comma; "was asked …" runs to the clause end
-    let end = if opening || !matches!(lead.as_str(), "was" | "were" | "being" | "been") {
+    let end = if opening || !matches!(lead, "was" | "were" | "being" | "been") {
         let c = (k + 1..sz).find(|&x| matches!(cx.punct(x), "," | ";" | "—"))?;
         end_before(text, c)
     } else {
@@ -303,7 +309,7 @@ pub(super) fn that_verb(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
     // "that" right after the verb, or after a short adjunct ("in the suit", "to a crowd in Georgia")
     let t = (i + 1..(i + 6).min(sz)).find(|&x| cx.lower(x) == "that")?;
     if (i + 1..t).any(|x| !cx.punct(x).is_empty())
-        || t > i + 1 && !matches!(cx.lower(i + 1).as_str(), "in" | "to" | "on" | "at" | "during")
+        || t > i + 1 && !matches!(cx.lower(i + 1), "in" | "to" | "on" | "at" | "during")
     {
         return None;
     }
@@ -311,7 +317,7 @@ pub(super) fn that_verb(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
     let nw = cx.lower(t + 1);
     if nw.ends_with("ed")
         || matches!(
-            nw.as_str(),
+            nw,
             "is" | "are"
                 | "was"
                 | "were"
@@ -347,8 +353,8 @@ pub(super) fn phrasal(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
     if w.is_empty() || is_cap(w) && !cx.sentence_initial(i) {
         return None;
     }
-    let (lw, particle) = (w.to_lowercase(), cx.lower(i + 1));
-    if !lexicon().phrasal_cues.contains(&format!("{lw} {particle}")) {
+    let (lw, particle) = (cx.lower(i), cx.lower(i + 1));
+    if !lexicon().is_phrasal_cue(lw, particle) {
         return None;
     }
     let (sa, sz) = cx.sentence_tokens(text.tokens[i].span.start);
@@ -357,7 +363,7 @@ pub(super) fn phrasal(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
         return None;
     }
     // "his criticism of", "Trump's endorsement of": the possessor; else the subject before the cue
-    let possessor = i > sa && matches!(cx.lower(i - 1).as_str(), "his" | "her" | "their" | "its");
+    let possessor = i > sa && matches!(cx.lower(i - 1), "his" | "her" | "their" | "its");
     let s = if possessor {
         let t = text.tokens[i - 1];
         Speaker { mention: cx.by_start.get(&t.span.start).copied(), span: t.span, first: i - 1 }
@@ -366,9 +372,9 @@ pub(super) fn phrasal(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
     };
     s.mention?;
     let mut end = clause_end(cx, k, sz);
-    if !fw().clause_opener.contains(cx.lower(k).as_str()) {
+    if !fw().clause_opener.contains(cx.lower(k)) {
         let z = text.token_at_or_after(end);
-        if let Some(p) = (k + 1..z).find(|&x| fw().object_stop.contains(cx.lower(x).as_str())) {
+        if let Some(p) = (k + 1..z).find(|&x| fw().object_stop.contains(cx.lower(x))) {
             end = end_before(text, p);
         }
     }
@@ -396,11 +402,11 @@ pub(super) fn content_start(cx: &Ctx, i: usize, sz: usize) -> usize {
     let mut k = i + 1;
     // "said that" / "said:" / "pointed out that"
     let particle = match cx.entry(i).map(|e| e.lemma.as_str()) {
-        Some("point" | "lay" | "speak" | "spell") => matches!(cx.lower(k).as_str(), "out" | "up" | "to"),
+        Some("point" | "lay" | "speak" | "spell") => matches!(cx.lower(k), "out" | "up" | "to"),
         Some("call" | "push" | "press" | "argue" | "ask" | "advocate") => {
-            matches!(cx.lower(k).as_str(), "for" | "on" | "out" | "about")
+            matches!(cx.lower(k), "for" | "on" | "out" | "about")
         }
-        Some("warn" | "complain" | "talk" | "boast" | "worry") => matches!(cx.lower(k).as_str(), "about" | "of"),
+        Some("warn" | "complain" | "talk" | "boast" | "worry") => matches!(cx.lower(k), "about" | "of"),
         Some("refer" | "respond" | "reply") => cx.lower(k) == "to",
         Some("rail") => cx.lower(k) == "against",
         _ => false,
@@ -428,7 +434,7 @@ pub(super) fn content_start(cx: &Ctx, i: usize, sz: usize) -> usize {
             break;
         }
         // only adjuncts ("said in a statement Friday that") or a recipient ("told reporters that")
-        if !(recipient || cx.adjunct(j) || cx.punct(j) == "," || matches!(w.as_str(), "with" | "to" | "of" | "for")) {
+        if !(recipient || cx.adjunct(j) || cx.punct(j) == "," || matches!(w, "with" | "to" | "of" | "for")) {
             break;
         }
         j += 1;
@@ -438,25 +444,21 @@ pub(super) fn content_start(cx: &Ctx, i: usize, sz: usize) -> usize {
     if cx.lower(j) == "over" {
         j += 1;
     }
-    let phrase = matches!(cx.lower(k).as_str(), "on" | "in" | "at" | "over" | "during");
+    let phrase = matches!(cx.lower(k), "on" | "in" | "at" | "over" | "during");
     while j < sz
         && j < k + 5
-        && (fw().time.contains(cx.lower(j).as_str())
+        && (fw().time.contains(cx.lower(j))
             || cx.punct(j) == ","
-            || phrase && cx.adjunct(j) && !matches!(cx.lower(j).as_str(), "the" | "a" | "an") && j > k
+            || phrase && cx.adjunct(j) && !matches!(cx.lower(j), "the" | "a" | "an") && j > k
             || j == k && phrase
-            || phrase
-                && j <= k + 2
-                && matches!(cx.lower(j).as_str(), "a" | "an" | "the" | "his" | "her" | "their" | "its"))
+            || phrase && j <= k + 2 && matches!(cx.lower(j), "a" | "an" | "the" | "his" | "her" | "their" | "its"))
     {
         j += 1;
     }
     if j > k && j < sz && !cx.word(j).is_empty() {
         let lw = cx.lower(k);
-        if matches!(
-            lw.as_str(),
-            "on" | "in" | "at" | "over" | "last" | "this" | "earlier" | "today" | "yesterday" | "tonight"
-        ) || fw().adjunct.contains(lw.as_str())
+        if matches!(lw, "on" | "in" | "at" | "over" | "last" | "this" | "earlier" | "today" | "yesterday" | "tonight")
+            || fw().adjunct.contains(lw)
         {
             return j;
         }
@@ -485,9 +487,9 @@ pub(super) fn clause_end(cx: &Ctx, k: usize, sz: usize) -> usize {
         }
         // "… and said …", "… but did note that …", "…, and other GOP leaders said …": a coordinated cue
         // starts an attribution of its own
-        if matches!(cx.lower(j).as_str(), "and" | "but") && j > k {
+        if matches!(cx.lower(j), "and" | "but") && j > k {
             let mut c = j + 1;
-            while c < sz && (cx.skippable(c) || matches!(cx.lower(c).as_str(), "did" | "then")) {
+            while c < sz && (cx.skippable(c) || matches!(cx.lower(c), "did" | "then")) {
                 c += 1;
             }
             let own_cue = |c: usize| {
@@ -509,20 +511,17 @@ pub(super) fn clause_end(cx: &Ctx, k: usize, sz: usize) -> usize {
             && matches!(p, "," | "—" | "–" | "-")
             && j + 1 < sz
             && cx.word(j + 1).starts_with(char::is_lowercase)
-            && lexicon().ends_content(p, &cx.lower(j + 1))
+            && lexicon().ends_content(p, cx.lower(j + 1))
         {
             break;
         }
         if p == "," && j + 1 < sz {
             let nw = cx.lower(j + 1);
-            if matches!(nw.as_str(), "whose" | "but") {
+            if matches!(nw, "whose" | "but") {
                 break;
             }
             // ", contradicting …" — a participle clause of the narrator
-            if nw.ends_with("ing")
-                && !matches!(nw.as_str(), "including" | "according" | "saying" | "adding")
-                && nw.len() > 5
-            {
+            if nw.ends_with("ing") && !matches!(nw, "including" | "according" | "saying" | "adding") && nw.len() > 5 {
                 break;
             }
             if nw == "according" && cx.lower(j + 2) == "to" {
@@ -552,10 +551,7 @@ pub(super) fn clause_end(cx: &Ctx, k: usize, sz: usize) -> usize {
         }
         // "…, though Mrs. Fiorina said she doubted …", "… after Mrs. Clinton accused him …": a clause with
         // a speaker and a cue of its own starts another attribution (one role per token in the annotation)
-        if j > k + 1
-            && (p == "," || fw().subordinator.contains(cx.lower(j).as_str()))
-            && cx.starts_attribution(j + 1, sz)
-        {
+        if j > k + 1 && (p == "," || fw().subordinator.contains(cx.lower(j))) && cx.starts_attribution(j + 1, sz) {
             let e = if p.is_empty() && cx.punct(j - 1) == "," { j - 1 } else { j };
             return end_before(text, e);
         }
@@ -589,21 +585,19 @@ pub(super) fn indirect(
     // participle: "…, adding that …" — the speaker of the clause (not a progressive "is saying")
     let progressive = {
         let mut k = i;
-        while k > sa
-            && cx.skippable(k - 1)
-            && !matches!(cx.lower(k - 1).as_str(), "is" | "are" | "was" | "were" | "been" | "be")
+        while k > sa && cx.skippable(k - 1) && !matches!(cx.lower(k - 1), "is" | "are" | "was" | "were" | "been" | "be")
         {
             k -= 1;
         }
         k > sa
             && matches!(
-                cx.lower(k - 1).as_str(),
+                cx.lower(k - 1),
                 "is" | "are" | "was" | "were" | "been" | "be" | "isn’t" | "isn't" | "aren’t" | "wasn’t"
             )
     };
     if lw.ends_with("ing") && !progressive {
-        let lead = if i > sa { cx.lower(i - 1) } else { String::new() };
-        let after_by = matches!(lead.as_str(), "by" | "while" | "after" | "before" | "when" | "in")
+        let lead = if i > sa { cx.lower(i - 1) } else { "" };
+        let after_by = matches!(lead, "by" | "while" | "after" | "before" | "when" | "in")
             || lead == "and" && i > sa + 1 && (cx.punct(i - 2) == "," || prev.is_some());
         // "…,” adding that …": the comma may sit inside the closing quotation mark
         let comma = i > sa
@@ -614,9 +608,9 @@ pub(super) fn indirect(
             let k = content_start(cx, i, sz);
             // a weak participle needs a that-clause, or an object the cue is about: ", calling him a
             // fascist", ", calling for his firing"
-            let object = matches!(cx.lower(k).as_str(), "him" | "her" | "them" | "it" | "himself" | "herself")
+            let object = matches!(cx.lower(k), "him" | "her" | "them" | "it" | "himself" | "herself")
                 || cx.by_start.contains_key(&text.tokens.get(k)?.span.start)
-                || k > i + 1 && matches!(cx.lower(k - 1).as_str(), "for" | "on");
+                || k > i + 1 && matches!(cx.lower(k - 1), "for" | "on");
             if e.weak() && cx.lower(k) != "that" && !object {
                 return None;
             }
@@ -626,7 +620,7 @@ pub(super) fn indirect(
         // "with 50 percent saying she is prepared": the noun phrase before the participle speaks
         if i > sa + 1 && !e.weak() && lemma == "say" {
             if let Some(s) = cx.subject_before(i, sa) {
-                if s.first > sa && matches!(cx.lower(s.first - 1).as_str(), "with" | "left" | "had") {
+                if s.first > sa && matches!(cx.lower(s.first - 1), "with" | "left" | "had") {
                     let k = content_start(cx, i, sz);
                     let span = Span::new(text.tokens.get(k)?.span.start, clause_end(cx, k, sz));
                     return make(cx, i, lemma, span, s, qs, "indirect/participle", 0.55);
@@ -638,11 +632,8 @@ pub(super) fn indirect(
     // "their calls", "in states", "the claims": a noun, not a cue
     if i > sa && lw.ends_with('s') {
         let p = cx.lower(i - 1);
-        if fw().determiner.contains(p.as_str())
-            || matches!(
-                p.as_str(),
-                "in" | "of" | "for" | "by" | "with" | "on" | "at" | "from" | "into" | "whose" | "the"
-            )
+        if fw().determiner.contains(p)
+            || matches!(p, "in" | "of" | "for" | "by" | "with" | "on" | "at" | "from" | "into" | "whose" | "the")
         {
             return None;
         }
@@ -662,7 +653,7 @@ pub(super) fn indirect(
         while k > sa && cx.skippable(k - 1) {
             k -= 1;
         }
-        k > sa && matches!(cx.lower(k - 1).as_str(), "and" | "but")
+        k > sa && matches!(cx.lower(k - 1), "and" | "but")
     };
     let subject = if coordinated {
         prev.or_else(|| cx.subject_first(sa, i)).or_else(|| cx.subject_after_comma(sa, i))
@@ -682,7 +673,7 @@ pub(super) fn indirect(
         let tail_ok = match lemma {
             "tell" => true,
             "say" | "add" | "write" | "explain" | "note" | "argue" | "insist" => matches!(
-                cx.lower(k).as_str(),
+                cx.lower(k),
                 "at" | "in" | "on" | "during" | "after" | "before" | "from" | "via" | "through" | "to"
             ),
             _ => false,
@@ -694,7 +685,7 @@ pub(super) fn indirect(
             && s.first > sa
             && matches!(cx.punct(s.first - 1), "," | "—")
             && (sz.saturating_sub(k) <= 7 || lemma != "tell" && tail_end.saturating_sub(k) <= 8)
-            && !(k..tail_end.min(sz)).any(|x| fw().clause_opener.contains(cx.lower(x).as_str()) && cx.lower(x) != "to");
+            && !(k..tail_end.min(sz)).any(|x| fw().clause_opener.contains(cx.lower(x)) && cx.lower(x) != "to");
         if k >= sz || (cx.punct(k) == "." && k + 1 >= sz) || cx.adjunct_to_end(k, sz) || short_tail {
             // "…, Price said." — the content is before
             return before_content(cx, i, sa, s, lemma, e, qs);
@@ -707,7 +698,7 @@ pub(super) fn indirect(
             return None;
         }
         if matches!(
-            cx.lower(k).as_str(),
+            cx.lower(k),
             "with"
                 | "themselves"
                 | "himself"
@@ -741,15 +732,15 @@ pub(super) fn indirect(
         // through "in", "with", "on" nine times in ten ("an interaction with Hillary Clinton that …")
         let mut end = clause_end(cx, k, sz);
         // an object cue ("praised Obama after the meeting") ends its noun phrase before a subordinate clause
-        if lexicon().object_cues.contains(lemma) && !fw().clause_opener.contains(cx.lower(k).as_str()) {
+        if lexicon().object_cues.contains(lemma) && !fw().clause_opener.contains(cx.lower(k)) {
             let z = text.token_at_or_after(end);
-            if let Some(p) = (k + 1..z).find(|&x| fw().object_stop.contains(cx.lower(x).as_str())) {
+            if let Some(p) = (k + 1..z).find(|&x| fw().object_stop.contains(cx.lower(x))) {
                 end = end_before(text, p);
             }
         }
         // "Sanders, who had said he would debate, criticized Clinton", "New York, which Clinton hopes to carry
         // by a large margin, …": a relative clause ends at its comma
-        let relative = |x: usize| x > sa && cx.punct(x - 1) == "," && fw().relative.contains(cx.lower(x).as_str());
+        let relative = |x: usize| x > sa && cx.punct(x - 1) == "," && fw().relative.contains(cx.lower(x));
         if relative(s.first) || s.first > sa && relative(s.first - 1) {
             let z = text.token_at_or_after(end);
             if let Some(c) = (k + 1..z).find(|&x| cx.punct(x) == ",") {
@@ -822,7 +813,7 @@ pub(super) fn before_content(
     while first > sa + 1
         && s.first - first < 3
         && !cx.word(first - 1).is_empty()
-        && !fw().np_boundary.contains(cx.lower(first - 1).as_str())
+        && !fw().np_boundary.contains(cx.lower(first - 1))
         && cx.entry(first - 1).is_none()
     {
         first -= 1;
@@ -941,7 +932,7 @@ pub(super) fn nominal(cx: &Ctx, i: usize, e: &CueEntry, sa: usize, sz: usize, qs
         Some(m) => (Some(m), text.tokens[i - 1].span),
         None => {
             let w = cx.lower(i - 1);
-            if !matches!(w.as_str(), "his" | "her" | "their" | "its") {
+            if !matches!(w, "his" | "her" | "their" | "its") {
                 return None;
             }
             (None, prev.span)
