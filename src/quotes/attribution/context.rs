@@ -58,11 +58,11 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let lx = lexicon();
-        let e = lx.cues.get(w).or_else(|| lx.cues.get(&w.to_lowercase()))?;
+        let e = lx.cues.get(w).or_else(|| lx.cues.get(self.lower(i)))?;
         // a capitalised cue word inside a sentence is a name ("Price", "Said"), unless a colon, a dash or
         // a parenthesis opens a clause before it ("…: According to recent polls, …")
-        let clause_start = self.sentence_initial(i) || i > 0 && matches!(self.punct(i - 1), ":" | "—" | "(");
-        if is_cap(w) && !clause_start && !self.title_case(i) {
+        let clause_start = || self.sentence_initial(i) || i > 0 && matches!(self.punct(i - 1), ":" | "—" | "(");
+        if is_cap(w) && !clause_start() && !self.title_case(i) {
             return None;
         }
         Some(e)

@@ -111,7 +111,7 @@ pub(super) fn direct(cx: &Ctx, qs: &[Quotation], out: &mut Vec<Found>, used_cues
                     let span = Span::new(ms, end.max(q.span.end));
                     if end + 1 < q.span.end {
                         // the quotation lies beyond the clause of the cue
-                    } else if !out.iter().any(|f| f.fragments.iter().any(|fr| fr.overlaps(&span))) {
+                    } else if !overlaps_found(out, span) {
                         out.push(found(cx, QuoteKind::Mixed, vec![span], c, "mixed/cue-before", 0.75));
                     }
                 }
@@ -442,4 +442,15 @@ pub(super) fn found_span(
         },
         rule,
     }
+}
+
+/// A fragment of a quote found so far overlaps `span`. [`direct`] finds quotes in text order, so only
+/// the last ones can reach `span`: the scan stops at quotes starting far before it (scanning all of them
+/// made pages with thousands of quotes quadratic).
+fn overlaps_found(out: &[Found], span: Span) -> bool {
+    const REACH: usize = 16 * crate::text::MAX_SENTENCE_BYTES;
+    out.iter()
+        .rev()
+        .take_while(|f| f.span().start + REACH > span.start)
+        .any(|f| f.fragments.iter().any(|fr| fr.overlaps(&span)))
 }
