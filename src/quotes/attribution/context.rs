@@ -24,9 +24,38 @@ pub(super) struct Ctx<'a> {
     pub(super) by_end: HashMap<usize, usize>,
     /// mention index by the byte where it starts
     pub(super) by_start: HashMap<usize, usize>,
-    /// each token's word in lower case ("" for punctuation), computed once: the rules compare lower-case
-    /// words at every token
-    pub(super) lowers: Vec<String>,
+    /// Every word token in lower case, computed once (the rules compare lower-case words at every token):
+    /// the words, one after the other, and where each token's ends (empty for punctuation). Four bytes
+    /// per token, so punctuation-dense text stays small.
+    pub(super) lowers: Lowers,
+}
+
+/// Lower-case words of a text's tokens, in one buffer.
+pub(super) struct Lowers {
+    buf: String,
+    /// where each token's word ends in `buf`; it starts where the previous one ended
+    end: Vec<u32>,
+}
+
+impl Lowers {
+    pub(super) fn new(text: &Text) -> Lowers {
+        let mut buf = String::new();
+        let mut end = Vec::with_capacity(text.tokens.len());
+        for t in &text.tokens {
+            if t.kind == TokenKind::Word {
+                buf.extend(text.slice(t.span).chars().flat_map(char::to_lowercase));
+            }
+            end.push(buf.len() as u32);
+        }
+        Lowers { buf, end }
+    }
+    fn get(&self, i: usize) -> &str {
+        let Some(&b) = self.end.get(i) else {
+            return "";
+        };
+        let a = if i == 0 { 0 } else { self.end[i - 1] };
+        &self.buf[a as usize..b as usize]
+    }
 }
 
 pub(super) fn is_cap(w: &str) -> bool {
@@ -41,7 +70,7 @@ impl<'a> Ctx<'a> {
         }
     }
     pub(super) fn lower(&self, i: usize) -> &str {
-        self.lowers.get(i).map_or("", String::as_str)
+        self.lowers.get(i)
     }
     pub(super) fn punct(&self, i: usize) -> &'a str {
         match self.text.tokens.get(i) {

@@ -93,13 +93,7 @@ pub fn attribute(text: &Text, mentions: &[Mention]) -> Vec<Found> {
         by_end.insert(m.span.end, i);
         by_start.insert(m.span.start, i);
     }
-    let lowers = (0..text.tokens.len())
-        .map(|i| match text.tokens[i].kind {
-            TokenKind::Word => text.slice(text.tokens[i].span).to_lowercase(),
-            _ => String::new(),
-        })
-        .collect();
-    let cx = Ctx { text, mentions, by_end, by_start, lowers };
+    let cx = Ctx { text, mentions, by_end, by_start, lowers: Lowers::new(text) };
     let qs = quotations(text);
     let mut out: Vec<Found> = Vec::new();
     let mut used_cues: Vec<usize> = Vec::new();
