@@ -575,3 +575,15 @@ t!(
         ("that it is why Trump attacks him", Some("Ted Cruz"))
     ]
 );
+exact!(
+    told_recipient_then_bare_clause,
+    "Bruce Calabrese told the National Post he has already received hundreds of emails from Americans.",
+    "he has already received hundreds of emails from Americans",
+    Some("Bruce Calabrese")
+);
+exact!(
+    inverted_told_with_recipient_and_subordinate_clause,
+    "This is not about me, President Barack Obama told his closest advisers as he launched the campaign.",
+    "This is not about me",
+    Some("Barack Obama")
+);

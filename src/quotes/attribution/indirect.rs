@@ -15,7 +15,7 @@ pub(super) fn passive(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
     }
     // a form of "be" right before (through adverbs), checked first: it is rare, the rest is costlier
     let mut v = i;
-    while v > 0 && (cx.lower(v - 1) == "not" || cx.lower(v - 1).ends_with("ly") || cx.lower(v - 1) == "also") {
+    while v > 0 && (matches!(cx.lower(v - 1), "not" | "also" | "first") || cx.lower(v - 1).ends_with("ly")) {
         v -= 1;
     }
     if v == 0 || !matches!(cx.lower(v - 1), "was" | "were" | "is" | "are" | "been" | "be" | "being") {
@@ -33,7 +33,7 @@ pub(super) fn passive(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
     let (sa, sz) = cx.sentence_tokens(text.tokens[i].span.start);
     // the form of "be" before the participle, through adverbs and "not"
     let mut v = i;
-    while v > sa && (cx.lower(v - 1) == "not" || cx.lower(v - 1).ends_with("ly") || cx.lower(v - 1) == "also") {
+    while v > sa && (matches!(cx.lower(v - 1), "not" | "also" | "first") || cx.lower(v - 1).ends_with("ly")) {
         v -= 1;
     }
     if v == sa || !matches!(cx.lower(v - 1), "was" | "were" | "is" | "are" | "been" | "be" | "being") {
@@ -439,6 +439,13 @@ pub(super) fn content_start(cx: &Ctx, i: usize, sz: usize) -> usize {
         }
         j += 1;
     }
+    // "told the National Post he has …": a bare clause after the recipient, opened by a pronoun
+    if cx.entry(i).is_some_and(|e| e.lemma == "tell") {
+        let r = recipient_end(cx, k, sz);
+        if r > k && matches!(cx.lower(r), "he" | "she" | "they" | "it" | "we" | "i" | "there") {
+            return r;
+        }
+    }
     // "said Friday the …" / "said in a statement the …"
     let mut j = k;
     if cx.lower(j) == "over" {
@@ -464,6 +471,34 @@ pub(super) fn content_start(cx: &Ctx, i: usize, sz: usize) -> usize {
         }
     }
     k
+}
+
+/// The token after a recipient noun phrase starting at `k` ("told the National Post he …", "told his
+/// closest advisers as …"): a mention, or a determiner and up to four lower-case words; `k` when none.
+pub(super) fn recipient_end(cx: &Ctx, k: usize, sz: usize) -> usize {
+    if let Some(&m) = cx.text.tokens.get(k).and_then(|t| cx.by_start.get(&t.span.start)) {
+        return cx.text.token_at_or_after(cx.mentions[m].span.end).min(sz);
+    }
+    if !fw().determiner.contains(cx.lower(k))
+        && !matches!(cx.lower(k), "reporters" | "me" | "us" | "him" | "her" | "them")
+    {
+        return k;
+    }
+    // "the National Post"
+    if let Some(&m) = cx.text.tokens.get(k + 1).and_then(|t| cx.by_start.get(&t.span.start)) {
+        return cx.text.token_at_or_after(cx.mentions[m].span.end).min(sz);
+    }
+    let mut r = k + 1;
+    while r < sz
+        && r < k + 5
+        && !cx.word(r).is_empty()
+        && !is_cap(cx.word(r))
+        && !fw().np_boundary.contains(cx.lower(r))
+        && cx.entry(r).is_none()
+    {
+        r += 1;
+    }
+    r
 }
 
 /// Where a clause starting at token `k` ends (byte): the sentence end without its final period,
@@ -681,10 +716,17 @@ pub(super) fn indirect(
         // "Outright victory is vital, he said after meeting Thursday with Trump aides, because …": a
         // prepositional tail up to the next comma, without a clause
         let tail_end = (k..sz).find(|&x| matches!(cx.punct(x), "," | ";" | "—")).unwrap_or(sz);
+        // "This is not about me, President Obama told his closest advisers as he launched …": after the
+        // recipient, a subordinate clause or the sentence end
+        let told_tail = lemma == "tell" && {
+            let r = recipient_end(cx, k, sz);
+            r > k
+                && (r >= sz || !cx.punct(r).is_empty() || fw().object_stop.contains(cx.lower(r)) || cx.lower(r) == "as")
+        };
         let short_tail = tail_ok
             && s.first > sa
             && matches!(cx.punct(s.first - 1), "," | "—")
-            && (sz.saturating_sub(k) <= 7 || lemma != "tell" && tail_end.saturating_sub(k) <= 8)
+            && (sz.saturating_sub(k) <= 7 || lemma != "tell" && tail_end.saturating_sub(k) <= 8 || told_tail)
             && !(k..tail_end.min(sz)).any(|x| fw().clause_opener.contains(cx.lower(x)) && cx.lower(x) != "to");
         if k >= sz || (cx.punct(k) == "." && k + 1 >= sz) || cx.adjunct_to_end(k, sz) || short_tail {
             // "…, Price said." — the content is before
