@@ -587,3 +587,9 @@ exact!(
     "This is not about me",
     Some("Barack Obama")
 );
+exact!(
+    as_reported_by,
+    "As reported by the Western Journal, last year Seattle became the first major city to mandate the wage.",
+    "last year Seattle became the first major city to mandate the wage",
+    Some("Journal")
+);

@@ -110,15 +110,21 @@ pub(super) fn as_clause(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
     }
     // the cue: a verb of saying or showing ("as Mrs. Clinton seeks the White House" is about time), or "put(s) it"
     let put_it = |c: usize| matches!(cx.lower(c), "put" | "puts") && cx.lower(c + 1) == "it";
-    let c = (i + 2..(i + 9).min(sz)).find(|&c| {
-        !cx.word(c).is_empty() && (cx.entry(c).is_some_and(|e| fw().as_clause_cue.contains(&e.lemma)) || put_it(c))
-    })?;
-    // the speaker opens the "as" clause, possibly after a possessor ("As The Post's Ruth Marcus puts it")
-    let s =
-        cx.subject_before(c, i + 1).filter(|s| s.first <= i + 4 && (i + 1..s.first).all(|x| !cx.word(x).is_empty()))?;
-    s.mention?;
+    let as_cue = |c: usize| cx.entry(c).is_some_and(|e| fw().as_clause_cue.contains(&e.lemma));
+    let (c, s, e) = if as_cue(i + 1) && cx.lower(i + 2) == "by" {
+        // "As reported by Western Journalism, …": the agent is the source
+        let s = cx.subject_after(i + 2, sz)?;
+        (i + 1, s, text.token_at_or_after(s.span.end))
+    } else {
+        let c = (i + 2..(i + 9).min(sz)).find(|&c| !cx.word(c).is_empty() && (as_cue(c) || put_it(c)))?;
+        // the speaker opens the "as" clause, possibly after a possessor ("As The Post's Ruth Marcus puts it")
+        let s = cx
+            .subject_before(c, i + 1)
+            .filter(|s| s.first <= i + 4 && (i + 1..s.first).all(|x| !cx.word(x).is_empty()))?;
+        s.mention?;
+        (c, s, if put_it(c) { c + 2 } else { c + 1 })
+    };
     // after the cue, only an adjunct ("on Monday") up to the comma or the sentence end
-    let e = if put_it(c) { c + 2 } else { c + 1 };
     let z = (e..sz).find(|&x| !cx.punct(x).is_empty()).unwrap_or(sz);
     if z - e > 5 || (e..z).any(|x| fw().clause_opener.contains(cx.lower(x))) {
         return None;
