@@ -320,7 +320,10 @@ pub(super) fn cue_before(
     // a cue earlier in the sentence whose clause runs over the quotation: a mixed quote. The outermost
     // such cue wins ("The governor said Democrats are to blame for focusing on “…”"); a participle cue
     // takes the speaker of the clause ("X said …, adding that … “…”").
+    // Among several, the outermost speech cue wins; with none, the innermost weak one ("…, in what Bay
+    // Buchanan called “hand-to-hand combat.”" rather than "He fiercely protected …").
     let mut speaker: Option<Speaker> = None;
+    let mut weak: Option<(Cue, Option<usize>)> = None;
     for c in sa..qa {
         if cx.dcue(c).is_none() {
             continue;
@@ -340,10 +343,14 @@ pub(super) fn cue_before(
         let end = clause_end(cx, start, sz.max(qa + 1));
         if end + 1 >= q_end {
             let start = cx.text.tokens.get(start).map_or(cx.text.tokens[c].span.end, |t| t.span.start);
-            return Some((Cue { tok: c, speaker: Some(s), end: qa }, Some(start)));
+            let found = (Cue { tok: c, speaker: Some(s), end: qa }, Some(start));
+            if cx.entry(c).is_some_and(|e| !e.weak()) {
+                return Some(found);
+            }
+            weak = Some(found);
         }
     }
-    None
+    weak
 }
 
 /// A quotation opening a paragraph after a paragraph that ends with `SPEAKER CUE:` ("He said:").
