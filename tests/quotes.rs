@@ -593,3 +593,8 @@ exact!(
     "last year Seattle became the first major city to mandate the wage",
     Some("Journal")
 );
+t!(
+    any_verb_then_colon_introduces_a_quotation,
+    "Asked which county was his favorite, Ted Cruz demurred: “Whichever one I’m in at the moment.”",
+    [("“Whichever one I’m in at the moment.”", Some("Ted Cruz"))]
+);

@@ -269,6 +269,16 @@ pub(super) fn cue_before(
     if qa == 0 || qa <= sa {
         return None;
     }
+    // "Schumer tweeted: “…”", "he demurred: “…”": any verb with a named speaker, then a colon
+    if qa >= sa + 2 && cx.punct(qa - 1) == ":" {
+        let v = qa - 2;
+        let w = cx.word(v);
+        if !w.is_empty() && !is_cap(w) && (w.ends_with("ed") || w.ends_with('s')) && cx.entry(v).is_none() {
+            if let Some(s) = cx.subject_before(v, sa).filter(|s| s.mention.is_some()) {
+                return Some((Cue { tok: v, speaker: Some(s), end: qa }, None));
+            }
+        }
+    }
     let mut k = qa;
     let introduced = matches!(cx.punct(k - 1), ":" | ",");
     if introduced {
