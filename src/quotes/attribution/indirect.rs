@@ -31,12 +31,8 @@ pub(super) fn passive(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
         return None;
     }
     let (sa, sz) = cx.sentence_tokens(text.tokens[i].span.start);
-    // the form of "be" before the participle, through adverbs and "not"
-    let mut v = i;
-    while v > sa && (matches!(cx.lower(v - 1), "not" | "also" | "first") || cx.lower(v - 1).ends_with("ly")) {
-        v -= 1;
-    }
-    if v == sa || !matches!(cx.lower(v - 1), "was" | "were" | "is" | "are" | "been" | "be" | "being") {
+    // the form of "be" must be in the participle's sentence, with the subject before it
+    if v <= sa + 1 {
         return None;
     }
     let subject = cx.subject_before(v - 1, sa)?;
