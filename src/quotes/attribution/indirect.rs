@@ -76,19 +76,15 @@ pub(super) fn passive(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
     if fragments.iter().map(|&f| word_count(text, f)).sum::<usize>() < 2 {
         return None;
     }
-    let kind =
-        if fragments.iter().any(|&f| overlaps_quotation(qs, f)) { QuoteKind::Mixed } else { QuoteKind::Indirect };
-    Some(Found {
-        kind,
+    Some(attribution(
+        qs,
         fragments,
-        cue: Some(text.tokens[i].span),
-        cue_lemma: Some(cx.entry(i).map_or_else(|| lw.to_string(), |e| e.lemma.clone())),
-        speaker: agent.and_then(|a| a.mention),
-        speaker_span: agent.map(|a| a.span),
-        reported_source: None,
-        confidence: 0.4,
-        rule: "indirect/passive",
-    })
+        Some(text.tokens[i].span),
+        Some(cx.entry(i).map_or_else(|| lw.to_string(), |e| e.lemma.clone())),
+        (agent.and_then(|a| a.mention), agent.map(|a| a.span)),
+        0.4,
+        "indirect/passive",
+    ))
 }
 
 /// An "as" clause of attribution: "As Ruth Marcus puts it, Obama is trying …", "…, as Clinton noted on
@@ -138,19 +134,39 @@ pub(super) fn as_clause(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
     if fragments.is_empty() || fragments.iter().map(|&f| word_count(text, f)).sum::<usize>() < 3 {
         return None;
     }
-    let kind =
-        if fragments.iter().any(|&f| overlaps_quotation(qs, f)) { QuoteKind::Mixed } else { QuoteKind::Indirect };
-    Some(Found {
-        kind,
+    Some(attribution(
+        qs,
         fragments,
-        cue: Some(text.tokens[c].span),
-        cue_lemma: Some(cx.entry(c).map_or_else(|| "put it".to_string(), |e| e.lemma.clone())),
-        speaker: s.mention,
-        speaker_span: Some(s.span),
+        Some(text.tokens[c].span),
+        Some(cx.entry(c).map_or_else(|| "put it".to_string(), |e| e.lemma.clone())),
+        (s.mention, Some(s.span)),
+        0.6,
+        "indirect/as",
+    ))
+}
+
+/// A found attribution from its parts; mixed when a fragment overlaps a quotation.
+fn attribution(
+    qs: &[Quotation],
+    fragments: Vec<Span>,
+    cue: Option<Span>,
+    cue_lemma: Option<String>,
+    (speaker, speaker_span): (Option<usize>, Option<Span>),
+    confidence: f32,
+    rule: &'static str,
+) -> Found {
+    let mixed = fragments.iter().any(|&f| overlaps_quotation(qs, f));
+    Found {
+        kind: if mixed { QuoteKind::Mixed } else { QuoteKind::Indirect },
+        fragments,
+        cue,
+        cue_lemma,
+        speaker,
+        speaker_span,
         reported_source: None,
-        confidence: 0.6,
-        rule: "indirect/as",
-    })
+        confidence,
+        rule,
+    }
 }
 
 /// Raising with no source (7 % of PolNeAR gold): "Trump is expected to speak tonight", "the plan seems to
@@ -222,12 +238,11 @@ pub(super) fn raising(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
     if rest.is_empty() || word_count(text, rest) < 3 {
         return None;
     }
-    let kind = if overlaps_quotation(qs, rest) { QuoteKind::Mixed } else { QuoteKind::Indirect };
-    Some(Found {
-        kind,
-        fragments: vec![subject, rest],
-        cue: Some(text.tokens[i].span),
-        cue_lemma: Some(
+    Some(attribution(
+        qs,
+        vec![subject, rest],
+        Some(text.tokens[i].span),
+        Some(
             if lw == "expected" {
                 "expect"
             } else if lw.starts_with("seem") {
@@ -237,12 +252,10 @@ pub(super) fn raising(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
             }
             .to_string(),
         ),
-        speaker: None,
-        speaker_span: None,
-        reported_source: None,
-        confidence: 0.4,
-        rule: "indirect/raising",
-    })
+        (None, None),
+        0.4,
+        "indirect/raising",
+    ))
 }
 
 /// A question put to someone, with no source (the most frequent source-less cue in PolNeAR train):
@@ -282,18 +295,15 @@ pub(super) fn asked(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
     if span.is_empty() || word_count(text, span) < 2 {
         return None;
     }
-    let kind = if overlaps_quotation(qs, span) { QuoteKind::Mixed } else { QuoteKind::Indirect };
-    Some(Found {
-        kind,
-        fragments: vec![span],
-        cue: Some(text.tokens[i].span),
-        cue_lemma: Some("ask".to_string()),
-        speaker: None,
-        speaker_span: None,
-        reported_source: None,
-        confidence: 0.45,
-        rule: "indirect/asked",
-    })
+    Some(attribution(
+        qs,
+        vec![span],
+        Some(text.tokens[i].span),
+        Some("ask".to_string()),
+        (None, None),
+        0.45,
+        "indirect/asked",
+    ))
 }
 
 /// A verb outside the cue lexicon with a named speaker and a that-clause: "Trump groused to a crowd that
@@ -384,18 +394,15 @@ pub(super) fn phrasal(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
     if span.is_empty() {
         return None;
     }
-    let kind = if overlaps_quotation(qs, span) { QuoteKind::Mixed } else { QuoteKind::Indirect };
-    Some(Found {
-        kind,
-        fragments: vec![span],
-        cue: Some(Span::new(text.tokens[i].span.start, text.tokens[i + 1].span.end)),
-        cue_lemma: Some(format!("{lw} {particle}")),
-        speaker: s.mention,
-        speaker_span: Some(s.span),
-        reported_source: None,
-        confidence: 0.5,
-        rule: "indirect/phrasal",
-    })
+    Some(attribution(
+        qs,
+        vec![span],
+        Some(Span::new(text.tokens[i].span.start, text.tokens[i + 1].span.end)),
+        Some(format!("{lw} {particle}")),
+        (s.mention, Some(s.span)),
+        0.5,
+        "indirect/phrasal",
+    ))
 }
 
 /// First content token after cue `i`: skips the colon, a told/asked recipient and time adjuncts up to
@@ -824,18 +831,9 @@ pub(super) fn make(
     if span.is_empty() || word_count(cx.text, span) < MIN_INDIRECT_WORDS {
         return None;
     }
-    let kind = if overlaps_quotation(qs, span) { QuoteKind::Mixed } else { QuoteKind::Indirect };
-    Some(Found {
-        kind,
-        fragments: vec![span],
-        cue: Some(cx.text.tokens[i].span),
-        cue_lemma: Some(lemma.to_string()),
-        speaker: s.mention,
-        speaker_span: Some(s.span),
-        reported_source: None,
-        confidence: if s.mention.is_some() { conf } else { conf * 0.8 },
-        rule,
-    })
+    let conf = if s.mention.is_some() { conf } else { conf * 0.8 };
+    let cue = Some(cx.text.tokens[i].span);
+    Some(attribution(qs, vec![span], cue, Some(lemma.to_string()), (s.mention, Some(s.span)), conf, rule))
 }
 
 /// "…, Price said." / "…, a source said on Tuesday." — from the sentence start to the comma before the
