@@ -2,8 +2,12 @@
 //! it with `../shared/tools/score_quotes.py`. Fails below floors a little under what the engine
 //! reaches; skipped with a message when `../shared` (or python3) is absent.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
 use std::process::Command;
+
+use common::{analyze_jsonl, python3, shared};
 
 /// (row, extra scorer arguments, overlap@0.5 F1 floor, speaker lenient floor, end-to-end F1 floor)
 /// Reached when these floors were set: seed 0.966 / 1.000 / 0.966 (14/14 with the right speaker); dev
@@ -14,27 +18,13 @@ const FLOORS: &[(&str, &[&str], f64, f64, f64)] = &[
     ("dev", &["--kinds", "direct", "--pred-kinds", "direct", "--split-fragments"], 0.915, 0.95, 0.885),
 ];
 
-fn shared() -> Option<PathBuf> {
-    if let Ok(p) = std::env::var("WHOSAID_SHARED") {
-        return Some(PathBuf::from(p));
-    }
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    ["../shared", "../../shared"].iter().map(|c| root.join(c)).find(|p| p.join("tools/score_quotes.py").is_file())
-}
-
-fn run_cli(input: &Path, out: &Path) {
-    let o = Command::new(env!("CARGO_BIN_EXE_whosaid")).args(["analyze", "--jsonl"]).arg(input).output().unwrap();
-    assert!(o.status.success(), "whosaid failed: {}", String::from_utf8_lossy(&o.stderr));
-    std::fs::write(out, o.stdout).unwrap();
-}
-
 #[test]
 fn dev_evaluation_meets_the_floors() {
-    let Some(shared) = shared() else {
+    let Some(shared) = shared("score_quotes.py") else {
         eprintln!("eval: ../shared is absent; skipping the dev evaluation");
         return;
     };
-    if Command::new("python3").arg("--version").output().is_err() {
+    if !python3() {
         eprintln!("eval: python3 is absent; skipping the dev evaluation");
         return;
     }
@@ -42,8 +32,8 @@ fn dev_evaluation_meets_the_floors() {
     std::fs::create_dir_all(&dir).unwrap();
     let seed = shared.join("data/seed/seed.gold.jsonl");
     let dev = shared.join("data/quotes/polnear/polnear_dev.jsonl");
-    run_cli(&seed, &dir.join("seed.jsonl"));
-    run_cli(&dev, &dir.join("dev.jsonl"));
+    analyze_jsonl(&seed, &dir.join("seed.jsonl"));
+    analyze_jsonl(&dev, &dir.join("dev.jsonl"));
     let mut failures = Vec::new();
     for (i, (row, args, f1, spk, e2e)) in FLOORS.iter().enumerate() {
         let gold = if *row == "seed" { &seed } else { &dev };
@@ -83,7 +73,7 @@ fn dev_evaluation_meets_the_floors() {
 
 #[test]
 fn seed_mentioned_only_people_are_never_quoted() {
-    let Some(shared) = shared() else {
+    let Some(shared) = shared("score_quotes.py") else {
         eprintln!("eval: ../shared is absent; skipping");
         return;
     };

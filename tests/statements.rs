@@ -1,8 +1,12 @@
 //! Statement tests (issue 4): a table of constructions (tests/fixtures/statements/cases.tsv), the seed
 //! article's statements, the report fields the popup needs, and the dev evaluation of statements.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
 use std::process::Command;
+
+use common::{analyze_jsonl, python3, shared};
 
 use whosaid::{analyze_text, Report, Statement, StatementType};
 
@@ -173,21 +177,13 @@ const FLOORS: &[(&str, &str, &[&str], Floors)] = &[
     ),
 ];
 
-fn shared() -> Option<PathBuf> {
-    if let Ok(p) = std::env::var("WHOSAID_SHARED") {
-        return Some(PathBuf::from(p));
-    }
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    ["../shared", "../../shared"].iter().map(|c| root.join(c)).find(|p| p.join("tools/score_statements.py").is_file())
-}
-
 #[test]
 fn statement_evaluation_meets_the_floors() {
-    let Some(shared) = shared() else {
+    let Some(shared) = shared("score_statements.py") else {
         eprintln!("eval: ../shared is absent; skipping the statement evaluation");
         return;
     };
-    if Command::new("python3").arg("--version").output().is_err() {
+    if !python3() {
         eprintln!("eval: python3 is absent; skipping the statement evaluation");
         return;
     }
@@ -197,9 +193,7 @@ fn statement_evaluation_meets_the_floors() {
     for (name, gold, args, floors) in FLOORS {
         let gold = shared.join(gold);
         let pred = dir.join(format!("{name}.jsonl"));
-        let o = Command::new(env!("CARGO_BIN_EXE_whosaid")).args(["analyze", "--jsonl"]).arg(&gold).output().unwrap();
-        assert!(o.status.success(), "whosaid failed: {}", String::from_utf8_lossy(&o.stderr));
-        std::fs::write(&pred, o.stdout).unwrap();
+        analyze_jsonl(&gold, &pred);
         let score = dir.join(format!("{name}.score.json"));
         let o = Command::new("python3")
             .arg(shared.join("tools/score_statements.py"))
