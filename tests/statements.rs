@@ -166,14 +166,15 @@ fn repeated_statements_merge() {
 /// (metric, floor)
 type Floors = &'static [(&'static str, f64)];
 
-/// (name, gold file under ../shared, scorer args, floors)
+/// (name, gold file under ../shared, scorer args, floors). Reached when these floors were set: seed e2e
+/// F1 0.970; PLOVER dev --sentence type_found 0.892, macro-F1 0.811, type_and_actor 0.747.
 const FLOORS: &[(&str, &str, &[&str], Floors)] = &[
     ("seed", "data/seed/seed.gold.jsonl", &[], &[("e2e_F1", 0.93)]),
     (
         "plover-dev",
         "data/statements/plover-gsr/plover_gsr_dev.jsonl",
         &["--sentence"],
-        &[("type_found", 0.85), ("macro_F1", 0.75), ("type_and_actor", 0.70)],
+        &[("type_found", 0.87), ("macro_F1", 0.78), ("type_and_actor", 0.72)],
     ),
 ];
 
