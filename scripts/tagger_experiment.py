@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
-"""Experiment (not shipped): an averaged-perceptron BIO tagger for attribution content spans, trained on
+"""An averaged-perceptron BIO tagger for attribution content spans, trained on
 PolNeAR train, scored on dev with score_quotes.py. It measures how far a plain token tagger gets without
 speakers.
 
-Usage: scripts/tagger_experiment.py [EPOCHS]   (reads ../shared; writes /tmp/whosaid-tagger/dev_pred.jsonl)
+Usage: scripts/tagger_experiment.py [EPOCHS] [--export K]
+  reads ../shared; writes /tmp/whosaid-tagger/dev_pred.jsonl and scores it; with --export, also writes the
+  K heaviest features to lexicons/content_tagger.tsv, the model the engine ships (src/quotes/tagger.rs;
+  shipped: 3 epochs, K = 5000).
 
 Session 2026-11-26, 3 epochs in about 20 s:
 - the tagger alone: dev all-kinds overlap F1 0.657 (P 0.680, R 0.635);
@@ -118,11 +121,27 @@ if __name__ == '__main__':
     for d in tr:
         tk = tokens(d['text']); data.append((doc_feats(tk, d['text']), gold_tags(tk, d['quotes'])))
     m = AP(); t0 = time.time()
-    for ep in range(int(sys.argv[1]) if len(sys.argv) > 1 else 4):
+    for ep in range(int(sys.argv[1]) if len(sys.argv) > 1 and sys.argv[1].isdigit() else 3):
         random.Random(ep).shuffle(data)
         for F, G in data: m.train_doc(F, G)
         print('epoch', ep, round(time.time() - t0), 's', flush=True)
     m.average()
+    if '--export' in sys.argv:
+        K = int(sys.argv[sys.argv.index('--export') + 1])
+        byf = collections.defaultdict(lambda: [0.0, 0.0, 0.0])
+        for (x, y), v in m.w.items():
+            if v != 0:
+                byf[x][LABELS.index(y)] = v
+        keep = sorted(byf.items(), key=lambda kv: (-max(abs(v) for v in kv[1]), kv[0]))[:K]
+        with open(os.path.join(HERE, '..', 'lexicons', 'content_tagger.tsv'), 'w') as f:
+            f.write("# feature\tw_O\tw_B\tw_I\n")
+            f.write("# An averaged-perceptron tagger of attribution content (B/I/O per token), trained on PolNeAR train (840\n")
+            f.write("# articles, 3 epochs) by scripts/tagger_experiment.py; the 5,000 features of largest weight. Weights only,\n")
+            f.write("# no text. Features are described in src/quotes/tagger.rs.\n")
+            for x, ws in sorted(keep):
+                if '\t' in x or '\n' in x:
+                    continue
+                f.write(f"{x}\t{ws[0]:.4g}\t{ws[1]:.4g}\t{ws[2]:.4g}\n")
     with open(OUT, 'w') as f:
         for d in dv:
             tk = tokens(d['text']); tags = m.decode(doc_feats(tk, d['text']))

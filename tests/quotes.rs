@@ -598,3 +598,19 @@ t!(
     "Asked which county was his favorite, Ted Cruz demurred: “Whichever one I’m in at the moment.”",
     [("“Whichever one I’m in at the moment.”", Some("Ted Cruz"))]
 );
+
+// ---- the learned tagger (src/quotes/tagger.rs): content the rules miss, added where no rule quote is
+#[test]
+fn tagger_adds_content_the_rules_miss() {
+    let text =
+        "Neither Clinton nor her allies have been charged with any crime related to her use of a private email system.";
+    let r = analyze_text(text);
+    let q = r
+        .quotes
+        .iter()
+        .find(|q| q.rule == "indirect/tagger")
+        .unwrap_or_else(|| panic!("no tagger quote\n{}", dump(&r)));
+    assert!(r.text[q.span.start..q.span.end].contains("any crime related to her use"), "{}", dump(&r));
+    // flagged unsure in the popup: a fixed confidence under one half
+    assert!(q.confidence < 0.5);
+}

@@ -11,6 +11,7 @@
 
 pub mod attribution;
 pub mod marks;
+pub mod tagger;
 
 use crate::report::{QuoteKind, Span};
 
