@@ -323,6 +323,13 @@ fn tagged(cx: &Ctx, qs: &[Quotation], taken: &mut SpanSet, out: &mut Vec<Found>)
     let spans = chunks.into_iter().flat_map(|c| {
         crate::quotes::tagger::content_spans(text.slice(c)).into_iter().map(move |(a, b)| (a + c.start, b + c.start))
     });
+    // quotes with a speaker by where they end (the last one wins a tie), for "the quote just before"
+    let mut ends: std::collections::BTreeMap<usize, (Option<usize>, Span)> = std::collections::BTreeMap::new();
+    for f in out.iter() {
+        if let Some(sp) = f.speaker_span {
+            ends.insert(f.span().end, (f.speaker, sp));
+        }
+    }
     for (a, b) in spans {
         let span = Span::new(a, b);
         let s = text.slice(span);
@@ -365,11 +372,8 @@ fn tagged(cx: &Ctx, qs: &[Quotation], taken: &mut SpanSet, out: &mut Vec<Found>)
         // a quotation with neither: the speaker of the quote just before, in this paragraph or the last
         let previous = || {
             let para = text.paragraph_of(a)?;
-            out.iter()
-                .filter(|f| f.span().end <= a && f.speaker_span.is_some())
-                .max_by_key(|f| f.span().end)
-                .filter(|f| text.paragraph_of(f.span().end).is_some_and(|p| p + 1 >= para))
-                .map(|f| Speaker { mention: f.speaker, span: f.speaker_span.unwrap_or(f.span()), first: 0 })
+            let (&end, &(mention, span)) = ends.range(..=a).next_back()?;
+            text.paragraph_of(end).is_some_and(|p| p + 1 >= para).then_some(Speaker { mention, span, first: 0 })
         };
         let quoted = s.starts_with(['“', '"', '«', '\'']);
         let speaker = cue.map(|(_, s)| s).or_else(|| if quoted { previous() } else { subject() });
@@ -377,6 +381,9 @@ fn tagged(cx: &Ctx, qs: &[Quotation], taken: &mut SpanSet, out: &mut Vec<Found>)
             continue;
         }
         taken.insert(span);
+        if let Some(sp) = speaker {
+            ends.insert(b, (sp.mention, sp.span));
+        }
         out.push(Found {
             kind: if overlaps_quotation(qs, span) { QuoteKind::Mixed } else { QuoteKind::Indirect },
             fragments: vec![span],
