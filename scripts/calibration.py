@@ -6,26 +6,15 @@ Usage: scripts/calibration.py GOLD.jsonl PRED.jsonl   (prints a table and the ex
 """
 import json, os, sys
 
-here = os.path.dirname(os.path.abspath(__file__))
-for d in ("../../shared/tools", "../../../shared/tools"):
-    sys.path.insert(0, os.path.join(here, d))
-import score_quotes as sq  # noqa: E402
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from quote_match import judged  # noqa: E402
 
 gold = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
 pred = {d["id"]: d for d in map(json.loads, open(sys.argv[2], encoding="utf-8"))}
 points = []
 for gd in gold:
-    text = gd["text"]
     pq = pred.get(gd["id"], {"quotes": []})["quotes"]
-    toks = sq.token_index(text)
-    gt = [sq.tokens_in(toks, sq.spans_of(g)) for g in gd["quotes"]]
-    pt = [sq.tokens_in(toks, sq.spans_of(p)) for p in pq]
-    pairs = [(2 * len(a & b) / (len(a) + len(b)), gi, pi) for gi, a in enumerate(gt) for pi, b in enumerate(pt)
-             if a and b and len(a & b) / max(len(a), len(b)) >= 0.5]
-    match = {pi: gi for gi, pi in sq.greedy_match(pairs).items()}
-    for pi, p in enumerate(pq):
-        ok = pi in match and (not sq.has_speaker(gd["quotes"][match[pi]]) or sq.speaker_verdict(gd["quotes"][match[pi]], p, text)[0])
-        points.append((p["confidence"], ok))
+    points += [(p["confidence"], ok) for p, (_, ok) in zip(pq, judged(gd, pq))]
 bins = [(0, .4), (.4, .5), (.5, .6), (.6, .7), (.7, .8), (.8, .9), (.9, 1.01)]
 print(f"{'confidence':>12} {'quotes':>7} {'mean conf':>10} {'right':>7}")
 ece = 0.0

@@ -14,10 +14,8 @@ Usage:
 """
 import collections, json, os, sys
 
-here = os.path.dirname(os.path.abspath(__file__))
-for d in ("../../shared/tools", "../../../shared/tools"):
-    sys.path.insert(0, os.path.join(here, d))
-import score_quotes as sq  # noqa: E402
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from quote_match import judged  # noqa: E402
 
 gold = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
 pred = {d["id"]: d for d in map(json.loads, open(sys.argv[2], encoding="utf-8"))}
@@ -25,27 +23,15 @@ n = collections.Counter()
 hit = collections.Counter()
 right = collections.Counter()
 for gd in gold:
-    text = gd["text"]
     pq = pred.get(gd["id"], {"quotes": []})["quotes"]
-    toks = sq.token_index(text)
-    gt = [sq.tokens_in(toks, sq.spans_of(g)) for g in gd["quotes"]]
-    pt = [sq.tokens_in(toks, sq.spans_of(p)) for p in pq]
-    pairs = []
-    for gi, a in enumerate(gt):
-        for pi, b in enumerate(pt):
-            if a and b and len(a & b) / max(len(a), len(b)) >= 0.5:
-                pairs.append((2 * len(a & b) / (len(a) + len(b)), gi, pi))
-    match = {pi: gi for gi, pi in sq.greedy_match(pairs).items()}
-    for pi, p in enumerate(pq):
+    for p, (span_ok, ok) in zip(pq, judged(gd, pq)):
         # the tagger learned on train: its train record would flatter it; it keeps its fixed confidence
         if p.get("rule") == "indirect/tagger":
             continue
         key = (p.get("rule", "?"), "named" if p.get("speaker") else "unnamed")
         n[key] += 1
-        if pi in match:
-            hit[key] += 1
-            g = gd["quotes"][match[pi]]
-            right[key] += not sq.has_speaker(g) or sq.speaker_verdict(g, p, text)[0]
+        hit[key] += span_ok
+        right[key] += ok
 print("# rule\tspeaker\tn_pred\tn_span\tn_right")
 print("# Derived from the engine's predictions on PolNeAR train (840 articles): n_pred quotes of the rule, n_span")
 print("# of them matching a gold item (overlap 0.5), n_right also with the right speaker. Counts only, no text;")
