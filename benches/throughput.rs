@@ -16,7 +16,17 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
-use whosaid::{analyze_page_timed, analyze_text_timed, Report, StageTimes};
+use whosaid::{Analyzer, Input, Report, StageTimes};
+
+/// The pipeline with the text limit lifted (`NO_CUT`), timed stage by stage.
+fn analyze_text_timed(text: &str, max_bytes: usize) -> (Report, StageTimes) {
+    Analyzer::builder().max_text_bytes(max_bytes).build().expect("options").analyze_timed(text)
+}
+
+/// A page through the default pipeline, timed stage by stage.
+fn analyze_page_timed(html: &str) -> (Report, StageTimes) {
+    Analyzer::new().analyze_timed(Input::page(html))
+}
 
 const SEED: &str = include_str!("../tests/fixtures/seed/000_64ce14edc3ca31c8.txt");
 const EXPECTED: &str = include_str!("expected.json");
@@ -238,7 +248,7 @@ fn main() {
     if let Some(i) = argv.iter().position(|x| x == "--digest") {
         for f in html_files(Path::new(&argv[i + 1])) {
             let html = String::from_utf8_lossy(&std::fs::read(&f).expect("read a page")).into_owned();
-            let r = std::panic::catch_unwind(|| analyze_page_timed(&html, None, None).0);
+            let r = std::panic::catch_unwind(|| analyze_page_timed(&html).0);
             println!("{:016x} {}", r.as_ref().map(digest).unwrap_or(0), f.display());
         }
         return;
@@ -273,7 +283,7 @@ fn main() {
         for f in &files {
             let Ok(bytes) = std::fs::read(f) else { continue };
             let html = String::from_utf8_lossy(&bytes);
-            let Ok((r, t)) = std::panic::catch_unwind(|| analyze_page_timed(&html, None, None)) else {
+            let Ok((r, t)) = std::panic::catch_unwind(|| analyze_page_timed(&html)) else {
                 failures.push(format!("{}: panicked", f.display()));
                 continue;
             };

@@ -1,27 +1,33 @@
 //! Actors: coreference of mentions into canonical actors.
 //!
-//! Takes the mentions and gives back the [`Actor`] list and, for every mention, the actor it refers
-//! to. Names join on their last word ("Putin" → "Russian President Vladimir Putin"); countries and
+//! Takes the mention layer and gives back the actor layer, [`Actors`]: the [`Actor`] list and, for
+//! every mention, the actor it refers to. Names join on their last word ("Putin" → "Russian President Vladimir Putin"); countries and
 //! organisations on their canonical name; pronouns go to the nearest earlier actor of the same
 //! gender and number; role nominals ("the Russian leader", "the spokesman") to the nearest earlier
 //! person whose affiliation or role fits. Mentions that fit nothing are left unresolved.
 
 use std::collections::HashMap;
 
-use crate::mentions::{Mention, MentionKind};
-use crate::report::{Actor, ActorKind};
+use crate::mentions::{Mention, MentionId, MentionKind, Mentions};
+use crate::report::{Actor, ActorId, ActorKind};
 
 /// How far back (in bytes) a pronoun or nominal may look for its antecedent.
 const MAX_ANTECEDENT_DISTANCE: usize = 1500;
 
-/// The actors and the actor of every mention (same order as the mentions).
-pub struct Resolution {
+/// The actor layer: the actors and the actor of every mention.
+#[derive(Clone, Debug, Default)]
+pub struct Actors {
     /// Canonical actors, in order of first mention.
-    pub actors: Vec<Actor>,
+    pub list: Vec<Actor>,
     /// `of_mention[i]` is the actor of mention `i`, if resolved.
-    pub of_mention: Vec<Option<usize>>,
-    /// Gender of each actor ('m', 'f', '-').
-    pub gender: Vec<char>,
+    of_mention: Vec<Option<ActorId>>,
+}
+
+impl Actors {
+    /// The actor mention `m` refers to, if it was resolved.
+    pub fn of_mention(&self, m: MentionId) -> Option<ActorId> {
+        self.of_mention.get(m.0).copied().flatten()
+    }
 }
 
 fn key(m: &Mention) -> String {
@@ -31,8 +37,9 @@ fn key(m: &Mention) -> String {
     }
 }
 
-/// Resolves `mentions` into actors.
-pub fn resolve(mentions: &[Mention]) -> Resolution {
+/// Resolves the mentions into actors.
+pub fn resolve(mentions: &Mentions) -> Actors {
+    let mentions = mentions.all();
     let mut actors: Vec<Actor> = Vec::new();
     let mut gender: Vec<char> = Vec::new();
     let mut of_mention = vec![None; mentions.len()];
@@ -43,7 +50,7 @@ pub fn resolve(mentions: &[Mention]) -> Resolution {
                 let k = (m.actor_kind as u8, key(m));
                 let id = *by_key.entry(k).or_insert_with(|| {
                     actors.push(Actor {
-                        id: actors.len(),
+                        id: ActorId(actors.len()),
                         name: m.name.clone(),
                         role: None,
                         affiliation: None,
@@ -102,7 +109,7 @@ pub fn resolve(mentions: &[Mention]) -> Resolution {
             }),
         };
     }
-    Resolution { actors, of_mention, gender }
+    Actors { list: actors, of_mention: of_mention.into_iter().map(|a| a.map(ActorId)).collect() }
 }
 
 fn antecedent(
@@ -130,18 +137,18 @@ fn antecedent(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::mentions::find;
+    use crate::mentions::{find, Mentions};
     use crate::text::Text;
 
     #[test]
     fn surnames_pronouns_and_nominals_join_the_full_name() {
         let t = Text::new("Russian President Vladimir Putin spoke. Putin left. He said the Russian leader was tired.");
-        let ms = find(&t);
+        let ms = Mentions::new(find(&t));
         let r = resolve(&ms);
-        let putin: Vec<usize> = r.of_mention.iter().flatten().copied().collect();
+        let putin: Vec<ActorId> = ms.iter().filter_map(|(m, _)| r.of_mention(m)).collect();
         assert_eq!(putin.len(), 4, "{:?}", ms);
         assert!(putin.iter().all(|&a| a == putin[0]));
-        assert_eq!(r.actors[putin[0]].name, "Vladimir Putin");
-        assert_eq!(r.actors[putin[0]].affiliation.as_deref(), Some("Russia"));
+        assert_eq!(r.list[putin[0]].name, "Vladimir Putin");
+        assert_eq!(r.list[putin[0]].affiliation.as_deref(), Some("Russia"));
     }
 }

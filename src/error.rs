@@ -1,4 +1,8 @@
-//! Errors: a small hand-written error type shared by the CLI and the WASM API.
+//! Errors: a small hand-written error type shared by the library (its builder), the CLI and the
+//! WASM API.
+//!
+//! Takes nothing; gives [`Error`] with an [`ErrorKind`] and a message for the user. Analysis itself
+//! never fails: bad input gives a report with a notice, not an error.
 
 use std::fmt;
 
@@ -8,8 +12,10 @@ use std::fmt;
 pub enum ErrorKind {
     /// The input could not be read or parsed (a bad JSONL line, an unreadable file).
     Input,
-    /// The report could not be serialised.
+    /// The report could not be serialised or written.
     Output,
+    /// An option of the [`AnalyzerBuilder`](crate::AnalyzerBuilder) cannot work (a zero text limit).
+    Options,
 }
 
 /// An error with a message for the user.
@@ -29,6 +35,10 @@ impl Error {
     /// An output error.
     pub fn output(message: impl Into<String>) -> Error {
         Error { kind: ErrorKind::Output, message: message.into() }
+    }
+    /// An options error.
+    pub fn options(message: impl Into<String>) -> Error {
+        Error { kind: ErrorKind::Options, message: message.into() }
     }
 }
 

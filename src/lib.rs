@@ -1,83 +1,274 @@
 //! WhoSaid: who is quoted in a news article, and what each side wants.
 //!
-//! The crate is one pipeline, one module per stage:
+//! # Overview
+//!
+//! One pipeline over one document. [`Analyzer::analyze`] takes an [`Input`] (plain text, or a page
+//! with its address and the reader's selection) and gives back a [`Report`]:
 //!
 //! ```text
-//! page HTML ─ article ─▶ text ─ mentions ─▶ quotes ─ actors ─▶ statements ─▶ Report
+//! page HTML ─ article ─▶ text ─▶ quotations ─▶ mentions ─▶ actors ─▶ quotes ─▶ statements ─▶ sides ─▶ Report
 //! ```
 //!
-//! * [`article`] finds the article in a page (Readability via `dom_smoothie`), with title and byline.
-//! * [`text`] segments it into paragraphs, sentences and tokens, keeping byte offsets.
-//! * [`mentions`] finds people, organisations, countries, groups, pronouns and role nominals.
-//! * [`quotes`] pairs quotation marks and attributes direct, indirect and mixed quotes to a mention.
-//! * [`actors`] joins mentions into canonical actors (coreference).
-//! * [`statements`] types what each actor demands, threatens, promises, rejects, denies, accuses or states.
-//! * [`report`] is the one data model the CLI, the popup and the demo page share.
+//! 1. **article** finds the article in a page (Readability via `dom_smoothie`), with title and byline;
+//! 2. **text** segments it into paragraphs, sentences and tokens (with their lower-case forms);
+//! 3. **quotations** pairs its quotation marks;
+//! 4. **mentions** finds people, organisations, countries, groups, pronouns and role nominals;
+//! 5. **actors** joins mentions into canonical actors (coreference);
+//! 6. **quotes** attributes direct, indirect and mixed quotes to a speaker, through a rule registry
+//!    and a learned content tagger;
+//! 7. **statements** types what each actor demands, threatens, promises, rejects, denies, accuses or
+//!    states, and groups them by actor and side.
+//!
+//! Every layer lives in one document (`doc.rs`) that owns the text; each stage is a function that
+//! reads the layers below it and returns its own. The [`Report`] is the one data model the CLI, the
+//! popup and the demo page share; spans in it are UTF-8 byte offsets into [`Report::text`] until
+//! [`Report::convert_offsets`] rewrites them.
 //!
 //! ```
-//! let report = whosaid::analyze_text("“We will not back down,” Prime Minister Jane Roe said on Monday.");
+//! let report = whosaid::analyze("“We will not back down,” Prime Minister Jane Roe said on Monday.");
 //! let q = &report.quotes[0];
-//! assert_eq!(report.actors[q.speaker.unwrap()].name, "Jane Roe");
+//! assert_eq!(report.actor(q.speaker.unwrap()).name, "Jane Roe");
+//! ```
+//!
+//! With options, and on a page:
+//!
+//! ```
+//! use whosaid::{Analyzer, Input};
+//! let analyzer = Analyzer::builder().max_text_bytes(100_000).build().unwrap();
+//! let html = "<html><body><article><p>“We stay,” said Mayor Ann Lee.</p></article></body></html>";
+//! let report = analyzer.analyze(Input::page(html).url("https://news.example/a"));
+//! assert_eq!(report.article.url.as_deref(), Some("https://news.example/a"));
 //! ```
 #![deny(missing_docs)]
 
-pub mod actors;
-pub mod article;
-pub mod error;
-pub mod lexicon;
-pub mod mentions;
-pub mod quotes;
-pub mod report;
-pub mod statements;
-pub mod text;
+mod actors;
+mod article;
+mod doc;
+mod error;
+mod lexicon;
+mod mentions;
+mod options;
+mod quotes;
+mod report;
+mod statements;
+mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
+pub use article::{extract, Extracted, MAX_ELEMENTS, MAX_HTML_BYTES};
 pub use error::{Error, ErrorKind};
+pub use options::{
+    Options, DEFAULT_MAX_LIST_ITEMS, DEFAULT_MAX_SUBJECT_DISTANCE, DEFAULT_MAX_TEXT_BYTES, DEFAULT_TARGET_WINDOW,
+};
 pub use report::{
-    Actor, ActorKind, ActorStatements, Article, OffsetUnit, Quote, QuoteKind, Report, SideGroup, Span, Statement,
-    StatementType, TextSource,
+    Actor, ActorId, ActorKind, ActorStatements, Article, OffsetMap, OffsetUnit, Quote, QuoteId, QuoteKind, Report,
+    SideGroup, Span, Statement, StatementId, StatementType, TextSource,
 };
 
-/// Texts longer than this many bytes are cut (at a paragraph or character boundary) and the report says so.
-pub const MAX_TEXT_BYTES: usize = 2_000_000;
+use doc::Doc;
 
 /// The crate version.
 pub fn version() -> &'static str {
     env!("CARGO_PKG_VERSION")
 }
 
-/// Analyses plain text. Spans in the report are UTF-8 byte offsets into `report.text`.
-pub fn analyze_text(text: &str) -> Report {
-    let mut r = run(text, Article::default(), TextSource::Text, Vec::new(), MAX_TEXT_BYTES, |_| {});
-    r.source = Some(TextSource::Text);
-    r
+/// Analyses `input` with the default options: `whosaid::analyze("text")`, or
+/// `whosaid::analyze(Input::page(html))`. Never panics on any input; a page with no text gives an
+/// empty report with a notice.
+pub fn analyze<'a>(input: impl Into<Input<'a>>) -> Report {
+    Analyzer::default().analyze(input)
 }
 
-/// Analyses a page: extracts the article, then analyses its text.
-pub fn analyze_html(html: &str, url: Option<&str>) -> Report {
-    analyze_page(html, url, None)
+/// What to analyse: plain text, or a page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Input<'a> {
+    /// Plain text; the report's spans point into it (cut to [`Options::max_text_bytes`]).
+    Text(&'a str),
+    /// A page's HTML: the article is extracted first. When the page has no article, the reader's
+    /// `selection` (if given and not blank) is analysed, else the page's body text; the report's
+    /// `source` and `notices` say which.
+    Page {
+        /// The page's HTML.
+        html: &'a str,
+        /// The page's address (for relative links and metadata), when known.
+        url: Option<&'a str>,
+        /// The reader's selected text, when there is one.
+        selection: Option<&'a str>,
+    },
 }
 
-/// Analyses a page like [`analyze_html`]; when the page has no article, analyses `selection` (the
-/// user's selected text) if given, else the page's body text. `report.source` and `report.notices`
-/// say which.
-pub fn analyze_page(html: &str, url: Option<&str>, selection: Option<&str>) -> Report {
-    let e = article::extract_page(html, url, selection);
-    run(&e.text, e.article, e.source, e.notices, MAX_TEXT_BYTES, |_| {})
+impl<'a> Input<'a> {
+    /// Plain text.
+    pub fn text(text: &'a str) -> Input<'a> {
+        Input::Text(text)
+    }
+
+    /// A page's HTML, with no address or selection yet.
+    pub fn page(html: &'a str) -> Input<'a> {
+        Input::Page { html, url: None, selection: None }
+    }
+
+    /// Sets the page's address (ignored for plain text).
+    pub fn url(self, url: Option<&'a str>) -> Input<'a> {
+        match self {
+            Input::Page { html, selection, .. } => Input::Page { html, url, selection },
+            t => t,
+        }
+    }
+
+    /// Sets the reader's selection (ignored for plain text).
+    pub fn selection(self, selection: Option<&'a str>) -> Input<'a> {
+        match self {
+            Input::Page { html, url, .. } => Input::Page { html, url, selection },
+            t => t,
+        }
+    }
+}
+
+impl<'a> From<&'a str> for Input<'a> {
+    fn from(text: &'a str) -> Input<'a> {
+        Input::Text(text)
+    }
+}
+
+impl<'a> From<&'a String> for Input<'a> {
+    fn from(text: &'a String) -> Input<'a> {
+        Input::Text(text)
+    }
+}
+
+/// Runs the pipeline with a set of [`Options`]. Cheap to create and to share between threads.
+#[derive(Clone, Debug, Default)]
+pub struct Analyzer {
+    opts: Options,
+}
+
+/// Builds an [`Analyzer`], one tunable at a time (each defaults to its `DEFAULT_*` constant).
+#[derive(Clone, Debug, Default)]
+pub struct AnalyzerBuilder {
+    opts: Options,
+}
+
+impl AnalyzerBuilder {
+    /// See [`DEFAULT_MAX_TEXT_BYTES`].
+    pub fn max_text_bytes(mut self, n: usize) -> AnalyzerBuilder {
+        self.opts.max_text_bytes = n;
+        self
+    }
+
+    /// See [`DEFAULT_MAX_LIST_ITEMS`].
+    pub fn max_list_items(mut self, n: usize) -> AnalyzerBuilder {
+        self.opts.max_list_items = n;
+        self
+    }
+
+    /// See [`DEFAULT_MAX_SUBJECT_DISTANCE`].
+    pub fn max_subject_distance(mut self, n: usize) -> AnalyzerBuilder {
+        self.opts.max_subject_distance = n;
+        self
+    }
+
+    /// See [`DEFAULT_TARGET_WINDOW`].
+    pub fn target_window(mut self, n: usize) -> AnalyzerBuilder {
+        self.opts.target_window = n;
+        self
+    }
+
+    /// The analyzer, or an [`ErrorKind::Options`] error naming a tunable that cannot work (a zero
+    /// text limit would analyse nothing; a list of fewer than two items is no list).
+    pub fn build(self) -> Result<Analyzer, Error> {
+        if self.opts.max_text_bytes == 0 {
+            return Err(Error::options("max_text_bytes must be at least 1"));
+        }
+        if self.opts.max_list_items < 2 {
+            return Err(Error::options("max_list_items must be at least 2"));
+        }
+        Ok(Analyzer { opts: self.opts })
+    }
+}
+
+impl Analyzer {
+    /// An analyzer with the default options.
+    pub fn new() -> Analyzer {
+        Analyzer::default()
+    }
+
+    /// A builder to set options on.
+    pub fn builder() -> AnalyzerBuilder {
+        AnalyzerBuilder::default()
+    }
+
+    /// The options this analyzer runs with.
+    pub fn options(&self) -> &Options {
+        &self.opts
+    }
+
+    /// Analyses `input`: the article (for a page), then the pipeline over its text.
+    pub fn analyze<'a>(&self, input: impl Into<Input<'a>>) -> Report {
+        self.run(input.into(), &mut |_| {})
+    }
+
+    /// [`Analyzer::analyze`] that also times each stage (for benchmarks; native only).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn analyze_timed<'a>(&self, input: impl Into<Input<'a>>) -> (Report, StageTimes) {
+        let mut times = StageTimes::default();
+        let mut last = std::time::Instant::now();
+        let r = self.run(input.into(), &mut |stage| {
+            let now = std::time::Instant::now();
+            times.add(stage, now - last);
+            last = now;
+        });
+        (r, times)
+    }
+
+    /// The pipeline, in order; `lap` is called as each stage ends.
+    fn run(&self, input: Input, lap: &mut dyn FnMut(Stage)) -> Report {
+        let (text, article, source, mut notices) = match input {
+            Input::Text(t) => (std::borrow::Cow::Borrowed(t), Article::default(), TextSource::Text, Vec::new()),
+            Input::Page { html, url, selection } => {
+                let e = article::extract(html, url, selection);
+                (std::borrow::Cow::Owned(e.text), e.article, e.source, e.notices)
+            }
+        };
+        lap(Stage::Article);
+        let (text, truncated) = cut(&text, self.opts.max_text_bytes);
+        if truncated {
+            notices
+                .push(format!("The text is long; only its first {} characters were analysed.", text.chars().count()));
+        }
+        let mut doc = Doc::new(text);
+        lap(Stage::Text);
+        doc.quotations = quotes::pair(&doc.text);
+        doc.mentions = mentions::Mentions::new(mentions::find(&doc.text));
+        lap(Stage::Mentions);
+        doc.actors = actors::resolve(&doc.mentions);
+        lap(Stage::Actors);
+        doc.quotes = quotes::attribute(&doc);
+        lap(Stage::Quotes);
+        doc.statements = statements::classify(&doc, &self.opts);
+        doc.sides = statements::group(&doc);
+        lap(Stage::Statements);
+        if doc.text.src.trim().is_empty() {
+            notices.push("The page has no text to analyse.".to_string());
+        } else if doc.quotes.is_empty() {
+            notices.push("No quotes found.".to_string());
+        }
+        doc.into_report(article, source, truncated, notices)
+    }
 }
 
 /// The pipeline stages, in order, as [`StageTimes`] reports them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Stage {
+    Article,
     Text,
     Mentions,
-    Quotes,
     Actors,
+    Quotes,
     Statements,
 }
 
-/// Wall-clock time spent in each pipeline stage of one analysis (see [`analyze_text_timed`]).
+/// Wall-clock time spent in each pipeline stage of one analysis (see [`Analyzer::analyze_timed`]).
 #[cfg(not(target_arch = "wasm32"))]
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct StageTimes {
@@ -85,12 +276,12 @@ pub struct StageTimes {
     pub article: std::time::Duration,
     /// Segmenting paragraphs, sentences and tokens.
     pub text: std::time::Duration,
-    /// Finding mentions.
+    /// Pairing quotation marks and finding mentions.
     pub mentions: std::time::Duration,
-    /// Pairing marks and attributing quotes.
-    pub quotes: std::time::Duration,
-    /// Resolving actors and building the quote list.
+    /// Resolving mentions into actors.
     pub actors: std::time::Duration,
+    /// Attributing quotes.
+    pub quotes: std::time::Duration,
     /// Typing statements and grouping sides.
     pub statements: std::time::Duration,
 }
@@ -102,109 +293,15 @@ impl StageTimes {
         self.article + self.text + self.mentions + self.quotes + self.actors + self.statements
     }
 
-    fn lapper(&mut self) -> impl FnMut(Stage) + '_ {
-        let mut last = std::time::Instant::now();
-        move |stage| {
-            let now = std::time::Instant::now();
-            let d = now - last;
-            last = now;
-            match stage {
-                Stage::Text => self.text += d,
-                Stage::Mentions => self.mentions += d,
-                Stage::Quotes => self.quotes += d,
-                Stage::Actors => self.actors += d,
-                Stage::Statements => self.statements += d,
-            }
+    fn add(&mut self, stage: Stage, d: std::time::Duration) {
+        match stage {
+            Stage::Article => self.article += d,
+            Stage::Text => self.text += d,
+            Stage::Mentions => self.mentions += d,
+            Stage::Actors => self.actors += d,
+            Stage::Quotes => self.quotes += d,
+            Stage::Statements => self.statements += d,
         }
-    }
-}
-
-/// [`analyze_text`] that also times each stage (for benchmarks; native only). Texts longer than
-/// `max_bytes` are cut as [`analyze_text`] cuts them at [`MAX_TEXT_BYTES`].
-#[cfg(not(target_arch = "wasm32"))]
-pub fn analyze_text_timed(text: &str, max_bytes: usize) -> (Report, StageTimes) {
-    let mut times = StageTimes::default();
-    let mut r = run(text, Article::default(), TextSource::Text, Vec::new(), max_bytes, times.lapper());
-    r.source = Some(TextSource::Text);
-    (r, times)
-}
-
-/// [`analyze_page`] that also times each stage, article extraction included (for benchmarks; native only).
-#[cfg(not(target_arch = "wasm32"))]
-pub fn analyze_page_timed(html: &str, url: Option<&str>, selection: Option<&str>) -> (Report, StageTimes) {
-    let mut times = StageTimes::default();
-    let t0 = std::time::Instant::now();
-    let e = article::extract_page(html, url, selection);
-    times.article = t0.elapsed();
-    let r = run(&e.text, e.article, e.source, e.notices, MAX_TEXT_BYTES, times.lapper());
-    (r, times)
-}
-
-fn run(
-    input: &str,
-    article: Article,
-    source: TextSource,
-    mut notices: Vec<String>,
-    max_bytes: usize,
-    mut lap: impl FnMut(Stage),
-) -> Report {
-    let (input, truncated) = cut(input, max_bytes);
-    if truncated {
-        notices.push(format!("The text is long; only its first {} characters were analysed.", input.chars().count()));
-    }
-    let text = text::Text::new(input);
-    lap(Stage::Text);
-    let mentions = mentions::find(&text);
-    lap(Stage::Mentions);
-    let found = quotes::attribute(&text, &mentions);
-    lap(Stage::Quotes);
-    let res = actors::resolve(&mentions);
-    let mut actors = res.actors;
-    let quotes: Vec<Quote> = found
-        .iter()
-        .enumerate()
-        .map(|(id, f)| {
-            let speaker = f.speaker.and_then(|m| res.of_mention[m]);
-            if let Some(a) = speaker {
-                actors[a].quoted = true;
-            }
-            Quote {
-                id,
-                kind: f.kind,
-                span: f.span(),
-                fragments: f.fragments.clone(),
-                cue: f.cue,
-                cue_lemma: f.cue_lemma.clone(),
-                speaker,
-                speaker_mention: f.speaker_span.or(f.speaker.map(|m| mentions[m].span)),
-                reported_source: f.reported_source.and_then(|m| res.of_mention[m]).filter(|&a| Some(a) != speaker),
-                // calibrated on PolNeAR train where the rule was seen often enough (lexicons/rule_confidence.tsv)
-                confidence: lexicon::lexicon().rule_confidence(f.rule, speaker.is_some()).unwrap_or(f.confidence),
-                rule: f.rule.to_string(),
-            }
-        })
-        .collect();
-    lap(Stage::Actors);
-    let statements = statements::classify(&text, &mentions, &res.of_mention, &quotes);
-    let sides = statements::group::group(&actors, &statements);
-    lap(Stage::Statements);
-    if text.src.trim().is_empty() {
-        notices.push("The page has no text to analyse.".to_string());
-    } else if quotes.is_empty() {
-        notices.push("No quotes found.".to_string());
-    }
-    Report {
-        version: version().to_string(),
-        offsets: Some(OffsetUnit::Utf8),
-        article,
-        source: Some(source),
-        text: text.src,
-        truncated,
-        actors,
-        quotes,
-        statements,
-        sides,
-        notices,
     }
 }
 
@@ -233,5 +330,15 @@ mod tests {
         let (c, t) = cut(&s, 5);
         assert!(t);
         assert_eq!(c, "éé");
+    }
+
+    #[test]
+    fn builder_refuses_tunables_that_cannot_work() {
+        let e = Analyzer::builder().max_text_bytes(0).build().unwrap_err();
+        assert_eq!(e.kind, ErrorKind::Options);
+        assert!(e.message.contains("max_text_bytes"));
+        assert!(Analyzer::builder().max_list_items(1).build().is_err());
+        let a = Analyzer::builder().max_text_bytes(10).build().unwrap();
+        assert!(a.analyze("“We will not back down,” Jane Roe said.").truncated);
     }
 }

@@ -3,11 +3,76 @@
 //! Takes a segmented [`Text`] and gives back every [`Mention`] in text order. A name mention keeps
 //! its titles and affiliation words in its span ("Russian President Vladimir Putin") and separates
 //! them into `role` and `affiliation`; the bare name ("Vladimir Putin") is what coreference joins on.
-//! Word lists come from `lexicons/` through [`crate::lexicon`].
+//! Word lists come from `lexicons/` through [`crate::lexicon`]. [`Mentions`] is the document's
+//! mention layer: the list with its index by start and end byte, built once.
 
 use crate::lexicon::{lexicon, RoleClass};
 use crate::report::{ActorKind, Span};
 use crate::text::{Text, TokenKind};
+
+/// A mention: an index into the document's mention list.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct MentionId(pub usize);
+
+/// The mention layer: every mention in text order, and lookups by where a mention starts or ends.
+/// Mentions are disjoint and in text order (the finder walks the tokens once), so their starts and
+/// ends are both sorted and each lookup is a binary search.
+#[derive(Clone, Debug, Default)]
+pub struct Mentions {
+    list: Vec<Mention>,
+}
+
+impl Mentions {
+    /// Wraps `list`, which must be in text order and disjoint (as [`find`] gives it).
+    pub fn new(list: Vec<Mention>) -> Mentions {
+        debug_assert!(list.windows(2).all(|w| w[0].span.end <= w[1].span.start), "mentions overlap");
+        Mentions { list }
+    }
+
+    /// Every mention, in text order.
+    pub fn all(&self) -> &[Mention] {
+        &self.list
+    }
+
+    /// The number of mentions.
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    /// True when there are none.
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    /// The mentions with their ids, in text order.
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = (MentionId, &Mention)> + '_ {
+        self.list.iter().enumerate().map(|(i, m)| (MentionId(i), m))
+    }
+
+    /// The mention that ends at byte `b`, if any.
+    pub fn ending_at(&self, b: usize) -> Option<MentionId> {
+        let i = self.list.partition_point(|m| m.span.end < b);
+        (i < self.list.len() && self.list[i].span.end == b).then_some(MentionId(i))
+    }
+
+    /// The mention that starts at byte `b`, if any.
+    pub fn starting_at(&self, b: usize) -> Option<MentionId> {
+        let i = self.list.partition_point(|m| m.span.start < b);
+        (i < self.list.len() && self.list[i].span.start == b).then_some(MentionId(i))
+    }
+
+    /// The ids of the mentions that start in `[from, to]` (bytes), in text order.
+    pub fn starting_in(&self, from: usize, to: usize) -> std::ops::Range<usize> {
+        self.list.partition_point(|m| m.span.start < from)..self.list.partition_point(|m| m.span.start <= to)
+    }
+}
+
+impl std::ops::Index<MentionId> for Mentions {
+    type Output = Mention;
+    fn index(&self, id: MentionId) -> &Mention {
+        &self.list[id.0]
+    }
+}
 
 /// What a mention is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

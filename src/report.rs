@@ -38,6 +38,65 @@ impl Span {
     }
 }
 
+/// Declares a typed index into one of the report's lists (serialised as the plain number).
+macro_rules! id_type {
+    ($(#[$doc:meta])* $name:ident, $item:ty) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(pub usize);
+
+        impl $name {
+            /// The position in the list.
+            pub fn index(self) -> usize {
+                self.0
+            }
+        }
+
+        impl std::ops::Index<$name> for [$item] {
+            type Output = $item;
+            fn index(&self, id: $name) -> &$item {
+                &self[id.0]
+            }
+        }
+
+        impl std::ops::Index<$name> for Vec<$item> {
+            type Output = $item;
+            fn index(&self, id: $name) -> &$item {
+                &self[id.0]
+            }
+        }
+
+        impl std::ops::IndexMut<$name> for Vec<$item> {
+            fn index_mut(&mut self, id: $name) -> &mut $item {
+                &mut self[id.0]
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                write!(f, "{}", self.0)
+            }
+        }
+    };
+}
+
+id_type!(
+    /// An actor: an index into [`Report::actors`].
+    ActorId,
+    Actor
+);
+id_type!(
+    /// A quote: an index into [`Report::quotes`].
+    QuoteId,
+    Quote
+);
+id_type!(
+    /// A statement: an index into [`Report::statements`].
+    StatementId,
+    Statement
+);
+
 /// The unit the spans of a report are counted in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -99,7 +158,7 @@ pub enum ActorKind {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Actor {
     /// Index of this actor in [`Report::actors`].
-    pub id: usize,
+    pub id: ActorId,
     /// Canonical name ("Vladimir Putin").
     pub name: String,
     /// Role or title ("President", "State Department spokesman").
@@ -132,7 +191,7 @@ pub enum QuoteKind {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Quote {
     /// Index of this quote in [`Report::quotes`].
-    pub id: usize,
+    pub id: QuoteId,
     /// Direct, indirect or mixed.
     pub kind: QuoteKind,
     /// From the start of the first fragment to the end of the last.
@@ -144,11 +203,11 @@ pub struct Quote {
     /// The cue's lemma ("say"), when there is a cue.
     pub cue_lemma: Option<String>,
     /// The speaker actor, or `None` when no speaker could be found.
-    pub speaker: Option<usize>,
+    pub speaker: Option<ActorId>,
     /// The local mention the speaker was found from ("he", "Price").
     pub speaker_mention: Option<Span>,
     /// Someone the speaker reports as the original source ("Blinken also 'urged ...,' Price said").
-    pub reported_source: Option<usize>,
+    pub reported_source: Option<ActorId>,
     /// How sure the engine is, from 0 to 1.
     pub confidence: f32,
     /// The rule that found the quote (`direct/after-cue`).
@@ -207,11 +266,11 @@ impl StatementType {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Statement {
     /// Index of this statement in [`Report::statements`].
-    pub id: usize,
+    pub id: StatementId,
     /// The actor who holds the position.
-    pub actor: usize,
+    pub actor: ActorId,
     /// The actor who reported it, when someone else did (Price reporting Blinken's demand).
-    pub via: Option<usize>,
+    pub via: Option<ActorId>,
     /// Whom it is addressed to, when stated ("Russia" in "urged Russia to ...").
     pub target: Option<String>,
     /// The statement type.
@@ -224,7 +283,7 @@ pub struct Statement {
     /// The cue that typed it, when there is one.
     pub cue: Option<Span>,
     /// The quote it came from, if any.
-    pub quote: Option<usize>,
+    pub quote: Option<QuoteId>,
     /// Stated under a condition ("if", "unless", "should Moscow decide").
     pub conditional: bool,
     /// Negated ("will not accept").
@@ -248,9 +307,9 @@ pub struct Statement {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ActorStatements {
     /// The actor.
-    pub actor: usize,
+    pub actor: ActorId,
     /// Its statements.
-    pub statements: Vec<usize>,
+    pub statements: Vec<StatementId>,
 }
 
 /// The actors of one side (country or alliance), in order of their first statement.
@@ -291,6 +350,11 @@ pub struct Report {
 }
 
 impl Report {
+    /// The actor with id `id`.
+    pub fn actor(&self, id: ActorId) -> &Actor {
+        &self.actors[id]
+    }
+
     /// Visits every span of the report mutably.
     fn for_each_span(&mut self, mut f: impl FnMut(&mut Span)) {
         for a in &mut self.actors {

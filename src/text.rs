@@ -52,6 +52,40 @@ pub struct Text {
     pub sentences: Vec<Span>,
     /// Tokens in order.
     pub tokens: Vec<Token>,
+    /// Every word token in lower case, computed once (the later stages compare lower-case words at
+    /// every token).
+    lowers: Lowers,
+}
+
+/// Lower-case words of a text's tokens, in one buffer: the words one after the other, and where each
+/// token's ends (empty for punctuation). Four bytes per token, so punctuation-dense text stays small.
+#[derive(Clone, Debug, Default)]
+struct Lowers {
+    buf: String,
+    /// where each token's word ends in `buf`; it starts where the previous one ended
+    end: Vec<u32>,
+}
+
+impl Lowers {
+    fn new(src: &str, tokens: &[Token]) -> Lowers {
+        let mut buf = String::new();
+        let mut end = Vec::with_capacity(tokens.len());
+        for t in tokens {
+            if t.kind == TokenKind::Word {
+                buf.extend(src[t.span.start..t.span.end].chars().flat_map(char::to_lowercase));
+            }
+            end.push(buf.len() as u32);
+        }
+        Lowers { buf, end }
+    }
+
+    fn get(&self, i: usize) -> &str {
+        let Some(&b) = self.end.get(i) else {
+            return "";
+        };
+        let a = if i == 0 { 0 } else { self.end[i - 1] };
+        &self.buf[a as usize..b as usize]
+    }
 }
 
 /// Sentences longer than this many bytes are cut at the next word boundary (real sentences are far
@@ -93,7 +127,21 @@ impl Text {
         let tokens = tokenize(&src);
         let paragraphs = paragraphs(&src);
         let sentences = sentences(&src, &paragraphs, &tokens);
-        Text { src, paragraphs, sentences, tokens }
+        let lowers = Lowers::new(&src, &tokens);
+        Text { src, paragraphs, sentences, tokens, lowers }
+    }
+
+    /// Token `i` when it is a word, else (punctuation, a quotation mark, past the end) "".
+    pub fn word(&self, i: usize) -> &str {
+        match self.tokens.get(i) {
+            Some(t) if t.kind == TokenKind::Word => self.slice(t.span),
+            _ => "",
+        }
+    }
+
+    /// Token `i` in lower case when it is a word, else "".
+    pub fn lower(&self, i: usize) -> &str {
+        self.lowers.get(i)
     }
 
     /// The string under `span`.

@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use serde_json::{json, Value};
-use whosaid::article::{extract, extract_page};
+use whosaid::extract;
 
 fn pages() -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pages");
@@ -19,7 +19,7 @@ fn pages() -> Vec<PathBuf> {
 fn actual(dir: &Path) -> Value {
     let html = std::fs::read_to_string(dir.join("page.html")).unwrap();
     let slug = dir.file_name().unwrap().to_string_lossy();
-    let e = extract(&html, Some(&format!("https://news.example/{slug}")));
+    let e = extract(&html, Some(&format!("https://news.example/{slug}")), None);
     json!({"article": e.article, "source": e.source, "notices": e.notices, "paragraphs": e.text.split("\n\n").collect::<Vec<_>>()})
 }
 
@@ -51,7 +51,7 @@ fn fixture_pages_give_the_expected_text_and_metadata() {
 #[test]
 fn news_page_keeps_prose_and_drops_boilerplate() {
     let html = include_str!("fixtures/pages/news-article/page.html");
-    let e = extract(html, None);
+    let e = extract(html, None, None);
     assert!(e
         .text
         .contains("“We will not make working families pay to cross their own river,” Mayor Ana Lindqvist said"));
@@ -67,7 +67,7 @@ fn news_page_keeps_prose_and_drops_boilerplate() {
 
 #[test]
 fn embedded_posts_are_kept_with_their_signature() {
-    let e = extract(include_str!("fixtures/pages/embedded-post/page.html"), None);
+    let e = extract(include_str!("fixtures/pages/embedded-post/page.html"), None, None);
     assert!(e.text.contains("Families cannot heat their homes on promises."), "{}", e.text);
     assert!(e.text.contains("— Omar Haddad (@ohaddad)"), "{}", e.text);
     assert!(!e.text.contains("READ MORE") && !e.text.contains("(Image: Getty)") && !e.text.contains("Great article"));
@@ -76,23 +76,23 @@ fn embedded_posts_are_kept_with_their_signature() {
 #[test]
 fn a_page_without_article_falls_back_to_selection_then_body() {
     let html = include_str!("fixtures/pages/no-article/page.html");
-    let sel = extract_page(html, None, Some("“Die Brücke bleibt offen”, sagte die Bürgermeisterin."));
+    let sel = extract(html, None, Some("“Die Brücke bleibt offen”, sagte die Bürgermeisterin."));
     assert_eq!(sel.source, whosaid::TextSource::Selection);
     assert_eq!(sel.text, "“Die Brücke bleibt offen”, sagte die Bürgermeisterin.");
-    let body = extract_page(html, None, Some("   "));
+    let body = extract(html, None, Some("   "));
     assert_eq!(body.source, whosaid::TextSource::Body);
     assert!(body.notices[0].contains("No article found"));
-    let r = whosaid::analyze_page(html, None, Some("“We stay,” said Mayor Ann Lee."));
+    let r = whosaid::analyze(whosaid::Input::page(html).selection(Some("“We stay,” said Mayor Ann Lee.")));
     assert_eq!(r.source, Some(whosaid::TextSource::Selection));
 }
 
 #[test]
 fn odd_and_huge_inputs_do_not_panic() {
     let deep = "<div>".repeat(3_000) + "text" + &"</div>".repeat(3_000);
-    let many = "<i>a</i>".repeat(whosaid::article::MAX_ELEMENTS + 10);
-    let big = format!("<html><body><p>{}</p></body></html>", "word ".repeat(whosaid::article::MAX_HTML_BYTES / 5 + 10));
+    let many = "<i>a</i>".repeat(whosaid::MAX_ELEMENTS + 10);
+    let big = format!("<html><body><p>{}</p></body></html>", "word ".repeat(whosaid::MAX_HTML_BYTES / 5 + 10));
     for html in ["", "<", "<html", "\u{0}\u{feff}<p>\u{202e}x</p>", "<svg><p>x</svg>", &deep, &many, &big] {
-        let e = extract(html, Some("not a url"));
+        let e = extract(html, Some("not a url"), None);
         assert!(e.text.len() <= html.len());
     }
 }
@@ -155,8 +155,8 @@ fn random_markup_never_panics() {
         let n = (next() % 400) as usize;
         let html: String = (0..n).map(|_| PIECES[(next() % PIECES.len() as u64) as usize]).collect();
         let sel = if next() % 2 == 0 { Some("a selection") } else { None };
-        let e = extract_page(&html, Some("https://news.example/a"), sel);
+        let e = extract(&html, Some("https://news.example/a"), sel);
         assert!(e.source != whosaid::TextSource::Text);
-        let _ = whosaid::analyze_page(&html, None, sel);
+        let _ = whosaid::analyze(whosaid::Input::page(&html).selection(sel));
     }
 }

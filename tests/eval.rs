@@ -79,7 +79,7 @@ fn seed_mentioned_only_people_are_never_quoted() {
     };
     let line = std::fs::read_to_string(shared.join("data/seed/seed.gold.jsonl")).unwrap();
     let gold: serde_json::Value = serde_json::from_str(line.lines().next().unwrap()).unwrap();
-    let r = whosaid::analyze_text(gold["text"].as_str().unwrap());
+    let r = whosaid::analyze(gold["text"].as_str().unwrap());
     for name in ["Orban", "Orbán", "Lavrov", "Johnson", "Zelensky"] {
         for q in &r.quotes {
             if let Some(a) = q.speaker {

@@ -249,12 +249,12 @@ proptest! {
 
     #[test]
     fn any_string_gives_a_sound_report(s in any::<String>()) {
-        check::check_report(&whosaid::analyze_text(&s), Some(&s));
+        check::check_report(&whosaid::analyze(&s), Some(&s));
     }
 
     #[test]
     fn odd_text_gives_a_sound_report(s in odd_text()) {
-        check::check_report(&whosaid::analyze_text(&s), Some(&s));
+        check::check_report(&whosaid::analyze(&s), Some(&s));
     }
 
     #[test]
@@ -264,7 +264,7 @@ proptest! {
         close in proptest::sample::select(&["”", "\"", "»", "“", "’", "'", "」", ""][..]),
     ) {
         let s = format!("{before}{open}{inner},{close} Prime Minister Jane Roe said{after}. He added: {open}{inner}{close}");
-        check::check_report(&whosaid::analyze_text(&s), Some(&s));
+        check::check_report(&whosaid::analyze(&s), Some(&s));
     }
 }
 
@@ -273,16 +273,16 @@ proptest! {
 
     #[test]
     fn any_html_gives_a_sound_report(h in html_ish()) {
-        check::check_report(&whosaid::analyze_html(&h, None), None);
+        check::check_report(&whosaid::analyze(whosaid::Input::page(&h)), None);
     }
 
     #[test]
     fn any_html_with_a_url_gives_a_sound_report(h in html_ish(), url in "(https?://[a-z.]{1,10}/[a-z]{0,5}|javascript:x|[a-z:/]{0,10})") {
-        check::check_report(&whosaid::analyze_html(&h, Some(&url)), None);
+        check::check_report(&whosaid::analyze(whosaid::Input::page(&h).url(Some(&url))), None);
     }
 
     #[test]
     fn any_string_as_html_gives_a_sound_report(s in any::<String>()) {
-        check::check_report(&whosaid::analyze_html(&s, None), None);
+        check::check_report(&whosaid::analyze(whosaid::Input::page(&s)), None);
     }
 }

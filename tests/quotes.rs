@@ -5,14 +5,14 @@
 //! speaker (`None`: no speaker). `none!(name, "text", ["needle", ...])` asserts that no quote covers a
 //! needle and that nobody named in it is quoted.
 
-use whosaid::{analyze_text, Report};
+use whosaid::{analyze, Report};
 
 fn overlap(a: (usize, usize), b: (usize, usize)) -> usize {
     a.1.min(b.1).saturating_sub(a.0.max(b.0))
 }
 
 fn check(name: &str, text: &str, want: &[(&str, Option<&str>)]) {
-    let r = analyze_text(text);
+    let r = analyze(text);
     for (content, speaker) in want {
         let at = r.text.find(content).unwrap_or_else(|| panic!("{name}: {content:?} is not in the text"));
         let g = (at, at + content.len());
@@ -30,7 +30,7 @@ fn check(name: &str, text: &str, want: &[(&str, Option<&str>)]) {
 }
 
 fn check_none(name: &str, text: &str, needles: &[&str]) {
-    let r = analyze_text(text);
+    let r = analyze(text);
     for n in needles {
         let at = r.text.find(n).unwrap_or_else(|| panic!("{name}: {n:?} is not in the text"));
         assert!(
@@ -252,7 +252,7 @@ t!(
 #[test]
 fn nested_attribution_keeps_the_reported_source() {
     let text = "U.S. State Department spokesman Ned Price spoke on Tuesday. Secretary of State Antony Blinken also “urged immediate Russian de-escalation and the withdrawal of troops,” Price said.";
-    let r = analyze_text(text);
+    let r = analyze(text);
     let q = r.quotes.iter().find(|q| r.text[q.span.start..q.span.end].contains("urged immediate")).expect("quote");
     assert_eq!(q.speaker.map(|a| r.actors[a].name.as_str()), Some("Ned Price"), "{}", dump(&r));
     assert_eq!(q.reported_source.map(|a| r.actors[a].name.as_str()), Some("Antony Blinken"), "{}", dump(&r));
@@ -260,13 +260,13 @@ fn nested_attribution_keeps_the_reported_source() {
 
 #[test]
 fn unknown_speaker_stays_none() {
-    let r = analyze_text("“This cannot go on any longer,” a banner read outside the hall where the talks were held.");
+    let r = analyze("“This cannot go on any longer,” a banner read outside the hall where the talks were held.");
     assert!(r.quotes.iter().all(|q| q.speaker.is_none()), "{}", dump(&r));
 }
 
 #[test]
 fn every_quote_has_a_rule_and_a_confidence() {
-    let r = analyze_text(include_str!("fixtures/seed/000_64ce14edc3ca31c8.txt"));
+    let r = analyze(include_str!("fixtures/seed/000_64ce14edc3ca31c8.txt"));
     for q in &r.quotes {
         assert!(q.rule.contains('/'), "rule id {:?}", q.rule);
         assert!(q.confidence > 0.0 && q.confidence <= 1.0);
@@ -325,7 +325,7 @@ t!(
 );
 #[test]
 fn belief_verb_inside_a_quote_is_no_cue() {
-    let r = analyze_text("“I think we will win this race,” Ellis said.");
+    let r = analyze("“I think we will win this race,” Ellis said.");
     assert_eq!(r.quotes.len(), 1, "{}", dump(&r));
     assert_eq!(r.quotes[0].rule, "direct/cue-after", "{}", dump(&r));
 }
@@ -360,7 +360,7 @@ t!(
 
 #[test]
 fn nested_indirect_attribution_keeps_the_reported_source() {
-    let r = analyze_text("State Department spokesman Ned Price said Secretary of State Antony Blinken urged Russia to pull back its troops.");
+    let r = analyze("State Department spokesman Ned Price said Secretary of State Antony Blinken urged Russia to pull back its troops.");
     let q = r.quotes.iter().find(|q| r.text[q.span.start..q.span.end].contains("urged Russia")).expect("quote");
     assert_eq!(q.speaker.map(|a| r.actors[a].name.as_str()), Some("Ned Price"), "{}", dump(&r));
     assert_eq!(q.reported_source.map(|a| r.actors[a].name.as_str()), Some("Antony Blinken"), "{}", dump(&r));
@@ -370,7 +370,7 @@ fn nested_indirect_attribution_keeps_the_reported_source() {
 
 /// Asserts that some quote has a fragment reading exactly `content`, with `speaker`.
 fn check_exact(name: &str, text: &str, content: &str, speaker: Option<&str>) {
-    let r = analyze_text(text);
+    let r = analyze(text);
     let q = r.quotes.iter().find(|q| q.fragments.iter().any(|f| &r.text[f.start..f.end] == content));
     let Some(q) = q else {
         panic!("{name}: no quote fragment reads exactly {content:?}\n{}", dump(&r));
@@ -521,9 +521,8 @@ exact!(
 
 #[test]
 fn cue_inside_a_quotation_starts_no_attribution() {
-    let r = analyze_text(
-        "“I think the plan is fine, and I believe it will work for every family in the state,” Ellis said.",
-    );
+    let r =
+        analyze("“I think the plan is fine, and I believe it will work for every family in the state,” Ellis said.");
     assert_eq!(r.quotes.len(), 1, "{}", dump(&r));
 }
 // lexicons/phrasal_cues.tsv: "critical of" and a possessed noun cue
@@ -604,7 +603,7 @@ t!(
 fn tagger_adds_content_the_rules_miss() {
     let text =
         "Neither Clinton nor her allies have been charged with any crime related to her use of a private email system.";
-    let r = analyze_text(text);
+    let r = analyze(text);
     let q = r
         .quotes
         .iter()

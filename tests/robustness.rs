@@ -22,7 +22,7 @@ use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 use std::sync::Mutex;
 use std::time::Instant;
 
-use whosaid::{analyze_html, analyze_text, Report, MAX_TEXT_BYTES};
+use whosaid::{analyze, Input, Report, DEFAULT_MAX_TEXT_BYTES as MAX_TEXT_BYTES};
 
 /// Counts live heap bytes and their peak.
 struct Counting;
@@ -102,7 +102,7 @@ fn measure(name: &str, input_len: usize, f: impl FnOnce() -> Report) -> Cost {
 /// Analyses `s` as text, checks every invariant, and bounds memory by `mem_factor` × the analysed size
 /// (plus 8 MB of slack) and the JSON report by `json_factor` × the analysed size (plus 64 KB).
 fn text_case(name: &str, s: &str, mem_factor: usize, json_factor: usize) -> Report {
-    let c = measure(name, s.len(), || analyze_text(s));
+    let c = measure(name, s.len(), || analyze(s));
     check::check_report(&c.report, Some(s));
     let n = c.report.text.len();
     assert!(c.peak_bytes <= mem_factor * n + 8 * MB, "{name}: peak heap {} B for {n} B of text", c.peak_bytes);
@@ -111,7 +111,7 @@ fn text_case(name: &str, s: &str, mem_factor: usize, json_factor: usize) -> Repo
 }
 
 fn html_case(name: &str, html: &str, mem_factor: usize) -> Report {
-    let c = measure(name, html.len(), || analyze_html(html, Some("https://example.com/news")));
+    let c = measure(name, html.len(), || analyze(Input::page(html).url(Some("https://example.com/news"))));
     check::check_report(&c.report, None);
     assert!(
         c.peak_bytes <= mem_factor * html.len() + 16 * MB,
@@ -283,7 +283,7 @@ fn right_to_left_and_mixed_scripts() {
     assert!(r
         .quotes
         .iter()
-        .any(|q| r.actors.get(q.speaker.unwrap_or(usize::MAX)).is_some_and(|a| a.name == "Jane Roe")));
+        .any(|q| q.speaker.and_then(|a| r.actors.get(a.index())).is_some_and(|a| a.name == "Jane Roe")));
     text_case("mixed scripts ×1k", &s.repeat(1_000), 40, 40);
     let bidi: String = [
         '\u{200E}', '\u{200F}', '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\u{2066}', '\u{2067}',

@@ -1,6 +1,6 @@
 //! Golden test on the seed article (the project's demo sample): who is quoted, and who is not.
 
-use whosaid::{analyze_text, QuoteKind, Report};
+use whosaid::{analyze, QuoteKind, Report};
 
 const SEED: &str = include_str!("fixtures/seed/000_64ce14edc3ca31c8.txt");
 
@@ -12,7 +12,7 @@ fn speaker_of(r: &Report, needle: &str) -> Option<String> {
 
 #[test]
 fn direct_quotes_with_a_named_cue_have_the_right_speaker() {
-    let r = analyze_text(SEED);
+    let r = analyze(SEED);
     for (needle, who) in [
         ("Russia is carefully analyzing", "Vladimir Putin"),
         ("have not seen adequate consideration", "Vladimir Putin"),
@@ -26,7 +26,7 @@ fn direct_quotes_with_a_named_cue_have_the_right_speaker() {
 
 #[test]
 fn mentioned_only_people_are_not_quoted() {
-    let r = analyze_text(SEED);
+    let r = analyze(SEED);
     for name in ["Orban", "Lavrov", "Johnson", "Zelensky"] {
         let a = r.actors.iter().find(|a| a.name.contains(name)).unwrap_or_else(|| panic!("{name} is an actor"));
         assert!(!a.quoted, "{} must not be shown as quoted", a.name);
@@ -37,7 +37,7 @@ fn mentioned_only_people_are_not_quoted() {
 
 #[test]
 fn putin_keeps_title_and_affiliation_and_all_mentions() {
-    let r = analyze_text(SEED);
+    let r = analyze(SEED);
     let putin = r.actors.iter().find(|a| a.name == "Vladimir Putin").expect("Putin is an actor");
     assert_eq!(putin.role.as_deref(), Some("President"));
     assert_eq!(putin.affiliation.as_deref(), Some("Russia"));
@@ -49,7 +49,7 @@ fn putin_keeps_title_and_affiliation_and_all_mentions() {
 
 #[test]
 fn spans_are_in_bounds_and_on_char_boundaries() {
-    let r = analyze_text(SEED);
+    let r = analyze(SEED);
     for q in &r.quotes {
         assert!(q.span.start < q.span.end && q.span.end <= r.text.len());
         assert!(r.text.is_char_boundary(q.span.start) && r.text.is_char_boundary(q.span.end));

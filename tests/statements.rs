@@ -8,7 +8,7 @@ use std::process::Command;
 
 use common::{analyze_jsonl, python3, shared};
 
-use whosaid::{analyze_text, Report, Statement, StatementType};
+use whosaid::{analyze, Report, Statement, StatementType};
 
 fn actor(r: &Report, s: &Statement) -> String {
     r.actors[s.actor].name.clone()
@@ -28,7 +28,7 @@ fn statement_table() {
         let cols: Vec<&str> = line.split('\t').collect();
         let (rule, text, want_actor, want_type) = (cols[0], cols[1], cols[2], cols[3]);
         let extra: Vec<&str> = cols.get(4).map(|e| e.split(',').map(str::trim).collect()).unwrap_or_default();
-        let r = analyze_text(text);
+        let r = analyze(text);
         let shown: Vec<String> =
             r.statements.iter().map(|s| format!("{}:{}({})", actor(&r, s), s.kind.as_str(), s.rule)).collect();
         if want_type == "none" {
@@ -72,7 +72,7 @@ fn statement_table() {
 }
 
 fn seed() -> Report {
-    analyze_text(include_str!("fixtures/seed/000_64ce14edc3ca31c8.txt"))
+    analyze(include_str!("fixtures/seed/000_64ce14edc3ca31c8.txt"))
 }
 
 #[test]
@@ -155,7 +155,7 @@ fn statements_serialise_what_the_popup_needs() {
 
 #[test]
 fn repeated_statements_merge() {
-    let r = analyze_text("Ruritania rejected the proposal. Ruritania rejected the proposal.");
+    let r = analyze("Ruritania rejected the proposal. Ruritania rejected the proposal.");
     let rej: Vec<&Statement> = r.statements.iter().filter(|s| s.kind == StatementType::Rejection).collect();
     assert_eq!(rej.len(), 1, "{:?}", r.statements);
     assert_eq!(rej[0].repeats.len(), 1);
@@ -256,7 +256,7 @@ fn odd_inputs_do_not_panic() {
             s.push_str(pieces[(x % pieces.len() as u64) as usize]);
             s.push(' ');
         }
-        let r = analyze_text(&s);
+        let r = analyze(&s);
         for st in &r.statements {
             assert!(
                 st.span.end <= r.text.len()
@@ -270,7 +270,7 @@ fn odd_inputs_do_not_panic() {
 #[test]
 fn a_statement_never_targets_its_own_actor() {
     let seed = include_str!("fixtures/seed/000_64ce14edc3ca31c8.txt");
-    let r = whosaid::analyze_text(seed);
+    let r = whosaid::analyze(seed);
     for s in &r.statements {
         if let Some(t) = &s.target {
             let actor = &r.actors[s.actor].name;
@@ -282,7 +282,7 @@ fn a_statement_never_targets_its_own_actor() {
 
 #[test]
 fn accusation_targets_the_accused_and_a_passive_names_no_one() {
-    let r = whosaid::analyze_text(
+    let r = whosaid::analyze(
         "“The West has ignored our proposals,” Putin said. “Our concerns have been ignored,” Putin said.",
     );
     let acc: Vec<_> = r.statements.iter().filter(|s| s.kind == whosaid::StatementType::Accusation).collect();

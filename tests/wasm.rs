@@ -13,7 +13,7 @@ fn get(v: &JsValue, k: &str) -> JsValue {
 #[wasm_bindgen_test]
 fn analyze_text_returns_utf16_spans() {
     let text = "😀 “We will win this,” Mayor Ann Lee said.";
-    let r = whosaid::wasm::analyze_text(text).unwrap();
+    let r = whosaid::wasm::analyze(text).unwrap();
     assert_eq!(get(&r, "offsets").as_string().as_deref(), Some("utf16"));
     let quotes = js_sys::Array::from(&get(&r, "quotes"));
     assert_eq!(quotes.length(), 1);
@@ -47,7 +47,7 @@ fn analyze_html_uses_the_selection_when_there_is_no_article() {
 #[wasm_bindgen_test]
 fn empty_and_odd_input_do_not_trap() {
     for s in ["", " ", "\u{0}", "“", "\"\"\"", "\u{202E}abc\u{200B}"] {
-        let r = whosaid::wasm::analyze_text(s).unwrap();
+        let r = whosaid::wasm::analyze(s).unwrap();
         assert!(js_sys::Array::from(&get(&r, "quotes")).length() <= 1);
     }
     assert_eq!(whosaid::wasm::version(), env!("CARGO_PKG_VERSION"));

@@ -55,14 +55,10 @@ pub struct Extracted {
     pub notices: Vec<String>,
 }
 
-/// Extracts the article from `html` (the page's `url`, when known, resolves relative links).
-pub fn extract(html: &str, url: Option<&str>) -> Extracted {
-    extract_page(html, url, None)
-}
-
-/// Extracts the article from `html`; when the page has no article, uses `selection` (the user's
-/// selected text, if any and not blank), else the body text.
-pub fn extract_page(html: &str, url: Option<&str>, selection: Option<&str>) -> Extracted {
+/// Extracts the article from `html` (the page's `url`, when known, resolves relative links); when
+/// the page has no article, uses `selection` (the user's selected text, if any and not blank), else
+/// the body text.
+pub fn extract(html: &str, url: Option<&str>, selection: Option<&str>) -> Extracted {
     let mut notices = Vec::new();
     let html = if html.len() > MAX_HTML_BYTES {
         let mut end = MAX_HTML_BYTES;
@@ -302,7 +298,7 @@ mod tests {
 
     #[test]
     fn a_tiny_page_gives_its_text_without_scripts() {
-        let e = extract("<html><body><p>Hi</p><script>x()</script></body></html>", None);
+        let e = extract("<html><body><p>Hi</p><script>x()</script></body></html>", None, None);
         assert_eq!(e.text, "Hi");
         assert_eq!(e.source, TextSource::Body);
     }
@@ -323,13 +319,13 @@ mod tests {
 
     #[test]
     fn empty_page_gives_empty_text() {
-        let e = extract("", None);
+        let e = extract("", None, None);
         assert_eq!(e.text, "");
     }
 
     #[test]
     fn a_page_without_article_uses_the_selection() {
-        let e = extract_page("<html><body><p>Menu</p></body></html>", None, Some("  “No,” she said. "));
+        let e = extract("<html><body><p>Menu</p></body></html>", None, Some("  “No,” she said. "));
         assert_eq!(e.text, "“No,” she said.");
         assert_eq!(e.source, TextSource::Selection);
         assert!(e.notices[0].contains("selection"));

@@ -65,7 +65,8 @@ fn is_html(path: &str) -> bool {
 
 fn analyze_file(path: &str, url: Option<&str>) -> Result<(), String> {
     let input = read(path)?;
-    let mut report = if is_html(path) { whosaid::analyze_html(&input, url) } else { whosaid::analyze_text(&input) };
+    let mut report =
+        if is_html(path) { whosaid::analyze(whosaid::Input::page(&input).url(url)) } else { whosaid::analyze(&input) };
     report.convert_offsets(OffsetUnit::CodePoint);
     let out = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
     println!("{out}");
@@ -85,7 +86,7 @@ fn extract_cmd(args: &[&str]) -> Result<(), String> {
     }
     let path = path.ok_or_else(|| format!("extract needs a FILE\n\n{USAGE}"))?;
     let input = read(path)?;
-    let e = whosaid::article::extract(&input, url);
+    let e = whosaid::extract(&input, url, None);
     if as_json {
         let v = json!({"article": e.article, "source": e.source, "notices": e.notices, "text": e.text});
         println!("{}", serde_json::to_string_pretty(&v).map_err(|e| e.to_string())?);
@@ -100,7 +101,7 @@ fn extract_cmd(args: &[&str]) -> Result<(), String> {
 
 /// One document in the scorers' JSONL format (see ../shared/tools/quote_jsonl.py).
 fn scorer_line(id: &Value, r: &Report) -> Value {
-    let name = |a: Option<usize>| a.map(|a| r.actors[a].name.clone());
+    let name = |a: Option<whosaid::ActorId>| a.map(|a| r.actors[a].name.clone());
     let quotes: Vec<Value> = r
         .quotes
         .iter()
@@ -177,7 +178,7 @@ fn analyze_jsonl(path: &str) -> Result<(), String> {
             bad += 1;
             continue;
         };
-        let mut report = whosaid::analyze_text(text);
+        let mut report = whosaid::analyze(text);
         report.convert_offsets(OffsetUnit::CodePoint);
         writeln!(out, "{}", scorer_line(id, &report)).map_err(|e| e.to_string())?;
     }

@@ -1,21 +1,65 @@
-//! Quotes: find attributed statements and the mention that names their speaker.
+//! Quotes: find attributed statements and who said them.
 //!
-//! Takes the [`Text`](crate::text::Text) and its [`Mention`](crate::mentions::Mention)s and gives back [`Found`] quotes, each with its content
-//! fragments, its cue and the index of its speaker mention (resolved to an actor later, in
-//! [`crate::actors`]). Two sub-stages:
+//! Two entry points, two layers of the [`Doc`]:
+//!
+//! * [`pair`] takes the text and gives back its quotation-mark pairs ([`Quotation`]s);
+//! * [`attribute`] takes the text, quotations, mentions and actors and gives back the [`Quote`]s,
+//!   each with its content fragments, its cue, its speaker actor (through the mention that names it)
+//!   and a confidence calibrated per rule on PolNeAR train (`lexicons/rule_confidence.tsv`).
+//!
+//! Inside:
 //!
 //! * [`marks`] pairs quotation marks into quotations (curly, straight, guillemets, low-9; nested;
 //!   running over several paragraphs).
 //! * [`attribution`] finds the cue and the speaker around each quotation (“…,” Putin said / said
 //!   Putin / Putin said: “…”), joins split quotes, and finds indirect speech ("X said that …").
 
-pub mod attribution;
-pub mod marks;
-pub mod tagger;
+mod attribution;
+mod marks;
+pub(crate) mod tagger;
 
-use crate::report::{QuoteKind, Span};
+pub use marks::Quotation;
 
-/// A quote found in the text, before actors are known.
+use crate::doc::Doc;
+use crate::lexicon::lexicon;
+use crate::report::{Quote, QuoteId, QuoteKind, Span};
+use crate::text::Text;
+
+/// Pairs the quotation marks of `text` (the document's quotation layer).
+pub fn pair(text: &Text) -> Vec<Quotation> {
+    marks::quotations(text)
+}
+
+/// Attributes every quote of the document: the rules' candidates, with the speaker mention resolved
+/// to its actor and the confidence calibrated where the rule was seen often enough on train.
+pub fn attribute(doc: &Doc) -> Vec<Quote> {
+    let mention = |m: usize| crate::mentions::MentionId(m);
+    attribution::attribute(&doc.text, doc.mentions.all())
+        .into_iter()
+        .enumerate()
+        .map(|(id, f)| {
+            let speaker = f.speaker.and_then(|m| doc.actors.of_mention(mention(m)));
+            Quote {
+                id: QuoteId(id),
+                kind: f.kind,
+                span: f.span(),
+                cue: f.cue,
+                cue_lemma: f.cue_lemma,
+                speaker,
+                speaker_mention: f.speaker_span.or(f.speaker.map(|m| doc.mentions[mention(m)].span)),
+                reported_source: f
+                    .reported_source
+                    .and_then(|m| doc.actors.of_mention(mention(m)))
+                    .filter(|&a| Some(a) != speaker),
+                confidence: lexicon().rule_confidence(f.rule, speaker.is_some()).unwrap_or(f.confidence),
+                rule: f.rule.to_string(),
+                fragments: f.fragments,
+            }
+        })
+        .collect()
+}
+
+/// A rule's candidate quote, before its speaker mention is resolved to an actor.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Found {
     /// Direct, indirect or mixed.
@@ -46,5 +90,3 @@ impl Found {
         Span::new(s, e)
     }
 }
-
-pub use attribution::attribute;

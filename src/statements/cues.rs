@@ -3,7 +3,9 @@
 //! Takes the two TSV files in `lexicons/` (compiled in) and gives back every cue occurrence in a
 //! string as a [`Hit`]. One aho-corasick automaton over all forms is built once per process.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+#[cfg(test)]
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -70,8 +72,6 @@ pub struct Cue {
     pub kind: StatementType,
     /// Demand strength (3 demand, 2 urge/call, 1 propose), 0 otherwise.
     pub strength: u8,
-    /// Where it comes from (`CAMEO.2.0:DEMAND[100]`).
-    pub source: String,
     /// Its role.
     pub class: Class,
     /// The surface forms matched (lower case).
@@ -108,22 +108,15 @@ pub fn parse(files: &[(&str, &str)]) -> Result<Vec<Cue>, String> {
             let strength = r[3].parse().map_err(|_| format!("{name}: {}: bad strength {:?}", r[0], r[3]))?;
             let class = Class::parse(r[5]).ok_or_else(|| format!("{name}: {}: bad class {:?}", r[0], r[5]))?;
             let forms = r[6].split('|').map(|f| f.trim().to_lowercase()).filter(|f| !f.is_empty()).collect();
-            out.push(Cue {
-                id: r[0].to_string(),
-                pattern: r[1].to_string(),
-                kind,
-                strength,
-                source: r[4].to_string(),
-                class,
-                forms,
-            });
+            out.push(Cue { id: r[0].to_string(), pattern: r[1].to_string(), kind, strength, class, forms });
         }
     }
     Ok(out)
 }
 
 /// Duplicate ids, or a form listed twice for the same class.
-pub fn duplicates(cues: &[Cue]) -> Vec<String> {
+#[cfg(test)]
+fn duplicates(cues: &[Cue]) -> Vec<String> {
     let mut ids = HashSet::new();
     let mut forms = HashSet::new();
     let mut dup = Vec::new();
@@ -195,7 +188,8 @@ impl Cues {
     }
 
     /// The row of a hit.
-    pub fn cue(&self, h: &Hit) -> &Cue {
+    #[cfg(test)]
+    fn cue(&self, h: &Hit) -> &Cue {
         &self.cues[h.cue]
     }
 }

@@ -1,10 +1,11 @@
 //! Grouping: statements by actor, actors by side (country or alliance), for the popup.
 //!
-//! Takes the actors and statements of a report and gives back [`SideGroup`]s: sides in order of
+//! Takes the actors and statements of the document and gives back [`SideGroup`]s: sides in order of
 //! their first statement, actors in order of their first statement, statements in article order.
 
+use crate::doc::Doc;
 use crate::lexicon::lexicon;
-use crate::report::{Actor, ActorKind, ActorStatements, SideGroup, Statement};
+use crate::report::{Actor, ActorKind, ActorStatements, SideGroup};
 
 /// The side an actor stands for: its affiliation's country or alliance, a country actor itself, or
 /// `None` when nothing says.
@@ -36,10 +37,10 @@ pub fn side_of(a: &Actor) -> Option<String> {
 }
 
 /// Groups statements by actor and actors by side.
-pub fn group(actors: &[Actor], statements: &[Statement]) -> Vec<SideGroup> {
+pub fn group(doc: &Doc) -> Vec<SideGroup> {
     let mut out: Vec<SideGroup> = Vec::new();
-    for s in statements {
-        let Some(a) = actors.get(s.actor) else { continue };
+    for s in &doc.statements {
+        let Some(a) = doc.actors.list.get(s.actor.index()) else { continue };
         let side = side_of(a);
         let g = match out.iter().position(|g| g.side == side) {
             Some(i) => &mut out[i],

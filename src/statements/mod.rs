@@ -14,32 +14,21 @@
 //! Repeated statements by one actor are merged; [`group`] groups them by actor and side.
 
 mod cues;
-pub mod group;
+mod group;
 
-pub use cues::{cues, duplicates, parse, Class, Cue, Cues, Hit};
+use cues::{cues, Class, Cue, Cues, Hit};
+pub(crate) use group::group;
+#[allow(unused_imports)] // the display model reads it
+pub(crate) use group::side_of;
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::mentions::{Mention, MentionKind};
-use crate::report::{Quote, QuoteKind, Span, Statement, StatementType};
+use crate::actors::Actors;
+use crate::doc::Doc;
+use crate::mentions::{MentionId, MentionKind, Mentions};
+use crate::options::Options;
+use crate::report::{ActorId, Quote, QuoteId, QuoteKind, Span, Statement, StatementId, StatementType};
 use crate::text::{quote_mark, QuoteMark, Text, TokenKind};
-
-/// Tunables of the statement stage.
-#[derive(Clone, Debug)]
-pub struct Options {
-    /// Most items a list construction may give.
-    pub max_list_items: usize,
-    /// How far (bytes) left of a cue its subject may start, unless the cue is a participle of the main clause.
-    pub max_subject_distance: usize,
-    /// How many tokens after a cue its target may start.
-    pub target_window: usize,
-}
-
-impl Default for Options {
-    fn default() -> Options {
-        Options { max_list_items: 10, max_subject_distance: 160, target_window: 3 }
-    }
-}
 
 const DETERMINERS: &[&str] = &[
     "a", "an", "the", "this", "these", "those", "its", "his", "her", "their", "our", "my", "your", "any", "no", "such",
@@ -163,31 +152,20 @@ const NUMBERS: &[(&str, usize)] = &[
 ];
 const CLAUSE_STARTS: &[&str] = &["when", "which", "who", "where", "while", "whose", "after", "before", "because"];
 
-/// Types every quote with a known speaker and every reported act with a subject.
-///
-/// `of_mention[i]` is the actor of `mentions[i]`.
-pub fn classify(text: &Text, mentions: &[Mention], of_mention: &[Option<usize>], quotes: &[Quote]) -> Vec<Statement> {
-    classify_with(text, mentions, of_mention, quotes, &Options::default())
-}
-
-/// [`classify`] with explicit options.
-pub fn classify_with(
-    text: &Text,
-    mentions: &[Mention],
-    of_mention: &[Option<usize>],
-    quotes: &[Quote],
-    opts: &Options,
-) -> Vec<Statement> {
-    let cx = Ctx::new(text, mentions, of_mention, quotes, opts);
+/// Types every quote with a known speaker and every reported act with a subject: reads the text,
+/// mentions, actors and quotes of the document.
+pub fn classify(doc: &Doc, opts: &Options) -> Vec<Statement> {
+    let text = &doc.text;
+    let cx = Ctx::new(doc, opts);
     let mut out = Vec::new();
-    for q in quotes {
+    for q in &doc.quotes {
         cx.quote_statements(q, &mut out);
     }
     cx.act_statements(&mut out);
     out.sort_by_key(|s| (s.span.start, s.span.end));
     let mut out = merge(text, out);
     for (i, s) in out.iter_mut().enumerate() {
-        s.id = i;
+        s.id = StatementId(i);
     }
     out
 }
@@ -203,8 +181,8 @@ struct Typed {
 
 struct Ctx<'a> {
     text: &'a Text,
-    mentions: &'a [Mention],
-    of_mention: &'a [Option<usize>],
+    mentions: &'a Mentions,
+    actors: &'a Actors,
     opts: &'a Options,
     lx: &'static Cues,
     hits: Vec<Hit>,
@@ -212,8 +190,6 @@ struct Ctx<'a> {
     max_hit_len: usize,
     /// Regions between quotation marks (marks included).
     quoted: Vec<Span>,
-    /// Whether `mentions` are in text order (they are; checked once, so lookups can binary search).
-    mentions_sorted: bool,
     /// Spans of the quotes with a speaker as (start, greatest end so far), sorted by start.
     quote_cover: Vec<(usize, usize)>,
     /// The same for their cues.
@@ -233,30 +209,23 @@ fn cover(spans: impl Iterator<Item = Span>) -> Vec<(usize, usize)> {
 }
 
 impl<'a> Ctx<'a> {
-    fn new(
-        text: &'a Text,
-        mentions: &'a [Mention],
-        of_mention: &'a [Option<usize>],
-        quotes: &'a [Quote],
-        opts: &'a Options,
-    ) -> Ctx<'a> {
+    fn new(doc: &'a Doc, opts: &'a Options) -> Ctx<'a> {
+        let (text, mentions, quotes) = (&doc.text, &doc.mentions, &doc.quotes);
         let lx = cues();
         let hits = lx.find(&text.src);
         let max_hit_len = hits.iter().map(|h| h.span.len()).max().unwrap_or(0);
-        let mentions_sorted = mentions.windows(2).all(|w| w[0].span.start <= w[1].span.start);
         let spoken = || quotes.iter().filter(|q| q.speaker.is_some());
         let quote_cover = cover(spoken().map(|q| q.span));
         let cue_cover = cover(spoken().filter_map(|q| q.cue));
         Ctx {
             text,
             mentions,
-            of_mention,
+            actors: &doc.actors,
             opts,
             lx,
             hits,
             max_hit_len,
             quoted: quoted_regions(&text.src),
-            mentions_sorted,
             quote_cover,
             cue_cover,
         }
@@ -274,19 +243,29 @@ impl<'a> Ctx<'a> {
     fn words_before(&self, b: usize, n: usize) -> Vec<String> {
         let lo = self.text.sentence_of(b.saturating_sub(1)).map(|s| self.text.sentences[s].start).unwrap_or(0);
         let i = self.text.token_at_or_after(b);
-        self.text.tokens[..i]
-            .iter()
+        (0..i)
             .rev()
-            .take_while(|t| t.span.start >= lo)
+            .take_while(|&k| self.text.tokens[k].span.start >= lo)
             .take(n)
-            .map(|t| self.text.slice(t.span).to_lowercase())
+            .map(|k| self.lower_or_mark(k).to_string())
             .collect()
     }
 
     /// Word tokens (lower case) from `b` on.
     fn words_after(&self, b: usize, n: usize) -> Vec<(Span, String)> {
         let i = self.text.token_at_or_after(b);
-        self.text.tokens[i..].iter().take(n).map(|t| (t.span, self.text.slice(t.span).to_lowercase())).collect()
+        (i..self.text.tokens.len())
+            .take(n)
+            .map(|k| (self.text.tokens[k].span, self.lower_or_mark(k).to_string()))
+            .collect()
+    }
+
+    /// Token `k` in lower case (from the text layer), or as written when it is punctuation.
+    fn lower_or_mark(&self, k: usize) -> &str {
+        match self.text.tokens[k].kind {
+            TokenKind::Word => self.text.lower(k),
+            _ => self.text.slice(self.text.tokens[k].span),
+        }
     }
 
     fn in_quoted(&self, s: Span) -> bool {
@@ -341,7 +320,7 @@ impl<'a> Ctx<'a> {
         if VERB_LEAD.contains(&pl.as_str()) || pl.ends_with("ly") || p.starts_with(char::is_uppercase) {
             return true;
         }
-        if let Some(m) = self.mention_ending_at(prev.span.end).map(|i| &self.mentions[i]) {
+        if let Some(m) = self.mentions.ending_at(prev.span.end).map(|i| &self.mentions[i]) {
             // "a United Nations appeal", "an Australian ultimatum": a noun compound
             let det = self.words_before(m.span.start, 1);
             return !det
@@ -363,18 +342,15 @@ impl<'a> Ctx<'a> {
     /// The subject mention of a cue at `cue`: the nearest name, group or pronoun before it in the same
     /// sentence that no preposition governs (skipping an apposition), or for a participle of the main
     /// clause (", promising", "by claiming") the sentence's first such mention.
-    fn subject(&self, cue: Span, lo: usize, participle: bool) -> Option<usize> {
+    fn subject(&self, cue: Span, lo: usize, participle: bool) -> Option<MentionId> {
         let sent = self.sentence(cue.start);
         let lo = lo.max(sent.start);
         let inside_quote = self.in_quoted(cue);
         // every candidate starts in [lo, cue.start]: with mentions in text order, only that range
-        let range = if self.mentions_sorted {
-            self.mentions.partition_point(|m| m.span.start < lo)
-                ..self.mentions.partition_point(|m| m.span.start <= cue.start)
-        } else {
-            0..self.mentions.len()
-        };
-        let cands: Vec<usize> = range
+        let cands: Vec<MentionId> = self
+            .mentions
+            .starting_in(lo, cue.start)
+            .map(MentionId)
             .filter(|&i| {
                 let m = &self.mentions[i];
                 m.span.start >= lo
@@ -392,7 +368,7 @@ impl<'a> Ctx<'a> {
                 !governed
             })
             .collect();
-        let non_possessive = |i: &usize| {
+        let non_possessive = |i: &MentionId| {
             let rest = &self.text.src[self.mentions[*i].span.end..];
             !(rest.starts_with("’s") || rest.starts_with("'s"))
         };
@@ -418,19 +394,19 @@ impl<'a> Ctx<'a> {
         Some(cands[k])
     }
 
-    fn actor_of(&self, m: usize) -> Option<usize> {
-        self.of_mention.get(m).copied().flatten()
+    fn actor_of(&self, m: MentionId) -> Option<ActorId> {
+        self.actors.of_mention(m)
     }
 
     /// The target of a cue: a mention within a few tokens after it ("urged Russia to", "demanded that the US").
-    fn target(&self, h: &Hit, end: usize, actor: usize) -> Option<String> {
+    fn target(&self, h: &Hit, end: usize, actor: ActorId) -> Option<String> {
         let after = self.words_after(h.span.end, self.opts.target_window + 2);
         let mut n = 0;
         for (sp, w) in after {
             if sp.start >= end {
                 break;
             }
-            if let Some(m) = self.mention_starting_at(sp.start) {
+            if let Some(m) = self.mentions.starting_at(sp.start) {
                 let m2 = &self.mentions[m];
                 if m2.kind == MentionKind::Pronoun || self.actor_of(m) == Some(actor) {
                     return None;
@@ -448,28 +424,7 @@ impl<'a> Ctx<'a> {
         None
     }
 
-    /// The first mention ending at byte `b`. Mentions in text order do not overlap, so their ends are
-    /// in order too: a binary search (a scan when they are not in order).
-    fn mention_ending_at(&self, b: usize) -> Option<usize> {
-        if self.mentions_sorted {
-            let i = self.mentions.partition_point(|m| m.span.end < b);
-            (i < self.mentions.len() && self.mentions[i].span.end == b).then_some(i)
-        } else {
-            self.mentions.iter().position(|m| m.span.end == b)
-        }
-    }
-
-    /// The first mention starting at byte `b` (a binary search when mentions are in text order).
-    fn mention_starting_at(&self, b: usize) -> Option<usize> {
-        if self.mentions_sorted {
-            let i = self.mentions.partition_point(|m| m.span.start < b);
-            (i < self.mentions.len() && self.mentions[i].span.start == b).then_some(i)
-        } else {
-            self.mentions.iter().position(|m| m.span.start == b)
-        }
-    }
-
-    fn actor_name(&self, m: usize) -> String {
+    fn actor_name(&self, m: MentionId) -> String {
         self.mentions[m].name.clone()
     }
 
@@ -604,11 +559,11 @@ impl<'a> Ctx<'a> {
     fn push(
         &self,
         out: &mut Vec<Statement>,
-        actor: usize,
-        via: Option<usize>,
+        actor: ActorId,
+        via: Option<ActorId>,
         t: Option<&Typed>,
         span: Span,
-        quote: Option<usize>,
+        quote: Option<QuoteId>,
         rule: String,
         actor_mention: Option<Span>,
     ) {
@@ -633,14 +588,10 @@ impl<'a> Ctx<'a> {
                     None
                 } else if backward {
                     // the last mention in [span.start, cue start): with mentions in text order, that range only
-                    let range = if self.mentions_sorted {
-                        self.mentions.partition_point(|m| m.span.start < span.start)
-                            ..self.mentions.partition_point(|m| m.span.start <= t.hit.span.start)
-                    } else {
-                        0..self.mentions.len()
-                    };
-                    range
+                    self.mentions
+                        .starting_in(span.start, t.hit.span.start)
                         .rev()
+                        .map(MentionId)
                         .find(|&i| {
                             let m = &self.mentions[i];
                             m.span.end <= t.hit.span.start && m.span.start >= span.start
@@ -654,7 +605,7 @@ impl<'a> Ctx<'a> {
                 }
             });
         out.push(Statement {
-            id: 0,
+            id: StatementId(0),
             actor,
             via: via.filter(|&v| v != actor),
             target,
@@ -752,7 +703,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// The subject of a statement verb inside a quote when it is not the speaker.
-    fn nested_subject(&self, q: &Quote, hit: &Hit) -> Option<(usize, &'static str)> {
+    fn nested_subject(&self, q: &Quote, hit: &Hit) -> Option<(MentionId, &'static str)> {
         let class = self.cue(hit).class;
         if class == Class::Verb && !self.verb_like(hit) {
             return None;
@@ -777,10 +728,8 @@ impl<'a> Ctx<'a> {
             let open = self.text.src[..first.start].trim_end_matches(|c: char| quote_mark(c).is_some());
             let open_at = self.text.src[..open.len()].trim_end().len();
             let sent = self.sentence(first.start);
-            let m = (0..self.mentions.len()).rev().find(|&i| {
-                let m = &self.mentions[i];
-                m.span.end <= open_at && m.span.start >= sent.start
-            })?;
+            let (m, _) =
+                self.mentions.iter().rev().find(|(_, m)| m.span.end <= open_at && m.span.start >= sent.start)?;
             let gap = self.text.src[self.mentions[m].span.end..open_at].trim();
             let gap_ok =
                 gap.split_whitespace().all(|w| VERB_LEAD.contains(&w.to_lowercase().as_str()) || w.ends_with("ly"));
@@ -877,7 +826,7 @@ impl<'a> Ctx<'a> {
             let after_words = self.words_after(h.span.end, 1);
             let that = after_words.first().is_some_and(|(_, w)| w == "that");
             let clause_follows =
-                after_words.first().is_some_and(|(sp, _)| self.mention_starting_at(sp.start).is_some());
+                after_words.first().is_some_and(|(sp, _)| self.mentions.starting_at(sp.start).is_some());
             let generic = c.class == Class::Verb && GENERIC_SPEECH.contains(&c.pattern.as_str());
             let participle = self.word(h).to_lowercase().ends_with("ing")
                 && self
@@ -1118,16 +1067,16 @@ fn merge(text: &Text, list: Vec<Statement>) -> Vec<Statement> {
     // through all three rules below, so the result is the one of comparing all pairs, in linear time.
     let mut out: Vec<Statement> = Vec::new();
     let mut norms: Vec<String> = Vec::new();
-    let mut by_norm: HashMap<(usize, String), Vec<usize>> = HashMap::new();
-    let mut by_start: HashMap<usize, BTreeMap<usize, Vec<usize>>> = HashMap::new();
-    let mut longest: HashMap<usize, usize> = HashMap::new();
+    let mut by_norm: HashMap<(ActorId, String), Vec<usize>> = HashMap::new();
+    let mut by_start: HashMap<ActorId, BTreeMap<usize, Vec<usize>>> = HashMap::new();
+    let mut longest: HashMap<ActorId, usize> = HashMap::new();
     fn index(
         k: usize,
         s: &Statement,
         ns: &str,
-        by_norm: &mut HashMap<(usize, String), Vec<usize>>,
-        by_start: &mut HashMap<usize, BTreeMap<usize, Vec<usize>>>,
-        longest: &mut HashMap<usize, usize>,
+        by_norm: &mut HashMap<(ActorId, String), Vec<usize>>,
+        by_start: &mut HashMap<ActorId, BTreeMap<usize, Vec<usize>>>,
+        longest: &mut HashMap<ActorId, usize>,
     ) {
         by_norm.entry((s.actor, ns.to_string())).or_default().push(k);
         by_start.entry(s.actor).or_default().entry(s.span.start).or_default().push(k);
@@ -1138,8 +1087,8 @@ fn merge(text: &Text, list: Vec<Statement>) -> Vec<Statement> {
         k: usize,
         s: &Statement,
         ns: &str,
-        by_norm: &mut HashMap<(usize, String), Vec<usize>>,
-        by_start: &mut HashMap<usize, BTreeMap<usize, Vec<usize>>>,
+        by_norm: &mut HashMap<(ActorId, String), Vec<usize>>,
+        by_start: &mut HashMap<ActorId, BTreeMap<usize, Vec<usize>>>,
     ) {
         if let Some(v) = by_norm.get_mut(&(s.actor, ns.to_string())) {
             v.retain(|&x| x != k);

@@ -43,13 +43,13 @@ pub fn check_report(r: &Report, input: Option<&str>) {
     if let Some(input) = input {
         if r.truncated {
             assert!(input.starts_with(&r.text), "a truncated text is a prefix of the input");
-            assert!(r.text.len() <= whosaid::MAX_TEXT_BYTES);
+            assert!(r.text.len() <= whosaid::DEFAULT_MAX_TEXT_BYTES);
             assert!(r.notices.iter().any(|n| n.contains("only its first")), "truncation is announced");
         } else {
             assert_eq!(r.text, input, "the report text is the input");
         }
     }
-    assert!(r.text.len() <= whosaid::MAX_TEXT_BYTES, "text longer than MAX_TEXT_BYTES");
+    assert!(r.text.len() <= whosaid::DEFAULT_MAX_TEXT_BYTES, "text longer than MAX_TEXT_BYTES");
     let text = &r.text;
     for (what, s) in spans(r) {
         assert!(s.start <= s.end, "{what}: start {} > end {}", s.start, s.end);
@@ -59,14 +59,14 @@ pub fn check_report(r: &Report, input: Option<&str>) {
     }
     // ids, references and order
     for (i, a) in r.actors.iter().enumerate() {
-        assert_eq!(a.id, i, "actor ids are their index");
+        assert_eq!(a.id.index(), i, "actor ids are their index");
         assert!(!a.name.is_empty(), "actor {i} has a name");
         assert!(a.mentions.windows(2).all(|w| w[0].start <= w[1].start), "actor {i} mentions in order");
     }
     for (i, q) in r.quotes.iter().enumerate() {
-        assert_eq!(q.id, i, "quote ids are their index");
-        assert!(q.speaker.is_none_or(|a| a < r.actors.len()), "quote {i} speaker is an actor");
-        assert!(q.reported_source.is_none_or(|a| a < r.actors.len()), "quote {i} source is an actor");
+        assert_eq!(q.id.index(), i, "quote ids are their index");
+        assert!(q.speaker.is_none_or(|a| a.index() < r.actors.len()), "quote {i} speaker is an actor");
+        assert!(q.reported_source.is_none_or(|a| a.index() < r.actors.len()), "quote {i} source is an actor");
         assert!(!q.fragments.is_empty(), "quote {i} has a fragment");
         assert!(q.fragments.iter().all(|f| q.span.contains(f)), "quote {i} fragments inside its span");
         assert!(q.fragments.windows(2).all(|w| w[0].end <= w[1].start), "quote {i} fragments ordered, disjoint");
@@ -78,10 +78,10 @@ pub fn check_report(r: &Report, input: Option<&str>) {
     }
     assert!(r.quotes.windows(2).all(|w| w[0].span.start <= w[1].span.start), "quotes in text order");
     for (i, s) in r.statements.iter().enumerate() {
-        assert_eq!(s.id, i, "statement ids are their index");
-        assert!(s.actor < r.actors.len(), "statement {i} actor is an actor");
-        assert!(s.via.is_none_or(|a| a < r.actors.len()), "statement {i} via is an actor");
-        assert!(s.quote.is_none_or(|q| q < r.quotes.len()), "statement {i} quote is a quote");
+        assert_eq!(s.id.index(), i, "statement ids are their index");
+        assert!(s.actor.index() < r.actors.len(), "statement {i} actor is an actor");
+        assert!(s.via.is_none_or(|a| a.index() < r.actors.len()), "statement {i} via is an actor");
+        assert!(s.quote.is_none_or(|q| q.index() < r.quotes.len()), "statement {i} quote is a quote");
     }
     assert!(r.statements.windows(2).all(|w| w[0].span.start <= w[1].span.start), "statements in text order");
 

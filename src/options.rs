@@ -1,0 +1,44 @@
+//! Options: every tunable of an analysis, named and documented, with its default.
+//!
+//! Takes nothing; gives the [`Options`] an [`Analyzer`](crate::Analyzer) runs with, built with
+//! [`AnalyzerBuilder`](crate::AnalyzerBuilder). The defaults are the `DEFAULT_*` constants (as
+//! Readability's `DEFAULT_CHAR_THRESHOLD`); the rules' own thresholds, learned or fixed with the
+//! lexicons, stay beside their rules.
+
+/// Texts longer than this many bytes are cut (at a paragraph or character boundary) and the report
+/// says so: two million bytes is a book, far past any article, and bounds the time of a page.
+pub const DEFAULT_MAX_TEXT_BYTES: usize = 2_000_000;
+
+/// Most items a list construction ("three key requirements: A, B and C") is split into.
+pub const DEFAULT_MAX_LIST_ITEMS: usize = 10;
+
+/// How far (bytes) left of a statement cue its subject may end, unless the cue is a participle of
+/// the main clause (", promising to …"), whose subject is the sentence's.
+pub const DEFAULT_MAX_SUBJECT_DISTANCE: usize = 160;
+
+/// How many words after a statement cue its target may start ("urged Russia to …").
+pub const DEFAULT_TARGET_WINDOW: usize = 3;
+
+/// The tunables of an analysis (see the `DEFAULT_*` constants for what each means).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Options {
+    /// See [`DEFAULT_MAX_TEXT_BYTES`].
+    pub max_text_bytes: usize,
+    /// See [`DEFAULT_MAX_LIST_ITEMS`].
+    pub max_list_items: usize,
+    /// See [`DEFAULT_MAX_SUBJECT_DISTANCE`].
+    pub max_subject_distance: usize,
+    /// See [`DEFAULT_TARGET_WINDOW`].
+    pub target_window: usize,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            max_text_bytes: DEFAULT_MAX_TEXT_BYTES,
+            max_list_items: DEFAULT_MAX_LIST_ITEMS,
+            max_subject_distance: DEFAULT_MAX_SUBJECT_DISTANCE,
+            target_window: DEFAULT_TARGET_WINDOW,
+        }
+    }
+}
