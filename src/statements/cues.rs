@@ -61,6 +61,16 @@ impl Class {
     }
 }
 
+/// A condition a phrase needs in its clause before it types it (the lexicon's optional 8th column).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gate {
+    /// No condition (the column is absent or `-`).
+    None,
+    /// A future, a condition or a modal in the clause (`modality`): a bare "consequences" threatens
+    /// only in "will face consequences" or "if …, consequences".
+    Modality,
+}
+
 /// One lexicon row.
 #[derive(Clone, Debug)]
 pub struct Cue {
@@ -76,6 +86,8 @@ pub struct Cue {
     pub class: Class,
     /// The surface forms matched (lower case).
     pub forms: Vec<String>,
+    /// What the clause must hold for the row to type it.
+    pub gate: Gate,
 }
 
 /// The compiled lexicon.
@@ -108,7 +120,12 @@ pub fn parse(files: &[(&str, &str)]) -> Result<Vec<Cue>, String> {
             let strength = r[3].parse().map_err(|_| format!("{name}: {}: bad strength {:?}", r[0], r[3]))?;
             let class = Class::parse(r[5]).ok_or_else(|| format!("{name}: {}: bad class {:?}", r[0], r[5]))?;
             let forms = r[6].split('|').map(|f| f.trim().to_lowercase()).filter(|f| !f.is_empty()).collect();
-            out.push(Cue { id: r[0].to_string(), pattern: r[1].to_string(), kind, strength, class, forms });
+            let gate = match r.get(7).copied().unwrap_or("-") {
+                "-" => Gate::None,
+                "modality" => Gate::Modality,
+                g => return Err(format!("{name}: {}: bad gate {g:?}", r[0])),
+            };
+            out.push(Cue { id: r[0].to_string(), pattern: r[1].to_string(), kind, strength, class, forms, gate });
         }
     }
     Ok(out)

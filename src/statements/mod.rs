@@ -16,7 +16,7 @@
 mod cues;
 mod group;
 
-use cues::{cues, Class, Cue, Cues, Hit};
+use cues::{cues, Class, Cue, Cues, Gate, Hit};
 pub(crate) use group::group;
 #[allow(unused_imports)] // the display model reads it
 pub(crate) use group::side_of;
@@ -28,7 +28,7 @@ use crate::doc::Doc;
 use crate::mentions::{MentionId, MentionKind, Mentions};
 use crate::options::Options;
 use crate::report::{ActorId, Quote, QuoteId, QuoteKind, Span, Statement, StatementId, StatementType};
-use crate::text::{quote_mark, QuoteMark, Text, TokenKind};
+use crate::text::{quote_mark, Text, TokenKind};
 
 const DETERMINERS: &[&str] = &[
     "a", "an", "the", "this", "these", "those", "its", "his", "her", "their", "our", "my", "your", "any", "no", "such",
@@ -176,7 +176,81 @@ struct Typed {
     hit: Hit,
     kind: StatementType,
     strength: u8,
-    rule: String,
+    /// What typed it: the lexicon row's id, or a built-in construction's ([`WILL_GIVE`] …).
+    rule: &'static str,
+}
+
+/// "will/would <give>": a commitment (a `give` row after a future marker).
+const WILL_GIVE: &str = "commitment/will-give";
+/// "will impose", "plans to expel": a threat (a `coerce` row after a modal or a plan).
+const WILL_COERCE: &str = "threat/will-coerce";
+/// "unless …" with a future or a modal: a threat.
+const UNLESS: &str = "threat/unless";
+/// "… a reminder to Iraq that it must …": a demand in a that-clause of the narration.
+const THAT_MUST: &str = "demand/that-must";
+
+/// How a statement was found: the second half of its rule id (`demand/urge` + `quote-cue`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Path {
+    /// A quote typed by its own cue verb ("urged …, Price said").
+    QuoteCue,
+    /// A quote typed by a cue inside its content ("would be met with").
+    Content,
+    /// A quote with no typed cue: a position.
+    Quote,
+    /// One item of an enumeration ("three key requirements: A, B and C").
+    ListItem,
+    /// A statement verb opening a quote whose subject stands before the mark ("Blinken also “urged …”").
+    NestedVerb,
+    /// A named subject's act inside indirect content.
+    ReportedAct,
+    /// "…, something Russia has denied": an act about the clause before it.
+    SomethingVerbed,
+    /// A reported act outside quotes ("Morawiecki …, promising to deliver").
+    Act,
+}
+
+/// A statement's rule: what typed it and how it was found. Its id is a stable value, the typing id
+/// and the path (`demand/urge/quote-cue`), or the type and the path where the path alone says how
+/// (`demand/list-item`).
+#[derive(Clone, Copy, Debug)]
+struct Rule {
+    typed_by: Option<&'static str>,
+    kind: StatementType,
+    path: Path,
+}
+
+impl Rule {
+    fn of(t: &Typed, path: Path) -> Rule {
+        Rule { typed_by: Some(t.rule), kind: t.kind, path }
+    }
+
+    fn id(&self) -> String {
+        let kind = self.kind.as_str();
+        match (self.path, self.typed_by) {
+            (Path::Quote, _) => "position/quote".to_string(),
+            (Path::ListItem, _) => format!("{kind}/list-item"),
+            (Path::NestedVerb, _) => format!("{kind}/nested-verb"),
+            (Path::ReportedAct, _) => format!("{kind}/reported-act"),
+            (Path::SomethingVerbed, _) => format!("{kind}/something-verbed"),
+            (Path::Act, Some(THAT_MUST)) => THAT_MUST.to_string(),
+            (Path::QuoteCue, Some(t)) => format!("{t}/quote-cue"),
+            (Path::Content, Some(t)) => format!("{t}/content"),
+            (Path::Act, Some(t)) => format!("{t}/act"),
+            (_, None) => format!("{kind}/quote"),
+        }
+    }
+}
+
+/// A statement before it is trimmed, flagged and targeted ([`Ctx::push`]).
+struct Draft<'t> {
+    actor: ActorId,
+    via: Option<ActorId>,
+    typed: Option<&'t Typed>,
+    span: Span,
+    quote: Option<QuoteId>,
+    rule: Rule,
+    actor_mention: Option<Span>,
 }
 
 struct Ctx<'a> {
@@ -225,7 +299,7 @@ impl<'a> Ctx<'a> {
             lx,
             hits,
             max_hit_len,
-            quoted: quoted_regions(&text.src),
+            quoted: doc.quotations.iter().filter(|q| q.closed && !q.single).map(|q| q.span).collect(),
             quote_cover,
             cue_cover,
         }
@@ -435,24 +509,24 @@ impl<'a> Ctx<'a> {
         for h in &inner {
             let c = self.cue(h);
             let t = match c.class {
-                Class::Verb => self.verb_like(h).then(|| (c.kind, c.strength, c.id.clone())),
+                Class::Verb => self.verb_like(h).then(|| (c.kind, c.strength, c.id.as_str())),
                 Class::Phrase => {
-                    let ok = match c.id.as_str() {
-                        // a bare "consequences"/"sanctions" threatens only with a future or a condition
-                        "threat/pay-price" | "threat/sanctions" => {
+                    // a gated phrase (a bare "consequences"/"sanctions") types only with a future, a
+                    // condition or a modal in the content (the lexicon's `gate` column)
+                    let ok = match c.gate {
+                        Gate::None => true,
+                        Gate::Modality => {
                             self.has_class(span, Class::Future)
                                 || self.has_class(span, Class::Cond)
                                 || self.has_class(span, Class::Modal)
                         }
-                        "accusation/ignored" => true,
-                        _ => true,
                     };
-                    ok.then(|| (c.kind, c.strength, c.id.clone()))
+                    ok.then(|| (c.kind, c.strength, c.id.as_str()))
                 }
                 Class::Modal => {
                     let subj = self.words_before(h.span.start, 1);
                     let first_person = subj.first().is_some_and(|w| ["we", "i", "you"].contains(&w.as_str()));
-                    (!first_person).then(|| (c.kind, c.strength, c.id.clone()))
+                    (!first_person).then(|| (c.kind, c.strength, c.id.as_str()))
                 }
                 Class::Give => {
                     let before = self.words_before(h.span.start, 3);
@@ -462,7 +536,7 @@ impl<'a> Ctx<'a> {
                             || w.ends_with("’ll")
                     });
                     let neg = before.iter().take(2).any(|w| ["not", "never", "n't", "n’t"].contains(&w.as_str()));
-                    (fut && !neg).then(|| (StatementType::Commitment, 0, "commitment/will-give".to_string()))
+                    (fut && !neg).then_some((StatementType::Commitment, 0, WILL_GIVE))
                 }
                 Class::Coerce => {
                     // "will impose", "may halt", "plans to expel": an announced coercive act
@@ -478,7 +552,7 @@ impl<'a> Ctx<'a> {
                                 ]
                                 .contains(&w.as_str())
                             }));
-                    (fut).then(|| (StatementType::Threat, 0, "threat/will-coerce".to_string()))
+                    fut.then_some((StatementType::Threat, 0, WILL_COERCE))
                 }
                 Class::Noun => {
                     // "issued an ultimatum", "reiterated its demand": the noun is the object of a statement verb
@@ -493,11 +567,11 @@ impl<'a> Ctx<'a> {
                             && matches!(self.cue(g).class, Class::Speech)
                     });
                     let own = before.iter().any(|w| ["its", "their", "our", "his", "her", "my"].contains(&w.as_str()));
-                    (lead && (own || c.kind == StatementType::Threat)).then(|| (c.kind, c.strength, c.id.clone()))
+                    (lead && (own || c.kind == StatementType::Threat)).then(|| (c.kind, c.strength, c.id.as_str()))
                 }
                 Class::Cond => (self.word(h).eq_ignore_ascii_case("unless")
                     && (self.has_class(span, Class::Future) || self.has_class(span, Class::Modal)))
-                .then(|| (StatementType::Threat, 0, "threat/unless".to_string())),
+                .then_some((StatementType::Threat, 0, UNLESS)),
                 _ => None,
             };
             if let Some((kind, strength, rule)) = t {
@@ -555,18 +629,8 @@ impl<'a> Ctx<'a> {
         (cond, neg, fut)
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn push(
-        &self,
-        out: &mut Vec<Statement>,
-        actor: ActorId,
-        via: Option<ActorId>,
-        t: Option<&Typed>,
-        span: Span,
-        quote: Option<QuoteId>,
-        rule: String,
-        actor_mention: Option<Span>,
-    ) {
+    fn push(&self, out: &mut Vec<Statement>, d: Draft) {
+        let Draft { actor, via, typed: t, span, quote, rule, actor_mention } = d;
         let span = trim_span(&self.text.src, span);
         if span.is_empty() {
             return;
@@ -617,7 +681,7 @@ impl<'a> Ctx<'a> {
             conditional,
             negated,
             future,
-            rule,
+            rule: rule.id(),
             item: None,
             repeats: Vec::new(),
             actor_mention,
@@ -634,7 +698,7 @@ impl<'a> Ctx<'a> {
                 .max_by_key(|h| h.span.len())
                 .map(|h| {
                     let cue = self.cue(h);
-                    Typed { hit: h.clone(), kind: cue.kind, strength: cue.strength, rule: cue.id.clone() }
+                    Typed { hit: h.clone(), kind: cue.kind, strength: cue.strength, rule: cue.id.as_str() }
                 })
                 .filter(|t| t.kind != StatementType::Position)
         });
@@ -651,16 +715,9 @@ impl<'a> Ctx<'a> {
             let n = items.len();
             for (k, (sp, t)) in items.into_iter().enumerate() {
                 let before = out.len();
-                self.push(
-                    out,
-                    actor,
-                    via,
-                    Some(&t),
-                    sp,
-                    Some(q.id),
-                    format!("{}/list-item", t.kind.as_str()),
-                    actor_mention,
-                );
+                let rule = Rule::of(&t, Path::ListItem);
+                let typed = Some(&t);
+                self.push(out, Draft { actor, via, typed, span: sp, quote: Some(q.id), rule, actor_mention });
                 if let Some(s) = out.get_mut(before) {
                     s.item = Some(k + 1);
                     s.cue = Some(t.hit.span);
@@ -672,11 +729,11 @@ impl<'a> Ctx<'a> {
         let content_pick = self.pick(&typed);
         let (t, mut rule) = match (&cue_typed, &content_pick) {
             (_, Some(c)) if c.kind == StatementType::Threat && self.cue(&c.hit).class != Class::Verb => {
-                (Some(c.clone()), format!("{}/content", c.rule))
+                (Some(c.clone()), Rule::of(c, Path::Content))
             }
-            (Some(c), _) => (Some(c.clone()), format!("{}/quote-cue", c.rule)),
-            (None, Some(c)) => (Some(c.clone()), format!("{}/content", c.rule)),
-            (None, None) => (None, "position/quote".to_string()),
+            (Some(c), _) => (Some(c.clone()), Rule::of(c, Path::QuoteCue)),
+            (None, Some(c)) => (Some(c.clone()), Rule::of(c, Path::Content)),
+            (None, None) => (None, Rule { typed_by: None, kind: StatementType::Position, path: Path::Quote }),
         };
         let mut span = content;
         if let Some(t) = &t {
@@ -688,7 +745,7 @@ impl<'a> Ctx<'a> {
                         actor = a;
                         via = Some(speaker);
                         actor_mention = Some(self.mentions[m].span);
-                        rule = format!("{}/{}", t.kind.as_str(), nested);
+                        rule = Rule::of(t, nested);
                     }
                 }
             }
@@ -699,11 +756,11 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
-        self.push(out, actor, via, t.as_ref(), span, Some(q.id), rule, actor_mention);
+        self.push(out, Draft { actor, via, typed: t.as_ref(), span, quote: Some(q.id), rule, actor_mention });
     }
 
     /// The subject of a statement verb inside a quote when it is not the speaker.
-    fn nested_subject(&self, q: &Quote, hit: &Hit) -> Option<(MentionId, &'static str)> {
+    fn nested_subject(&self, q: &Quote, hit: &Hit) -> Option<(MentionId, Path)> {
         let class = self.cue(hit).class;
         if class == Class::Verb && !self.verb_like(hit) {
             return None;
@@ -733,11 +790,11 @@ impl<'a> Ctx<'a> {
             let gap = self.text.src[self.mentions[m].span.end..open_at].trim();
             let gap_ok =
                 gap.split_whitespace().all(|w| VERB_LEAD.contains(&w.to_lowercase().as_str()) || w.ends_with("ly"));
-            return (gap_ok && self.mentions[m].kind != MentionKind::Pronoun).then_some((m, "nested-verb"));
+            return (gap_ok && self.mentions[m].kind != MentionKind::Pronoun).then_some((m, Path::NestedVerb));
         }
         if q.kind == QuoteKind::Indirect {
             let m = self.subject(hit.span, q.span.start, false)?;
-            return (self.mentions[m].kind == MentionKind::Name).then_some((m, "reported-act"));
+            return (self.mentions[m].kind == MentionKind::Name).then_some((m, Path::ReportedAct));
         }
         None
     }
@@ -769,7 +826,7 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let c = self.cue(noun);
-        let t = Typed { hit: noun.clone(), kind: c.kind, strength: c.strength, rule: c.id.clone() };
+        let t = Typed { hit: noun.clone(), kind: c.kind, strength: c.strength, rule: c.id.as_str() };
         Some(items.into_iter().map(|s| (s, t.clone())).collect())
     }
 
@@ -849,22 +906,23 @@ impl<'a> Ctx<'a> {
             let Some(m) = m else { continue };
             let Some(actor) = self.actor_of(m) else { continue };
             let (span, rule) = if let Some(obj) = rel {
-                (Span::new(obj, h.span.end), format!("{}/something-verbed", t.kind.as_str()))
+                (Span::new(obj, h.span.end), Rule::of(&t, Path::SomethingVerbed))
             } else if c.class == Class::Modal {
                 let that_at = self.text.src[sent.start..h.span.start]
                     .rfind(" that ")
                     .map(|p| sent.start + p + 6)
                     .unwrap_or(h.span.start);
-                (Span::new(that_at, clause_end), "demand/that-must".to_string())
+                let rule = Rule { typed_by: Some(THAT_MUST), kind: StatementType::Demand, path: Path::Act };
+                (Span::new(that_at, clause_end), rule)
             } else if c.class == Class::Verb
                 && matches!(t.kind, StatementType::Position | StatementType::Accusation | StatementType::Denial)
             {
                 // a claim: the content is what follows the verb ("asserted that Moscow is plotting …")
                 let start =
                     after_words.first().map(|(s, w)| if w == "that" { s.end } else { s.start }).unwrap_or(h.span.end);
-                (Span::new(start, clause_end), format!("{}/act", t.rule))
+                (Span::new(start, clause_end), Rule::of(&t, Path::Act))
             } else {
-                (Span::new(h.span.start, clause_end), format!("{}/act", t.rule))
+                (Span::new(h.span.start, clause_end), Rule::of(&t, Path::Act))
             };
             // a verb of saying whose content carries a stronger type ("by claiming the US … have ignored …")
             if generic && rel.is_none() {
@@ -875,7 +933,8 @@ impl<'a> Ctx<'a> {
                 }
             }
             covered.push(Span::new(h.span.start.min(span.start), span.end.max(h.span.end)));
-            self.push(out, actor, None, Some(&t), span, None, rule, Some(self.mentions[m].span));
+            let actor_mention = Some(self.mentions[m].span);
+            self.push(out, Draft { actor, via: None, typed: Some(&t), span, quote: None, rule, actor_mention });
         }
     }
 
@@ -888,7 +947,7 @@ impl<'a> Ctx<'a> {
         if subj.first().is_some_and(|w| ["we", "i", "you"].contains(&w.as_str())) {
             return None;
         }
-        Some(Typed { hit: h.clone(), kind: c.kind, strength: c.strength, rule: c.id.clone() })
+        Some(Typed { hit: h.clone(), kind: c.kind, strength: c.strength, rule: c.id.as_str() })
     }
 
     /// For "X, something Russia has denied" / "X, which Russia denied": where the clause X starts.
@@ -1016,37 +1075,6 @@ fn split_items(src: &str, body: Span, max: usize) -> Vec<Span> {
     out
 }
 
-/// Regions between quotation marks, marks included (a simple pairing: an opening mark, then the next
-/// closing one in the same paragraph).
-fn quoted_regions(src: &str) -> Vec<Span> {
-    let mut out = Vec::new();
-    let mut open: Option<usize> = None;
-    let mut prev = ' ';
-    for (i, c) in src.char_indices() {
-        if c == '\n' {
-            open = None;
-        }
-        match quote_mark(c) {
-            Some(QuoteMark::Open) if c == '“' || c == '«' || c == '„' => open = Some(i),
-            Some(QuoteMark::Close) if c == '”' || c == '»' => {
-                if let Some(o) = open.take() {
-                    out.push(Span::new(o, i + c.len_utf8()));
-                }
-            }
-            Some(QuoteMark::Either) if c == '"' => {
-                if let Some(o) = open.take() {
-                    out.push(Span::new(o, i + 1));
-                } else if !prev.is_alphanumeric() {
-                    open = Some(i);
-                }
-            }
-            _ => {}
-        }
-        prev = c;
-    }
-    out
-}
-
 /// Merges repeated statements: same actor, same type, overlapping spans or the same words. The
 /// later one's span goes to `repeats`. A position that overlaps a typed statement of the same actor
 /// is dropped.
@@ -1145,12 +1173,5 @@ mod tests {
         let s = "A of x, the B, as well as the C of 1997, when it was signed";
         let items: Vec<&str> = split_items(s, Span::new(0, s.len()), 3).iter().map(|sp| &s[sp.start..sp.end]).collect();
         assert_eq!(items, vec!["A of x", "the B", "the C of 1997"]);
-    }
-
-    #[test]
-    fn finds_quoted_regions() {
-        let s = "He said “a b” and \"c\".";
-        let r: Vec<&str> = quoted_regions(s).iter().map(|sp| &s[sp.start..sp.end]).collect();
-        assert_eq!(r, vec!["“a b”", "\"c\""]);
     }
 }
