@@ -49,6 +49,9 @@ fn statement_table() {
             failures.push(format!("{rule}: expected {want_actor}:{want_type}, got {shown:?}"));
             continue;
         };
+        if s.rule != rule {
+            failures.push(format!("{rule}: typed by {} instead ({shown:?})", s.rule));
+        }
         for e in &extra {
             let ok = match e.split_once('=') {
                 Some(("strength", v)) => s.strength.to_string() == *v,
@@ -59,7 +62,8 @@ fn statement_table() {
                     "conditional" => s.conditional,
                     "negated" => s.negated,
                     "future" => s.future,
-                    _ => true,
+                    "none" => true,
+                    flag => panic!("{rule}: unknown flag {flag:?} in cases.tsv"),
                 },
             };
             if !ok {
