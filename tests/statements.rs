@@ -27,7 +27,8 @@ fn statement_table() {
         n += 1;
         let cols: Vec<&str> = line.split('\t').collect();
         let (rule, text, want_actor, want_type) = (cols[0], cols[1], cols[2], cols[3]);
-        let extra: Vec<&str> = cols.get(4).map(|e| e.split(',').map(str::trim).collect()).unwrap_or_default();
+        let extra: Vec<&str> =
+            cols.get(4).map(|e| e.split(',').map(str::trim).filter(|e| !e.is_empty()).collect()).unwrap_or_default();
         let r = analyze(text);
         let shown: Vec<String> =
             r.statements.iter().map(|s| format!("{}:{}({})", actor(&r, s), s.kind.as_str(), s.rule)).collect();
