@@ -1,7 +1,13 @@
 //! Direct quotations: the cue and speaker before, after or around each quotation, split and continued
 //! quotations, block quotations, transcripts and headlines.
 
-use super::*;
+use super::content::{clause_end, content_end, content_start};
+use super::context::{fw, is_cap, word_count, Ctx, Cue, Speaker};
+use super::{MAX_CONTINUATION_GAP_WORDS, MAX_SPLIT_GAP_WORDS, SHORT_QUOTE_WORDS};
+use crate::lexicon::lexicon;
+use crate::quotes::marks::Quotation;
+use crate::quotes::Found;
+use crate::report::{QuoteKind, Span};
 
 pub(super) fn direct(cx: &Ctx, qs: &[Quotation], out: &mut Vec<Found>, used_cues: &mut Vec<usize>) {
     let text = cx.text;
