@@ -72,6 +72,17 @@ pub(super) fn is_cap(w: &str) -> bool {
 }
 
 impl<'a> Ctx<'a> {
+    /// The reading context of `text` and its mentions: the one place where the stage's input becomes
+    /// what the rules read.
+    pub(super) fn new(text: &'a Text, mentions: &'a [Mention]) -> Ctx<'a> {
+        let mut by_end = HashMap::new();
+        let mut by_start = HashMap::new();
+        for (i, m) in mentions.iter().enumerate() {
+            by_end.insert(m.span.end, i);
+            by_start.insert(m.span.start, i);
+        }
+        Ctx { text, mentions, by_end, by_start, lowers: Lowers::new(text) }
+    }
     pub(super) fn word(&self, i: usize) -> &'a str {
         match self.text.tokens.get(i) {
             Some(t) if t.kind == TokenKind::Word => self.text.slice(t.span),

@@ -3,6 +3,7 @@
 
 use super::content::{clause_end, content_start, end_before, recipient_end};
 use super::context::{fw, is_cap, overlaps_quotation, word_count, Ctx, Speaker};
+use super::rules::RuleId;
 use super::{MIN_INDIRECT_WORDS, RARE_CUE_PRECISION};
 use crate::lexicon::{lexicon, CueEntry};
 use crate::mentions::MentionKind;
@@ -90,7 +91,7 @@ pub(super) fn passive(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
         Some(cx.entry(i).map_or_else(|| lw.to_string(), |e| e.lemma.clone())),
         (agent.and_then(|a| a.mention), agent.map(|a| a.span)),
         0.4,
-        "indirect/passive",
+        RuleId::IndirectPassive,
     ))
 }
 
@@ -148,8 +149,15 @@ pub(super) fn as_clause(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
         Some(cx.entry(c).map_or_else(|| "put it".to_string(), |e| e.lemma.clone())),
         (s.mention, Some(s.span)),
         0.6,
-        "indirect/as",
+        RuleId::IndirectAs,
     ))
+}
+
+/// The cue word of an indirect quote: its token and its lemma.
+#[derive(Clone, Copy)]
+struct CueWord<'a> {
+    tok: usize,
+    lemma: &'a str,
 }
 
 /// A found attribution from its parts; mixed when a fragment overlaps a quotation.
@@ -160,7 +168,7 @@ fn attribution(
     cue_lemma: Option<String>,
     (speaker, speaker_span): (Option<usize>, Option<Span>),
     confidence: f32,
-    rule: &'static str,
+    rule: RuleId,
 ) -> Found {
     let mixed = fragments.iter().any(|&f| overlaps_quotation(qs, f));
     Found {
@@ -172,7 +180,7 @@ fn attribution(
         speaker_span,
         reported_source: None,
         confidence,
-        rule,
+        rule: rule.as_str(),
     }
 }
 
@@ -261,7 +269,7 @@ pub(super) fn raising(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
         ),
         (None, None),
         0.4,
-        "indirect/raising",
+        RuleId::IndirectRaising,
     ))
 }
 
@@ -309,7 +317,7 @@ pub(super) fn asked(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
         Some("ask".to_string()),
         (None, None),
         0.45,
-        "indirect/asked",
+        RuleId::IndirectAsked,
     ))
 }
 
@@ -359,7 +367,7 @@ pub(super) fn that_verb(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
         return None;
     }
     let span = Span::new(text.tokens[t].span.start, clause_end(cx, t, sz));
-    make(cx, i, &w.to_lowercase(), span, s, qs, "indirect/that-verb", 0.45)
+    make(cx, qs, CueWord { tok: i, lemma: &w.to_lowercase() }, span, s, RuleId::IndirectThatVerb, 0.45)
 }
 
 /// Phrasal cues learned from train cue bigrams (`lexicons/phrasal_cues.tsv`): a word that is no cue alone
@@ -408,29 +416,48 @@ pub(super) fn phrasal(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
         Some(format!("{lw} {particle}")),
         (s.mention, Some(s.span)),
         0.5,
-        "indirect/phrasal",
+        RuleId::IndirectPhrasal,
     ))
 }
 
-/// Indirect speech around cue token `i` in the sentence `[sa, sz)`.
-pub(super) fn indirect(
-    cx: &Ctx,
-    i: usize,
-    e: &CueEntry,
-    sa: usize,
-    sz: usize,
-    qs: &[Quotation],
-    prev: Option<Speaker>,
-) -> Option<Found> {
-    let text = cx.text;
-    let lemma = e.lemma.as_str();
-    let lw = cx.lower(i);
-    if e.class == "according" {
-        return according(cx, i, sa, sz, qs);
+/// A cue word met by the cue pass: the token, its lexicon entry, its sentence `[sa, sz)`, and the
+/// speaker of an earlier attribution in the same sentence (for participles).
+#[derive(Clone, Copy)]
+pub(super) struct CueSite {
+    pub(super) i: usize,
+    pub(super) e: &'static CueEntry,
+    pub(super) sa: usize,
+    pub(super) sz: usize,
+    pub(super) prev: Option<Speaker>,
+}
+
+/// What a cue finder says about a cue word: not its construction (the next finder of the registry
+/// tries), or its construction, with a quote or with none (no later finder tries).
+pub(super) enum Verdict {
+    Next,
+    Done(Option<Found>),
+}
+
+/// `indirect/according-to`: the "according" cue class is read by [`according`] alone.
+pub(super) fn according_to(cx: &Ctx, s: &CueSite, qs: &[Quotation]) -> Verdict {
+    if s.e.class != "according" {
+        return Verdict::Next;
     }
-    if e.nominal() {
-        return nominal(cx, i, e, sa, sz, qs);
+    Verdict::Done(according(cx, s.i, s.sa, s.sz, qs))
+}
+
+/// `indirect/nominal`: a cue noun is read by [`nominal`] alone.
+pub(super) fn cue_noun(cx: &Ctx, s: &CueSite, qs: &[Quotation]) -> Verdict {
+    if !s.e.nominal() {
+        return Verdict::Next;
     }
+    Verdict::Done(nominal(cx, s.i, s.e, s.sz, qs))
+}
+
+/// `indirect/participle`: a cue form in -ing that is no progressive ("is saying") is read as a
+/// participle, "…, adding that …", with the speaker of the clause.
+pub(super) fn participle(cx: &Ctx, site: &CueSite, qs: &[Quotation]) -> Verdict {
+    let CueSite { i, sa, .. } = *site;
     // participle: "…, adding that …" — the speaker of the clause (not a progressive "is saying")
     let progressive = {
         let mut k = i;
@@ -444,40 +471,60 @@ pub(super) fn indirect(
                 "is" | "are" | "was" | "were" | "been" | "be" | "isn’t" | "isn't" | "aren’t" | "wasn’t"
             )
     };
-    if lw.ends_with("ing") && !progressive {
-        let lead = if i > sa { cx.lower(i - 1) } else { "" };
-        let after_by = matches!(lead, "by" | "while" | "after" | "before" | "when" | "in")
-            || lead == "and" && i > sa + 1 && (cx.punct(i - 2) == "," || prev.is_some());
-        // "…,” adding that …": the comma may sit inside the closing quotation mark
-        let comma = i > sa
-            && (matches!(cx.punct(i - 1), "," | "—")
-                || i > sa + 1 && cx.is_quote_mark(i - 1) && cx.punct(i - 2) == ",");
-        if i > sa && (comma || after_by) {
-            let speaker = prev.or_else(|| cx.subject_first(sa, i)).or_else(|| cx.main_subject(sa, i))?;
-            let k = content_start(cx, i, sz);
-            // a weak participle needs a that-clause, or an object the cue is about: ", calling him a
-            // fascist", ", calling for his firing"
-            let object = matches!(cx.lower(k), "him" | "her" | "them" | "it" | "himself" | "herself")
-                || cx.by_start.contains_key(&text.tokens.get(k)?.span.start)
-                || k > i + 1 && matches!(cx.lower(k - 1), "for" | "on");
-            if e.weak() && cx.lower(k) != "that" && !object {
-                return None;
-            }
-            let span = Span::new(text.tokens.get(k)?.span.start, clause_end(cx, k, sz));
-            return make(cx, i, lemma, span, speaker, qs, "indirect/participle", 0.6);
-        }
-        // "with 50 percent saying she is prepared": the noun phrase before the participle speaks
-        if i > sa + 1 && !e.weak() && lemma == "say" {
-            if let Some(s) = cx.subject_before(i, sa) {
-                if s.first > sa && matches!(cx.lower(s.first - 1), "with" | "left" | "had") {
-                    let k = content_start(cx, i, sz);
-                    let span = Span::new(text.tokens.get(k)?.span.start, clause_end(cx, k, sz));
-                    return make(cx, i, lemma, span, s, qs, "indirect/participle", 0.55);
-                }
-            }
-        }
-        return None;
+    if !cx.lower(i).ends_with("ing") || progressive {
+        return Verdict::Next;
     }
+    Verdict::Done(participle_clause(cx, site, qs))
+}
+
+fn participle_clause(cx: &Ctx, site: &CueSite, qs: &[Quotation]) -> Option<Found> {
+    let CueSite { i, e, sa, sz, prev } = *site;
+    let text = cx.text;
+    let lemma = e.lemma.as_str();
+    let lead = if i > sa { cx.lower(i - 1) } else { "" };
+    let after_by = matches!(lead, "by" | "while" | "after" | "before" | "when" | "in")
+        || lead == "and" && i > sa + 1 && (cx.punct(i - 2) == "," || prev.is_some());
+    // "…,” adding that …": the comma may sit inside the closing quotation mark
+    let comma = i > sa
+        && (matches!(cx.punct(i - 1), "," | "—") || i > sa + 1 && cx.is_quote_mark(i - 1) && cx.punct(i - 2) == ",");
+    if i > sa && (comma || after_by) {
+        let speaker = prev.or_else(|| cx.subject_first(sa, i)).or_else(|| cx.main_subject(sa, i))?;
+        let k = content_start(cx, i, sz);
+        // a weak participle needs a that-clause, or an object the cue is about: ", calling him a
+        // fascist", ", calling for his firing"
+        let object = matches!(cx.lower(k), "him" | "her" | "them" | "it" | "himself" | "herself")
+            || cx.by_start.contains_key(&text.tokens.get(k)?.span.start)
+            || k > i + 1 && matches!(cx.lower(k - 1), "for" | "on");
+        if e.weak() && cx.lower(k) != "that" && !object {
+            return None;
+        }
+        let span = Span::new(text.tokens.get(k)?.span.start, clause_end(cx, k, sz));
+        return make(cx, qs, CueWord { tok: i, lemma }, span, speaker, RuleId::IndirectParticiple, 0.6);
+    }
+    // "with 50 percent saying she is prepared": the noun phrase before the participle speaks
+    if i > sa + 1 && !e.weak() && lemma == "say" {
+        if let Some(s) = cx.subject_before(i, sa) {
+            if s.first > sa && matches!(cx.lower(s.first - 1), "with" | "left" | "had") {
+                let k = content_start(cx, i, sz);
+                let span = Span::new(text.tokens.get(k)?.span.start, clause_end(cx, k, sz));
+                return make(cx, qs, CueWord { tok: i, lemma }, span, s, RuleId::IndirectParticiple, 0.55);
+            }
+        }
+    }
+    None
+}
+
+/// `indirect/that`, `indirect/inverted`, `indirect/parenthetical`: a cue verb with its speaker and its
+/// clause, "X said (that) …", "…, X said.", "…, said X.", "A, X said, B." (the last finder: it decides).
+pub(super) fn verb_clause(cx: &Ctx, site: &CueSite, qs: &[Quotation]) -> Verdict {
+    Verdict::Done(verb_clause_found(cx, site, qs))
+}
+
+fn verb_clause_found(cx: &Ctx, site: &CueSite, qs: &[Quotation]) -> Option<Found> {
+    let CueSite { i, e, sa, sz, prev } = *site;
+    let text = cx.text;
+    let lemma = e.lemma.as_str();
+    let lw = cx.lower(i);
     // "their calls", "in states", "the claims": a noun, not a cue
     if i > sa && lw.ends_with('s') {
         let p = cx.lower(i - 1);
@@ -493,7 +540,7 @@ pub(super) fn indirect(
             let after = cx.text.token_at_or_after(s.span.end);
             if after >= sz || cx.adjunct_to_end(after, sz) || cx.inverted_tail(after, sz) {
                 let span = Span::new(text.tokens[sa].span.start, end_before(text, i - 1));
-                return make(cx, i, lemma, span, s, qs, "indirect/inverted", 0.65);
+                return make(cx, qs, CueWord { tok: i, lemma }, span, s, RuleId::IndirectInverted, 0.65);
             }
         }
     }
@@ -544,11 +591,11 @@ pub(super) fn indirect(
             && !(k..tail_end.min(sz)).any(|x| fw().clause_opener.contains(cx.lower(x)) && cx.lower(x) != "to");
         if k >= sz || (cx.punct(k) == "." && k + 1 >= sz) || cx.adjunct_to_end(k, sz) || short_tail {
             // "…, Price said." — the content is before
-            return before_content(cx, i, sa, s, lemma, e, qs);
+            return before_content(cx, site, s, qs);
         }
         if cx.punct(k) == "," {
             // "A, Price said, B."
-            return parenthetical(cx, i, k, sa, sz, s, lemma, qs);
+            return parenthetical(cx, site, k, s, qs);
         }
         if e.weak() && cx.lower(k) != "that" && !cx.clear(&s) {
             return None;
@@ -605,7 +652,7 @@ pub(super) fn indirect(
         }
         let span = Span::new(text.tokens[k].span.start, end);
         let conf = if e.weak() { 0.55 } else { 0.7 };
-        return make(cx, i, lemma, span, s, qs, "indirect/that", conf);
+        return make(cx, qs, CueWord { tok: i, lemma }, span, s, RuleId::IndirectThat, conf);
     }
     // …, said X.
     if i > sa && matches!(cx.punct(i - 1), ",") {
@@ -617,20 +664,18 @@ pub(super) fn indirect(
         let end = end_before(text, i - 1);
         let start = text.tokens[sa].span.start;
         let span = Span::new(start, end);
-        return make(cx, i, lemma, span, s, qs, "indirect/inverted", 0.65);
+        return make(cx, qs, CueWord { tok: i, lemma }, span, s, RuleId::IndirectInverted, 0.65);
     }
     None
 }
 
-#[allow(clippy::too_many_arguments)]
-pub(super) fn make(
+fn make(
     cx: &Ctx,
-    i: usize,
-    lemma: &str,
+    qs: &[Quotation],
+    CueWord { tok: i, lemma }: CueWord,
     span: Span,
     s: Speaker,
-    qs: &[Quotation],
-    rule: &'static str,
+    rule: RuleId,
     conf: f32,
 ) -> Option<Found> {
     if span.is_empty() || word_count(cx.text, span) < MIN_INDIRECT_WORDS {
@@ -643,15 +688,9 @@ pub(super) fn make(
 
 /// "…, Price said." / "…, a source said on Tuesday." — from the sentence start to the comma before the
 /// speaker.
-pub(super) fn before_content(
-    cx: &Ctx,
-    i: usize,
-    sa: usize,
-    s: Speaker,
-    lemma: &str,
-    e: &CueEntry,
-    qs: &[Quotation],
-) -> Option<Found> {
+fn before_content(cx: &Ctx, site: &CueSite, s: Speaker, qs: &[Quotation]) -> Option<Found> {
+    let CueSite { i, e, sa, .. } = *site;
+    let lemma = e.lemma.as_str();
     let text = cx.text;
     let mut s = s;
     // "…, federal officials said", "…, Republican candidate Ben Carson said": modifiers the mention left
@@ -680,21 +719,13 @@ pub(super) fn before_content(
         a += 1;
     }
     let span = Span::new(text.tokens[a].span.start, end_before(text, first - 1));
-    make(cx, i, lemma, span, s, qs, "indirect/inverted", 0.65)
+    make(cx, qs, CueWord { tok: i, lemma }, span, s, RuleId::IndirectInverted, 0.65)
 }
 
 /// "A, Price said, B." — two fragments.
-#[allow(clippy::too_many_arguments)]
-pub(super) fn parenthetical(
-    cx: &Ctx,
-    i: usize,
-    comma: usize,
-    sa: usize,
-    sz: usize,
-    s: Speaker,
-    lemma: &str,
-    qs: &[Quotation],
-) -> Option<Found> {
+fn parenthetical(cx: &Ctx, site: &CueSite, comma: usize, s: Speaker, qs: &[Quotation]) -> Option<Found> {
+    let CueSite { i, e, sa, sz, .. } = *site;
+    let lemma = e.lemma.as_str();
     let text = cx.text;
     let first = s.first;
     if first <= sa + 1 || cx.punct(first - 1) != "," || comma + 1 >= sz {
@@ -705,7 +736,7 @@ pub(super) fn parenthetical(
     if word_count(text, a) < 2 || b.is_empty() {
         return None;
     }
-    let mut f = make(cx, i, lemma, a, s, qs, "indirect/parenthetical", 0.6)?;
+    let mut f = make(cx, qs, CueWord { tok: i, lemma }, a, s, RuleId::IndirectParenthetical, 0.6)?;
     f.fragments.push(b);
     if overlaps_quotation(qs, b) {
         f.kind = QuoteKind::Mixed;
@@ -714,7 +745,7 @@ pub(super) fn parenthetical(
 }
 
 /// "…, according to X." / "According to X, …"
-pub(super) fn according(cx: &Ctx, i: usize, sa: usize, sz: usize, qs: &[Quotation]) -> Option<Found> {
+fn according(cx: &Ctx, i: usize, sa: usize, sz: usize, qs: &[Quotation]) -> Option<Found> {
     let text = cx.text;
     if cx.lower(i + 1) != "to" {
         return None;
@@ -746,12 +777,13 @@ pub(super) fn according(cx: &Ctx, i: usize, sa: usize, sz: usize, qs: &[Quotatio
             return None;
         }
         let span = Span::new(text.tokens[z + 1].span.start, clause_end(cx, z + 1, sz));
-        make(cx, i, "according to", span, s, qs, "indirect/according-to", 0.75)?
+        make(cx, qs, CueWord { tok: i, lemma: "according to" }, span, s, RuleId::IndirectAccordingTo, 0.75)?
     } else if after_comma {
         // CONTENT, according to X[, CONTENT].
         let end = if cx.is_quote_mark(i - 1) { text.tokens[i - 1].span.end } else { end_before(text, i - 1) };
         let span = Span::new(text.tokens[sa].span.start, end);
-        let mut f = make(cx, i, "according to", span, s, qs, "indirect/according-to", 0.75)?;
+        let mut f =
+            make(cx, qs, CueWord { tok: i, lemma: "according to" }, span, s, RuleId::IndirectAccordingTo, 0.75)?;
         if cx.punct(z) == "," && z + 2 < sz {
             f.fragments.push(Span::new(text.tokens[z + 1].span.start, clause_end(cx, z + 1, sz)));
         }
@@ -764,7 +796,7 @@ pub(super) fn according(cx: &Ctx, i: usize, sa: usize, sz: usize, qs: &[Quotatio
 }
 
 /// "Trump’s claim that …" / "the statement by X that …"
-pub(super) fn nominal(cx: &Ctx, i: usize, e: &CueEntry, sa: usize, sz: usize, qs: &[Quotation]) -> Option<Found> {
+fn nominal(cx: &Ctx, i: usize, e: &CueEntry, sz: usize, qs: &[Quotation]) -> Option<Found> {
     let text = cx.text;
     if cx.lower(i + 1) != "that" || i == 0 {
         return None;
@@ -785,9 +817,8 @@ pub(super) fn nominal(cx: &Ctx, i: usize, e: &CueEntry, sa: usize, sz: usize, qs
             (None, prev.span)
         }
     };
-    let _ = sa;
     let s = Speaker { mention, span, first: i - 1 };
     let k = i + 1;
     let span_c = Span::new(text.tokens[k].span.start, clause_end(cx, k, sz));
-    make(cx, i, e.lemma.as_str(), span_c, s, qs, "indirect/nominal", 0.55)
+    make(cx, qs, CueWord { tok: i, lemma: e.lemma.as_str() }, span_c, s, RuleId::IndirectNominal, 0.55)
 }

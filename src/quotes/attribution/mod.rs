@@ -59,13 +59,18 @@ mod indirect;
 mod speaker;
 mod tagged;
 
-use context::{inside_quotation, Ctx, Lowers, Speaker};
+mod rules;
+
+pub use rules::{Example, Pass, Rule, RuleId, RULES};
+
+use context::{inside_quotation, Ctx, Speaker};
 use direct::{direct, transcripts};
-use indirect::{as_clause, asked, indirect, passive, phrasal, raising, that_verb};
+use indirect::{CueSite, Verdict};
+use rules::{CueFinder, Finder};
 use tagged::tagged;
 
 use crate::mentions::{Mention, MentionKind};
-use crate::quotes::marks::quotations;
+use crate::quotes::marks::{quotations, Quotation};
 use crate::quotes::Found;
 use crate::report::{QuoteKind, Span};
 use crate::text::{QuoteMark, Text, TokenKind};
@@ -89,97 +94,34 @@ pub const RARE_CUE_PRECISION: f32 = 0.3;
 const MIN_INDIRECT_WORDS: usize = 2;
 
 /// Finds every attributed quote in `text`.
+///
+/// The steps, in the order of the registry ([`RULES`], whose [`Pass`] says where each rule is tried):
+///
+/// 1. [`Pass::Quotations`]: each quotation in text order (`direct::direct`) — a headline speaker
+///    after a colon; a cue after it (a split quote when a second quotation follows, a mixed quote when
+///    a paraphrase leads into a short one); a cue before it (a mixed quote when the cue's clause runs
+///    into it); a cue at the end of the paragraph before; else a continuation of the previous quote.
+/// 2. [`Pass::Transcripts`]: each paragraph opening `NAME:` (`direct::transcripts`).
+/// 3. [`Pass::Words`]: each word token that no direct quote used as its cue; the word finders in
+///    registry order (raising, phrasal, asked, passive, as), the first that finds a quote takes the
+///    token; then, at a word that is no cue form, the that-verb finder, and the token is done.
+/// 4. [`Pass::Cues`]: the same token, a cue form outside the quotes taken so far and outside a closed
+///    quotation: the cue finders in registry order (according-to, nominal, participle, the verb's
+///    clause), until one decides.
+/// 5. [`Pass::Tagger`]: the learned tagger's spans where no rule quote is (`tagged::tagged`).
+///
+/// A quote of steps 3–4 is kept only when none of its fragments overlaps a quote kept before. Last,
+/// indirect quotes nested in others are dropped (one role per token) and reported sources are found.
 pub fn attribute(text: &Text, mentions: &[Mention]) -> Vec<Found> {
-    let mut by_end = HashMap::new();
-    let mut by_start = HashMap::new();
-    for (i, m) in mentions.iter().enumerate() {
-        by_end.insert(m.span.end, i);
-        by_start.insert(m.span.start, i);
-    }
-    let cx = Ctx { text, mentions, by_end, by_start, lowers: Lowers::new(text) };
+    let cx = Ctx::new(text, mentions);
     let qs = quotations(text);
     let mut out: Vec<Found> = Vec::new();
     let mut used_cues: Vec<usize> = Vec::new();
     direct(&cx, &qs, &mut out, &mut used_cues);
     transcripts(&cx, &mut out);
-    // indirect speech from the remaining cues
-    let mut taken = SpanSet::default();
-    for f in &out {
-        f.fragments.iter().for_each(|&fr| taken.insert(fr));
-    }
-    // earlier attributions by sentence (for participles), so each cue looks only at its own sentence
-    let mut by_sentence: HashMap<Option<usize>, Vec<usize>> = HashMap::new();
-    for (k, f) in out.iter().enumerate() {
-        if let Some(c) = f.cue {
-            by_sentence.entry(text.sentence_of(c.start)).or_default().push(k);
-        }
-    }
-    // one flag per token, not a scan of the used cues per token
-    let mut used = vec![false; text.tokens.len()];
-    for &i in &used_cues {
-        if let Some(u) = used.get_mut(i) {
-            *u = true;
-        }
-    }
-    for (i, t) in text.tokens.iter().enumerate() {
-        if t.kind != TokenKind::Word || used[i] {
-            continue;
-        }
-        if let Some(f) = raising(&cx, i, &qs)
-            .or_else(|| phrasal(&cx, i, &qs))
-            .or_else(|| asked(&cx, i, &qs))
-            .or_else(|| passive(&cx, i, &qs))
-            .or_else(|| as_clause(&cx, i, &qs))
-        {
-            if !f.fragments.iter().any(|fr| taken.overlaps(*fr)) {
-                f.fragments.iter().for_each(|&fr| taken.insert(fr));
-                if let Some(c) = f.cue {
-                    by_sentence.entry(text.sentence_of(c.start)).or_default().push(out.len());
-                }
-                out.push(f);
-            }
-            continue;
-        }
-        let Some(e) = cx.entry(i) else {
-            if let Some(f) = that_verb(&cx, i, &qs) {
-                if !f.fragments.iter().any(|fr| taken.overlaps(*fr)) {
-                    f.fragments.iter().for_each(|&fr| taken.insert(fr));
-                    out.push(f);
-                }
-            }
-            continue;
-        };
-        if taken.contains(t.span) {
-            continue;
-        }
-        // "… I think that's fine …" inside a closed quotation of several words: the quoted speaker's own
-        // words, annotated once as part of the quotation (univocal), never as a new attribution
-        if inside_quotation(&qs, t.span, text) {
-            continue;
-        }
-        let (sa, sz) = cx.sentence_tokens(t.span.start);
-        let sent = text.sentence_of(t.span.start);
-        // the speaker of an earlier attribution in the same sentence (for participles)
-        let prev = by_sentence
-            .get(&sent)
-            .into_iter()
-            .flatten()
-            .map(|&k| &out[k])
-            .filter(|f| f.cue.is_some_and(|c| c.start < t.span.start))
-            .max_by_key(|f| f.cue.map(|c| c.start))
-            .and_then(|f| f.speaker_span.map(|sp| Speaker { mention: f.speaker, span: sp, first: 0 }));
-        if let Some(f) = indirect(&cx, i, e, sa, sz, &qs, prev) {
-            if f.fragments.iter().any(|fr| taken.overlaps(*fr)) {
-                continue;
-            }
-            f.fragments.iter().for_each(|&fr| taken.insert(fr));
-            if let Some(c) = f.cue {
-                by_sentence.entry(text.sentence_of(c.start)).or_default().push(out.len());
-            }
-            out.push(f);
-        }
-    }
-    // reported speech the rules missed, from the learned tagger (`quotes::tagger`), where no rule quote is
+    let mut kept = Kept::new(text, out);
+    words_and_cues(&cx, &qs, &used_cues, &mut kept);
+    let Kept { mut taken, mut out, .. } = kept;
     tagged(&cx, &qs, &mut taken, &mut out);
     // drop indirect items nested in others (univocal annotation)
     out.sort_by_key(|f| f.span().start);
@@ -193,6 +135,120 @@ pub fn attribute(text: &Text, mentions: &[Mention]) -> Vec<Found> {
     out
 }
 
+/// The quotes kept so far, with what the word and cue passes look up in them.
+struct Kept<'a> {
+    text: &'a Text,
+    out: Vec<Found>,
+    /// every fragment kept
+    taken: SpanSet,
+    /// kept quotes with a cue, by the sentence of the cue (for participles: each cue looks only at its
+    /// own sentence)
+    by_sentence: HashMap<Option<usize>, Vec<usize>>,
+}
+
+impl<'a> Kept<'a> {
+    fn new(text: &'a Text, out: Vec<Found>) -> Kept<'a> {
+        let mut taken = SpanSet::default();
+        for f in &out {
+            f.fragments.iter().for_each(|&fr| taken.insert(fr));
+        }
+        let mut by_sentence: HashMap<Option<usize>, Vec<usize>> = HashMap::new();
+        for (k, f) in out.iter().enumerate() {
+            if let Some(c) = f.cue {
+                by_sentence.entry(text.sentence_of(c.start)).or_default().push(k);
+            }
+        }
+        Kept { text, out, taken, by_sentence }
+    }
+    /// Keeps `f` unless one of its fragments overlaps a quote kept before; `speaks`: its speaker is the
+    /// speaker of later participles in its sentence.
+    fn offer(&mut self, f: Found, speaks: bool) {
+        if f.fragments.iter().any(|fr| self.taken.overlaps(*fr)) {
+            return;
+        }
+        f.fragments.iter().for_each(|&fr| self.taken.insert(fr));
+        if let (Some(c), true) = (f.cue, speaks) {
+            self.by_sentence.entry(self.text.sentence_of(c.start)).or_default().push(self.out.len());
+        }
+        self.out.push(f);
+    }
+    /// The speaker of the last kept attribution whose cue is before byte `at`, in its sentence.
+    fn speaker_before(&self, at: usize) -> Option<Speaker> {
+        self.by_sentence
+            .get(&self.text.sentence_of(at))
+            .into_iter()
+            .flatten()
+            .map(|&k| &self.out[k])
+            .filter(|f| f.cue.is_some_and(|c| c.start < at))
+            .max_by_key(|f| f.cue.map(|c| c.start))
+            .and_then(|f| f.speaker_span.map(|sp| Speaker { mention: f.speaker, span: sp, first: 0 }))
+    }
+}
+
+/// Steps 3 and 4 of [`attribute`]: the word finders, then the cue finders, at each word token that no
+/// direct quote used as its cue, in the registry's order.
+fn words_and_cues(cx: &Ctx, qs: &[Quotation], used_cues: &[usize], kept: &mut Kept) {
+    let text = cx.text;
+    let word_finders: Vec<&Finder> = RULES.iter().filter(|r| r.pass == Pass::Words).map(|r| &r.finder).collect();
+    let cue_finders: Vec<CueFinder> = RULES
+        .iter()
+        .filter_map(|r| match r.finder {
+            Finder::Cue(find) => Some(find),
+            _ => None,
+        })
+        .collect();
+    // one flag per token, not a scan of the used cues per token
+    let mut used = vec![false; text.tokens.len()];
+    for &i in used_cues {
+        if let Some(u) = used.get_mut(i) {
+            *u = true;
+        }
+    }
+    'words: for (i, t) in text.tokens.iter().enumerate() {
+        if t.kind != TokenKind::Word || used[i] {
+            continue;
+        }
+        let entry = cx.entry(i);
+        for finder in &word_finders {
+            match finder {
+                Finder::Word(find) => {
+                    if let Some(f) = find(cx, i, qs) {
+                        kept.offer(f, true);
+                        continue 'words;
+                    }
+                }
+                Finder::NotCue(find) if entry.is_none() => {
+                    if let Some(f) = find(cx, i, qs) {
+                        kept.offer(f, false);
+                    }
+                    continue 'words;
+                }
+                _ => {}
+            }
+        }
+        let Some(e) = entry else {
+            continue;
+        };
+        if kept.taken.contains(t.span) {
+            continue;
+        }
+        // "… I think that's fine …" inside a closed quotation of several words: the quoted speaker's own
+        // words, annotated once as part of the quotation (univocal), never as a new attribution
+        if inside_quotation(qs, t.span, text) {
+            continue;
+        }
+        let (sa, sz) = cx.sentence_tokens(t.span.start);
+        let site = CueSite { i, e, sa, sz, prev: kept.speaker_before(t.span.start) };
+        for find in &cue_finders {
+            if let Verdict::Done(f) = find(cx, &site, qs) {
+                if let Some(f) = f {
+                    kept.offer(f, true);
+                }
+                continue 'words;
+            }
+        }
+    }
+}
 /// `keep[a]` is false when `spans[a]` is indirect and another, different span contains it. `spans`
 /// is sorted by start. One pass with the largest end seen so far (a double loop was quadratic: minutes
 /// on a page of thousands of quotes).

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use super::context::{overlaps_quotation, Ctx, Speaker};
 use super::direct::looks_like_title;
+use super::rules::RuleId;
 use super::SpanSet;
 use crate::quotes::marks::Quotation;
 use crate::quotes::Found;
@@ -107,7 +108,7 @@ pub(super) fn tagged(cx: &Ctx, qs: &[Quotation], taken: &mut SpanSet, out: &mut 
             speaker_span: speaker.map(|s| s.span),
             reported_source: None,
             confidence: 0.4,
-            rule: "indirect/tagger",
+            rule: RuleId::IndirectTagger.as_str(),
         });
     }
 }
