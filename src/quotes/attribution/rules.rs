@@ -195,7 +195,18 @@ pub static RULES: &[Rule] = &[
         doc: "‘Ignored’: Putin … — a quotation opening a paragraph, a colon, its speaker.",
         found_by: "direct::direct",
         finder: Finder::Named,
-        examples: &[],
+        examples: &[
+            ex(
+                "‘We were ignored’: Mayor Ann Lee on the budget cuts",
+                "‘We were ignored’",
+                Some("Ann Lee"),
+            ),
+            ex(
+                "“A betrayal”: Senator John Marsh on the new trade deal",
+                "“A betrayal”",
+                Some("John Marsh"),
+            ),
+        ],
     },
     Rule {
         id: RuleId::DirectCueAfter,
@@ -218,7 +229,18 @@ pub static RULES: &[Rule] = &[
         doc: "“A,” he said, “B.” — one quote, two fragments around the cue.",
         found_by: "direct::direct",
         finder: Finder::Named,
-        examples: &[],
+        examples: &[
+            ex(
+                "“We are ready to talk,” Foreign Minister Omar Haddad said, “but not under threat of force.”",
+                "“We are ready to talk,” | “but not under threat of force.”",
+                Some("Omar Haddad"),
+            ),
+            ex(
+                "“We will fight this in court,” the company said, “and we expect to win.”",
+                "“We will fight this in court,” | “and we expect to win.”",
+                Some("the company"),
+            ),
+        ],
     },
     Rule {
         id: RuleId::MixedCueAfter,
@@ -226,7 +248,23 @@ pub static RULES: &[Rule] = &[
         doc: "He called the plan “absurd,” she said. — a short quotation inside a paraphrase, the cue after.",
         found_by: "direct::short_mixed",
         finder: Finder::Named,
-        examples: &[],
+        examples: &[
+            ex(
+                "He called the new plan “a disaster,” Senator Ann Kale said.",
+                "He called the new plan “a disaster,”",
+                Some("Ann Kale"),
+            ),
+            ex(
+                "Lawmakers described the budget as “a fantasy,” Governor Dan Price said.",
+                "Lawmakers described the budget as “a fantasy,”",
+                Some("Dan Price"),
+            ),
+            ex(
+                "The council approved what she called “a reckless plan,” Mayor Ann Lee said on Friday.",
+                "The council approved what she called “a reckless plan,”",
+                Some("Ann Lee"),
+            ),
+        ],
     },
     Rule {
         id: RuleId::DirectCueBefore,
@@ -234,7 +272,18 @@ pub static RULES: &[Rule] = &[
         doc: "Putin said: “…” / Putin said, “…” — a speaker and cue right before the quotation.",
         found_by: "direct::cue_before",
         finder: Finder::Named,
-        examples: &[],
+        examples: &[
+            ex(
+                "Prime Minister Jane Roe said: “Our patience has limits and they are near.”",
+                "“Our patience has limits and they are near.”",
+                Some("Jane Roe"),
+            ),
+            ex(
+                "Ambassador Lin Wei told reporters, “The embassy will stay open through the crisis.”",
+                "“The embassy will stay open through the crisis.”",
+                Some("Lin Wei"),
+            ),
+        ],
     },
     Rule {
         id: RuleId::MixedCueBefore,
@@ -242,7 +291,23 @@ pub static RULES: &[Rule] = &[
         doc: "Price noted that … “…” — reported speech carrying a quotation, up to the clause end.",
         found_by: "direct::cue_before",
         finder: Finder::Named,
-        examples: &[],
+        examples: &[
+            ex(
+                "Senator Price noted that the agreement was “a first step toward peace.”",
+                "that the agreement was “a first step toward peace.”",
+                Some("Price"),
+            ),
+            ex(
+                "Governor Dan Price said the plan would “destroy small farms across the state.”",
+                "the plan would “destroy small farms across the state.”",
+                Some("Dan Price"),
+            ),
+            ex(
+                "The governor described the bill as “a gift to polluters” in a speech on Tuesday.",
+                "the bill as “a gift to polluters” in a speech on Tuesday",
+                Some("The governor"),
+            ),
+        ],
     },
     Rule {
         id: RuleId::DirectBlock,
@@ -250,7 +315,18 @@ pub static RULES: &[Rule] = &[
         doc: "Putin said:¶“…” — a quotation paragraph after a paragraph ending in a cue and a colon.",
         found_by: "direct::block_cue",
         finder: Finder::Named,
-        examples: &[],
+        examples: &[
+            ex(
+                "At a rally in Toledo, Governor Dan Price said:\n\n“We are going to rebuild every bridge in this state, and we will start this spring.”",
+                "“We are going to rebuild every bridge in this state, and we will start this spring.”",
+                Some("Dan Price"),
+            ),
+            ex(
+                "In a statement on Friday, the union said:\n\n“Our members will not return to work until the contract is signed.”",
+                "“Our members will not return to work until the contract is signed.”",
+                Some("the union"),
+            ),
+        ],
     },
     Rule {
         id: RuleId::DirectContinuation,
@@ -258,7 +334,18 @@ pub static RULES: &[Rule] = &[
         doc: "A cue-less whole-sentence quotation after a direct quote: one more fragment, or a quote of its own.",
         found_by: "direct::direct",
         finder: Finder::Named,
-        examples: &[],
+        examples: &[
+            ex(
+                "“The port will reopen next week,” Harbor Master Tom Reed said. “Ships are already waiting outside the bay.”",
+                "“The port will reopen next week,” | “Ships are already waiting outside the bay.”",
+                Some("Harbor Master Tom Reed"),
+            ),
+            ex(
+                "“Our schools need more teachers,” Mayor Ann Lee said.\n\n“We cannot ask parents to wait another year.”",
+                "“Our schools need more teachers,” | “We cannot ask parents to wait another year.”",
+                Some("Ann Lee"),
+            ),
+        ],
     },
     Rule {
         id: RuleId::DirectTranscript,
@@ -266,7 +353,18 @@ pub static RULES: &[Rule] = &[
         doc: "PUTIN: … — a paragraph opening with a name and a colon.",
         found_by: "direct::transcripts",
         finder: Finder::Named,
-        examples: &[],
+        examples: &[
+            ex(
+                "MARSH: We have no plans to raise taxes this year or next.",
+                "We have no plans to raise taxes this year or next",
+                Some("MARSH"),
+            ),
+            ex(
+                "Ann Lee: The city will keep its libraries open on weekends.",
+                "The city will keep its libraries open on weekends",
+                Some("Ann Lee"),
+            ),
+        ],
     },
     Rule {
         id: RuleId::IndirectRaising,
@@ -274,7 +372,18 @@ pub static RULES: &[Rule] = &[
         doc: "Trump is expected to … — no source: the subject and the “to” clause.",
         found_by: "indirect::raising",
         finder: Finder::Word(raising),
-        examples: &[],
+        examples: &[
+            ex(
+                "The minister is expected to resign before the end of the week.",
+                "The minister | to resign before the end of the week",
+                None,
+            ),
+            ex(
+                "The talks seem to have stalled over the question of water rights.",
+                "The talks | to have stalled over the question of water rights",
+                None,
+            ),
+        ],
     },
     Rule {
         id: RuleId::IndirectPhrasal,
@@ -282,7 +391,18 @@ pub static RULES: &[Rule] = &[
         doc: "talked about X, is critical of X, his criticism of X (`lexicons/phrasal_cues.tsv`).",
         found_by: "indirect::phrasal",
         finder: Finder::Word(phrasal),
-        examples: &[],
+        examples: &[
+            ex(
+                "Senator Ann Kale talked about the rising cost of housing.",
+                "the rising cost of housing",
+                Some("Ann Kale"),
+            ),
+            ex(
+                "Senator Ann Kale is critical of the new trade agreement with Canada.",
+                "the new trade agreement with Canada",
+                Some("Ann Kale"),
+            ),
+        ],
     },
     Rule {
         id: RuleId::IndirectAsked,
@@ -290,7 +410,23 @@ pub static RULES: &[Rule] = &[
         doc: "When asked about X, … / X was asked whether … — no source: the question.",
         found_by: "indirect::asked",
         finder: Finder::Word(asked),
-        examples: &[],
+        examples: &[
+            ex(
+                "When asked about the strike, the mayor declined to comment.",
+                "about the strike",
+                None,
+            ),
+            ex(
+                "Ann Lee was asked whether she would run again.",
+                "whether she would run again",
+                None,
+            ),
+            ex(
+                "Asked whether he would seek a second term, the governor smiled.",
+                "whether he would seek a second term",
+                None,
+            ),
+        ],
     },
     Rule {
         id: RuleId::IndirectPassive,
@@ -298,7 +434,23 @@ pub static RULES: &[Rule] = &[
         doc: "X was recommended for the job by Y / X is seen as … — the subject and the complement.",
         found_by: "indirect::passive",
         finder: Finder::Word(passive),
-        examples: &[],
+        examples: &[
+            ex(
+                "Senator Ann Kale is seen as the favorite for the nomination.",
+                "Senator Ann Kale | as the favorite for the nomination",
+                None,
+            ),
+            ex(
+                "Senator Ann Kale was accused by Governor Dan Price of blocking the bill.",
+                "Senator Ann Kale | of blocking the bill",
+                Some("Dan Price"),
+            ),
+            ex(
+                "Governor Dan Price is widely regarded as a moderate on trade.",
+                "Governor Dan Price | as a moderate on trade",
+                None,
+            ),
+        ],
     },
     Rule {
         id: RuleId::IndirectAs,
@@ -306,7 +458,23 @@ pub static RULES: &[Rule] = &[
         doc: "As X puts it, … / …, as X noted. — the main clause.",
         found_by: "indirect::as_clause",
         finder: Finder::Word(as_clause),
-        examples: &[],
+        examples: &[
+            ex(
+                "As Senator Ann Kale noted on Monday, the state has no money left for roads.",
+                "the state has no money left for roads",
+                Some("Ann Kale"),
+            ),
+            ex(
+                "The state has no money left for roads, as Mayor Ann Lee noted.",
+                "The state has no money left for roads",
+                Some("Ann Lee"),
+            ),
+            ex(
+                "As Senator Ann Kale puts it, the city cannot afford another winter like this one.",
+                "the city cannot afford another winter like this one",
+                Some("Ann Kale"),
+            ),
+        ],
     },
     Rule {
         id: RuleId::IndirectThatVerb,
@@ -314,7 +482,23 @@ pub static RULES: &[Rule] = &[
         doc: "A verb outside the cue lexicon with a named subject and a that-clause.",
         found_by: "indirect::that_verb",
         finder: Finder::NotCue(that_verb),
-        examples: &[],
+        examples: &[
+            ex(
+                "Mayor Ann Lee groused to reporters that the state had ignored the city.",
+                "that the state had ignored the city",
+                Some("Ann Lee"),
+            ),
+            ex(
+                "Mayor Ann Lee quipped that the new bridge was older than the old one.",
+                "that the new bridge was older than the old one",
+                Some("Ann Lee"),
+            ),
+            ex(
+                "Senator John Marsh griped on Monday that the hearing had been a waste of time.",
+                "that the hearing had been a waste of time",
+                Some("John Marsh"),
+            ),
+        ],
     },
     Rule {
         id: RuleId::IndirectAccordingTo,
@@ -322,7 +506,23 @@ pub static RULES: &[Rule] = &[
         doc: "…, according to X. / According to X, …",
         found_by: "indirect::according_to",
         finder: Finder::Cue(according_to),
-        examples: &[],
+        examples: &[
+            ex(
+                "The factory will close in June, according to the union.",
+                "The factory will close in June",
+                Some("the union"),
+            ),
+            ex(
+                "According to Mayor Ann Lee, the city will hire 200 new teachers.",
+                "the city will hire 200 new teachers",
+                Some("Ann Lee"),
+            ),
+            ex(
+                "The new law will take effect in January, according to a statement from the ministry.",
+                "The new law will take effect in January",
+                Some("a statement from the ministry"),
+            ),
+        ],
     },
     Rule {
         id: RuleId::IndirectNominal,
@@ -330,7 +530,23 @@ pub static RULES: &[Rule] = &[
         doc: "Trump’s claim that … — a cue noun, its possessor and its that-clause.",
         found_by: "indirect::cue_noun",
         finder: Finder::Cue(cue_noun),
-        examples: &[],
+        examples: &[
+            ex(
+                "There is no evidence for his claim that the vote was rigged.",
+                "that the vote was rigged",
+                Some("his"),
+            ),
+            ex(
+                "The judge threw out Kale's claim that the vote was rigged.",
+                "that the vote was rigged",
+                Some("Kale"),
+            ),
+            ex(
+                "Kale's claim that the vote was rigged drew criticism.",
+                "that the vote was rigged",
+                Some("Kale"),
+            ),
+        ],
     },
     Rule {
         id: RuleId::IndirectParticiple,
@@ -338,7 +554,23 @@ pub static RULES: &[Rule] = &[
         doc: "…, adding that … / …, saying … — the speaker of the clause.",
         found_by: "indirect::participle",
         finder: Finder::Cue(participle),
-        examples: &[],
+        examples: &[
+            ex(
+                "“The deal is dead,” the minister said, adding that talks would not resume this year.",
+                "that talks would not resume this year",
+                Some("the minister"),
+            ),
+            ex(
+                "Mayor Ann Lee defended the budget on Monday, saying that the cuts were necessary.",
+                "that the cuts were necessary",
+                Some("Ann Lee"),
+            ),
+            ex(
+                "Mayor Ann Lee praised the rescue workers, calling them the heroes of the flood.",
+                "them the heroes of the flood",
+                Some("Ann Lee"),
+            ),
+        ],
     },
     Rule {
         id: RuleId::IndirectThat,
@@ -346,7 +578,28 @@ pub static RULES: &[Rule] = &[
         doc: "Putin further said (that) … — the rest of the clause.",
         found_by: "indirect::verb_clause",
         finder: Finder::Cue(verb_clause),
-        examples: &[],
+        examples: &[
+            ex(
+                "Senator Ann Kale said that the bill would pass by the end of the month.",
+                "that the bill would pass by the end of the month",
+                Some("Ann Kale"),
+            ),
+            ex(
+                "The Prime Minister told parliament that the troops would come home by December.",
+                "that the troops would come home by December",
+                Some("The Prime Minister"),
+            ),
+            ex(
+                "Senator Ann Kale pointed out that the bridge had not been inspected in ten years.",
+                "that the bridge had not been inspected in ten years",
+                Some("Ann Kale"),
+            ),
+            ex(
+                "Local residents hope the new road will bring more visitors to the town this summer.",
+                "the new road will bring more visitors to the town this summer",
+                Some("Local residents"),
+            ),
+        ],
     },
     Rule {
         id: RuleId::IndirectInverted,
@@ -354,7 +607,23 @@ pub static RULES: &[Rule] = &[
         doc: "…, Price said. / …, said Price. — from the sentence start to the comma.",
         found_by: "indirect::verb_clause",
         finder: Finder::Named,
-        examples: &[],
+        examples: &[
+            ex(
+                "The bill will pass by the end of the month, Senator Ann Kale said.",
+                "The bill will pass by the end of the month",
+                Some("Ann Kale"),
+            ),
+            ex(
+                "The bill will pass by the end of the month, said Senator Ann Kale.",
+                "The bill will pass by the end of the month",
+                Some("Ann Kale"),
+            ),
+            ex(
+                "The new stadium will cost twice as much as promised, city officials said on Tuesday.",
+                "The new stadium will cost twice as much as promised",
+                Some("officials"),
+            ),
+        ],
     },
     Rule {
         id: RuleId::IndirectParenthetical,
@@ -362,7 +631,18 @@ pub static RULES: &[Rule] = &[
         doc: "A, Price said, B. — two fragments.",
         found_by: "indirect::verb_clause",
         finder: Finder::Named,
-        examples: &[],
+        examples: &[
+            ex(
+                "The bill, Senator Ann Kale said, will pass by the end of the month.",
+                "The bill | will pass by the end of the month",
+                Some("Ann Kale"),
+            ),
+            ex(
+                "The union, its leader said, will strike if the talks fail.",
+                "The union | will strike if the talks fail",
+                Some("its leader"),
+            ),
+        ],
     },
     Rule {
         id: RuleId::IndirectTagger,
@@ -370,6 +650,22 @@ pub static RULES: &[Rule] = &[
         doc: "Reported speech the rules missed, from the learned content tagger (`quotes::tagger`).",
         found_by: "tagged::tagged",
         finder: Finder::Named,
-        examples: &[],
+        examples: &[
+            ex(
+                "Critics of the plan warn that the new tolls will hurt commuters.",
+                "that the new tolls will hurt commuters",
+                Some("Critics"),
+            ),
+            ex(
+                "Many economists now think the recession will end before the summer.",
+                "the recession will end before the summer",
+                Some("Many economists"),
+            ),
+            ex(
+                "Few voters believe his promise that taxes will not rise.",
+                "his promise that taxes will not rise",
+                Some("Few voters"),
+            ),
+        ],
     },
 ];
