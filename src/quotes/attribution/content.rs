@@ -3,8 +3,8 @@
 //! ", X said", a content stop of `lexicons/content_stops.tsv`). Token indices in, token or byte
 //! positions out.
 
-use super::context::{fw, is_cap, Ctx};
-use crate::lexicon::lexicon;
+use super::context::{fw, is_cap, wc, Ctx};
+use crate::lexicon::{lexicon, WordClass};
 use crate::text::Text;
 
 /// The end of the token before `j` (content stops before punctuation token `j`).
@@ -26,11 +26,9 @@ pub(super) fn content_start(cx: &Ctx, i: usize, sz: usize) -> usize {
     let mut k = i + 1;
     // "said that" / "said:" / "pointed out that"
     let particle = match cx.entry(i).map(|e| e.lemma.as_str()) {
-        Some("point" | "lay" | "speak" | "spell") => matches!(cx.lower(k), "out" | "up" | "to"),
-        Some("call" | "push" | "press" | "argue" | "ask" | "advocate") => {
-            matches!(cx.lower(k), "for" | "on" | "out" | "about")
-        }
-        Some("warn" | "complain" | "talk" | "boast" | "worry") => matches!(cx.lower(k), "about" | "of"),
+        Some("point" | "lay" | "speak" | "spell") => wc().is(WordClass::PointParticle, cx.lower(k)),
+        Some("call" | "push" | "press" | "argue" | "ask" | "advocate") => wc().is(WordClass::CallParticle, cx.lower(k)),
+        Some("warn" | "complain" | "talk" | "boast" | "worry") => wc().is(WordClass::WarnParticle, cx.lower(k)),
         Some("refer" | "respond" | "reply") => cx.lower(k) == "to",
         Some("rail") => cx.lower(k) == "against",
         _ => false,
@@ -42,12 +40,7 @@ pub(super) fn content_start(cx: &Ctx, i: usize, sz: usize) -> usize {
         return k + 1;
     }
     // look for "that" within a few words, through adjuncts and a recipient
-    let recipient = matches!(
-        cx.entry(i).map(|e| e.lemma.as_str()),
-        Some(
-            "tell" | "ask" | "warn" | "remind" | "assure" | "inform" | "convince" | "notify" | "write" | "say" | "show"
-        )
-    );
+    let recipient = (cx.entry(i).map(|e| e.lemma.as_str())).is_some_and(|l| wc().is(WordClass::RecipientCue, l));
     let mut j = k;
     while j < sz && j < k + 9 {
         let w = cx.lower(j);
@@ -58,7 +51,7 @@ pub(super) fn content_start(cx: &Ctx, i: usize, sz: usize) -> usize {
             break;
         }
         // only adjuncts ("said in a statement Friday that") or a recipient ("told reporters that")
-        if !(recipient || cx.adjunct(j) || cx.punct(j) == "," || matches!(w, "with" | "to" | "of" | "for")) {
+        if !(recipient || cx.adjunct(j) || cx.punct(j) == "," || wc().is(WordClass::RecipientPreposition, w)) {
             break;
         }
         j += 1;
@@ -66,7 +59,7 @@ pub(super) fn content_start(cx: &Ctx, i: usize, sz: usize) -> usize {
     // "told the National Post he has …": a bare clause after the recipient, opened by a pronoun
     if cx.entry(i).is_some_and(|e| e.lemma == "tell") {
         let r = recipient_end(cx, k, sz);
-        if r > k && matches!(cx.lower(r), "he" | "she" | "they" | "it" | "we" | "i" | "there") {
+        if r > k && wc().is(WordClass::ClauseSubject, cx.lower(r)) {
             return r;
         }
     }
@@ -75,22 +68,20 @@ pub(super) fn content_start(cx: &Ctx, i: usize, sz: usize) -> usize {
     if cx.lower(j) == "over" {
         j += 1;
     }
-    let phrase = matches!(cx.lower(k), "on" | "in" | "at" | "over" | "during");
+    let phrase = wc().is(WordClass::TimePreposition, cx.lower(k));
     while j < sz
         && j < k + 5
         && (fw().time.contains(cx.lower(j))
             || cx.punct(j) == ","
-            || phrase && cx.adjunct(j) && !matches!(cx.lower(j), "the" | "a" | "an") && j > k
+            || phrase && cx.adjunct(j) && !wc().is(WordClass::Article, cx.lower(j)) && j > k
             || j == k && phrase
-            || phrase && j <= k + 2 && matches!(cx.lower(j), "a" | "an" | "the" | "his" | "her" | "their" | "its"))
+            || phrase && j <= k + 2 && wc().is(WordClass::ArticleOrPossessive, cx.lower(j)))
     {
         j += 1;
     }
     if j > k && j < sz && !cx.word(j).is_empty() {
         let lw = cx.lower(k);
-        if matches!(lw, "on" | "in" | "at" | "over" | "last" | "this" | "earlier" | "today" | "yesterday" | "tonight")
-            || fw().adjunct.contains(lw)
-        {
+        if wc().is(WordClass::TimePhraseOpener, lw) || fw().adjunct.contains(lw) {
             return j;
         }
     }
@@ -103,9 +94,7 @@ pub(super) fn recipient_end(cx: &Ctx, k: usize, sz: usize) -> usize {
     if let Some(&m) = cx.text.tokens.get(k).and_then(|t| cx.by_start.get(&t.span.start)) {
         return cx.text.token_at_or_after(cx.mentions[m].span.end).min(sz);
     }
-    if !fw().determiner.contains(cx.lower(k))
-        && !matches!(cx.lower(k), "reporters" | "me" | "us" | "him" | "her" | "them")
-    {
+    if !fw().determiner.contains(cx.lower(k)) && !wc().is(WordClass::RecipientHead, cx.lower(k)) {
         return k;
     }
     // "the National Post"
@@ -146,9 +135,9 @@ pub(super) fn clause_end(cx: &Ctx, k: usize, sz: usize) -> usize {
         }
         // "… and said …", "… but did note that …", "…, and other GOP leaders said …": a coordinated cue
         // starts an attribution of its own
-        if matches!(cx.lower(j), "and" | "but") && j > k {
+        if wc().is(WordClass::Coordinator, cx.lower(j)) && j > k {
             let mut c = j + 1;
-            while c < sz && (cx.skippable(c) || matches!(cx.lower(c), "did" | "then")) {
+            while c < sz && (cx.skippable(c) || wc().is(WordClass::CoordinatedCueSkip, cx.lower(c))) {
                 c += 1;
             }
             let own_cue = |c: usize| {
@@ -176,11 +165,11 @@ pub(super) fn clause_end(cx: &Ctx, k: usize, sz: usize) -> usize {
         }
         if p == "," && j + 1 < sz {
             let nw = cx.lower(j + 1);
-            if matches!(nw, "whose" | "but") {
+            if wc().is(WordClass::CommaClauseStop, nw) {
                 break;
             }
             // ", contradicting …" — a participle clause of the narrator
-            if nw.ends_with("ing") && !matches!(nw, "including" | "according" | "saying" | "adding") && nw.len() > 5 {
+            if nw.ends_with("ing") && !wc().is(WordClass::IngNotNarrator, nw) && nw.len() > 5 {
                 break;
             }
             if nw == "according" && cx.lower(j + 2) == "to" {
@@ -241,13 +230,7 @@ impl Ctx<'_> {
         }
         // "…, said the campaign is taking nothing for granted": a verb after the speaker makes a clause
         let w = self.lower(after);
-        sz - after <= 6
-            && (w.is_empty()
-                || self.adjunct(after)
-                || matches!(
-                    w,
-                    "in" | "at" | "on" | "during" | "after" | "before" | "from" | "to" | "of" | "for" | "with"
-                ))
+        sz - after <= 6 && (w.is_empty() || self.adjunct(after) || wc().is(WordClass::InvertedTailPreposition, w))
     }
     /// A "that" comes within a few words after the cue.
     pub(super) fn that_follows(&self, i: usize, sz: usize) -> bool {

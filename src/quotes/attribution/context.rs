@@ -5,11 +5,16 @@
 use std::collections::HashMap;
 
 use super::{DIRECT_CUE_PRECISION, SHORT_QUOTE_WORDS};
-use crate::lexicon::{lexicon, CueEntry, FunctionWords};
+use crate::lexicon::{lexicon, CueEntry, FunctionWords, WordClass, WordClasses};
 use crate::mentions::Mention;
 use crate::quotes::marks::Quotation;
 use crate::report::Span;
 use crate::text::{Text, TokenKind};
+
+/// The quote engine's word classes (`lexicons/word_classes.tsv`).
+pub(super) fn wc() -> &'static WordClasses {
+    &lexicon().word_classes
+}
 
 /// The quote engine's function words (`lexicons/function_words.tsv`).
 pub(super) fn fw() -> &'static FunctionWords {
@@ -129,8 +134,7 @@ impl<'a> Ctx<'a> {
         }
         let words: Vec<&str> =
             (a..z).map(|k| self.word(k)).filter(|w| w.chars().next().is_some_and(char::is_alphabetic)).collect();
-        let small = ["a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "at", "by", "with"];
-        words.len() >= 4 && words.iter().all(|w| is_cap(w) || small.contains(w))
+        words.len() >= 4 && words.iter().all(|w| is_cap(w) || wc().is(WordClass::TitleSmallWord, w))
     }
     /// A cue for direct quotations: the frequent, reliable ones only.
     pub(super) fn dcue(&self, i: usize) -> Option<&'static str> {

@@ -2,10 +2,10 @@
 //! quotations, block quotations, transcripts and headlines.
 
 use super::content::{clause_end, content_end, content_start};
-use super::context::{fw, is_cap, word_count, Ctx, Cue, Speaker};
+use super::context::{fw, is_cap, wc, word_count, Ctx, Cue, Speaker};
 use super::rules::RuleId;
 use super::{MAX_CONTINUATION_GAP_WORDS, MAX_SPLIT_GAP_WORDS, SHORT_QUOTE_WORDS};
-use crate::lexicon::lexicon;
+use crate::lexicon::{lexicon, WordClass};
 use crate::quotes::marks::Quotation;
 use crate::quotes::Found;
 use crate::report::{QuoteKind, Span};
@@ -172,11 +172,10 @@ pub(super) fn looks_like_title(cx: &Ctx, q: Quotation) -> bool {
     let a = cx.text.token_at_or_after(q.span.start) + 1;
     let z = cx.text.token_at_or_after(q.span.end).saturating_sub(1);
     let words: Vec<&str> = (a..z).map(|k| cx.word(k)).filter(|w| !w.is_empty()).collect();
-    let small = ["of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with"];
     !words.is_empty()
         && words.len() <= 8
         && (a..z).all(|k| !matches!(cx.punct(k), "." | "," | "!" | "?" | ";"))
-        && words.iter().all(|w| is_cap(w) || small.contains(w))
+        && words.iter().all(|w| is_cap(w) || wc().is(WordClass::QuotedTitleSmallWord, w))
         && is_cap(words[0])
 }
 
@@ -250,9 +249,8 @@ pub(super) fn cue_after(cx: &Ctx, qz: usize, sz: usize) -> Option<Cue> {
         }
         if cx.dcue(j).is_some() && !cx.lower(j).ends_with("ing") {
             if let Some(s) = cx.subject_before(j, k) {
-                let np_before = (k..s.first).all(|x| {
-                    !cx.word(x).is_empty() && !matches!(cx.lower(x), "that" | "and" | "but" | "which" | "who")
-                });
+                let np_before =
+                    (k..s.first).all(|x| !cx.word(x).is_empty() && !wc().is(WordClass::NotInSpeaker, cx.lower(x)));
                 if s.first >= k && np_before {
                     return Some(Cue { tok: j, speaker: Some(s), end: j + 1 });
                 }
@@ -301,7 +299,7 @@ pub(super) fn cue_before(
         if cx.dcue(c).is_some() {
             let recipient = match cx.entry(c).map(|e| e.lemma.as_str()) {
                 Some("tell" | "ask") => true,
-                Some("say" | "write") => matches!(cx.lower(c + 1), "of" | "to" | "in" | "on"),
+                Some("say" | "write") => wc().is(WordClass::SayPreposition, cx.lower(c + 1)),
                 _ => false,
             };
             // "Said Ellis: “…”"

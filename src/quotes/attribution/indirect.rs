@@ -2,10 +2,10 @@
 //! participles, "according to", cue nouns, raising, "asked", phrasal cues, and where each content ends.
 
 use super::content::{clause_end, content_start, end_before, recipient_end};
-use super::context::{fw, is_cap, overlaps_quotation, word_count, Ctx, Speaker};
+use super::context::{fw, is_cap, overlaps_quotation, wc, word_count, Ctx, Speaker};
 use super::rules::RuleId;
 use super::{MIN_INDIRECT_WORDS, RARE_CUE_PRECISION};
-use crate::lexicon::{lexicon, CueEntry};
+use crate::lexicon::{lexicon, CueEntry, WordClass};
 use crate::mentions::MentionKind;
 use crate::quotes::marks::Quotation;
 use crate::quotes::Found;
@@ -23,19 +23,16 @@ pub(super) fn passive(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
     }
     // a form of "be" right before (through adverbs), checked first: it is rare, the rest is costlier
     let mut v = i;
-    while v > 0 && (matches!(cx.lower(v - 1), "not" | "also" | "first") || cx.lower(v - 1).ends_with("ly")) {
+    while v > 0 && (wc().is(WordClass::PassiveAdverb, cx.lower(v - 1)) || cx.lower(v - 1).ends_with("ly")) {
         v -= 1;
     }
-    if v == 0 || !matches!(cx.lower(v - 1), "was" | "were" | "is" | "are" | "been" | "be" | "being") {
+    if v == 0 || !wc().is(WordClass::Be, cx.lower(v - 1)) {
         return None;
     }
     let lw = cx.lower(i);
-    let judgement = matches!(
-        lw,
-        "seen" | "known" | "considered" | "regarded" | "viewed" | "described" | "labeled" | "branded" | "dubbed"
-    );
+    let judgement = wc().is(WordClass::JudgementParticiple, lw);
     let cue = cx.entry(i).is_some_and(|e| !e.nominal() && e.class != "according");
-    if !(judgement || cue && (lw.ends_with("ed") || matches!(lw, "told" | "shown" | "said" | "written"))) {
+    if !(judgement || cue && (lw.ends_with("ed") || wc().is(WordClass::IrregularCueParticiple, lw))) {
         return None;
     }
     let (sa, sz) = cx.sentence_tokens(text.tokens[i].span.start);
@@ -109,7 +106,7 @@ pub(super) fn as_clause(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
         return None;
     }
     // the cue: a verb of saying or showing ("as Mrs. Clinton seeks the White House" is about time), or "put(s) it"
-    let put_it = |c: usize| matches!(cx.lower(c), "put" | "puts") && cx.lower(c + 1) == "it";
+    let put_it = |c: usize| wc().is(WordClass::Put, cx.lower(c)) && cx.lower(c + 1) == "it";
     let as_cue = |c: usize| cx.entry(c).is_some_and(|e| fw().as_clause_cue.contains(&e.lemma));
     let (c, s, e) = if as_cue(i + 1) && cx.lower(i + 2) == "by" {
         // "As reported by Western Journalism, …": the agent is the source
@@ -200,16 +197,16 @@ pub(super) fn raising(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
     let mut v = i;
     match lw {
         "expected" => {
-            while v > sa && matches!(cx.lower(v - 1), "widely" | "not" | "also" | "still" | "now" | "generally") {
+            while v > sa && wc().is(WordClass::ExpectedAdverb, cx.lower(v - 1)) {
                 v -= 1;
             }
-            if v == sa || !matches!(cx.lower(v - 1), "is" | "are" | "was" | "were") {
+            if v == sa || !wc().is(WordClass::BeFinite, cx.lower(v - 1)) {
                 return None;
             }
             v -= 1;
         }
         "seems" | "seem" | "seemed" | "appears" | "appear" | "appeared" => {
-            while v > sa && matches!(cx.lower(v - 1), "also" | "now" | "still" | "would" | "may" | "might") {
+            while v > sa && wc().is(WordClass::SeemAdverb, cx.lower(v - 1)) {
                 v -= 1;
             }
         }
@@ -219,7 +216,7 @@ pub(super) fn raising(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
         return None;
     }
     // the subject: a relative pronoun, or the words back to the sentence start or a clause boundary
-    let first = if matches!(cx.lower(v - 1), "who" | "which" | "that") {
+    let first = if wc().is(WordClass::RelativeOrThat, cx.lower(v - 1)) {
         v - 1
     } else {
         let mut a = v - 1;
@@ -228,10 +225,7 @@ pub(super) fn raising(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
             let w = cx.lower(a - 1);
             if matches!(p, "," | ";" | ":" | "—" | "(")
                 || cx.is_quote_mark(a - 1)
-                || matches!(
-                    w,
-                    "and" | "but" | "that" | "because" | "if" | "while" | "when" | "as" | "since" | "although" | "so"
-                )
+                || wc().is(WordClass::ClauseBoundary, w)
             {
                 break;
             }
@@ -285,22 +279,17 @@ pub(super) fn asked(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
     let (sa, sz) = cx.sentence_tokens(text.tokens[i].span.start);
     let lead = if i > sa { cx.lower(i - 1) } else { "" };
     let opening = i == sa || (i > sa && cx.word(i - 1).is_empty() && !cx.is_quote_mark(i - 1));
-    let passive = matches!(lead, "was" | "were" | "being" | "been" | "when" | "if" | "after" | "once");
+    let passive = wc().is(WordClass::AskedLead, lead);
     if !(opening || passive) {
         return None;
     }
     // the opener within a few words ("asked at a briefing Monday about …", "asked by a caller why …")
-    let k = (i + 1..(i + 9).min(sz)).find(|&x| {
-        matches!(
-            cx.lower(x),
-            "about" | "if" | "whether" | "to" | "why" | "how" | "what" | "who" | "whom" | "which" | "when" | "where"
-        )
-    })?;
+    let k = (i + 1..(i + 9).min(sz)).find(|&x| wc().is(WordClass::QuestionOpener, cx.lower(x)))?;
     if (i + 1..k).any(|x| matches!(cx.punct(x), "," | ";" | ":") || cx.is_quote_mark(x)) {
         return None;
     }
     // an opening "Asked …," clause ends at its comma; "was asked …" runs to the clause end
-    let end = if opening || !matches!(lead, "was" | "were" | "being" | "been") {
+    let end = if opening || !wc().is(WordClass::BePassiveAux, lead) {
         let c = (k + 1..sz).find(|&x| matches!(cx.punct(x), "," | ";" | "—"))?;
         end_before(text, c)
     } else {
@@ -336,29 +325,13 @@ pub(super) fn that_verb(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
     // "that" right after the verb, or after a short adjunct ("in the suit", "to a crowd in Georgia")
     let t = (i + 1..(i + 6).min(sz)).find(|&x| cx.lower(x) == "that")?;
     if (i + 1..t).any(|x| !cx.punct(x).is_empty())
-        || t > i + 1 && !matches!(cx.lower(i + 1), "in" | "to" | "on" | "at" | "during")
+        || t > i + 1 && !wc().is(WordClass::ThatVerbPreposition, cx.lower(i + 1))
     {
         return None;
     }
     // a relative "that" is followed by its verb ("the approach that worked"), a complementizer by a subject
     let nw = cx.lower(t + 1);
-    if nw.ends_with("ed")
-        || matches!(
-            nw,
-            "is" | "are"
-                | "was"
-                | "were"
-                | "will"
-                | "would"
-                | "has"
-                | "have"
-                | "had"
-                | "can"
-                | "could"
-                | "may"
-                | "might"
-        )
-    {
+    if nw.ends_with("ed") || wc().is(WordClass::FiniteAuxiliary, nw) {
         return None;
     }
     let s = cx.subject_before(i, sa)?;
@@ -390,7 +363,7 @@ pub(super) fn phrasal(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
         return None;
     }
     // "his criticism of", "Trump's endorsement of": the possessor; else the subject before the cue
-    let possessor = i > sa && matches!(cx.lower(i - 1), "his" | "her" | "their" | "its");
+    let possessor = i > sa && wc().is(WordClass::Possessive, cx.lower(i - 1));
     let s = if possessor {
         let t = text.tokens[i - 1];
         Speaker { mention: cx.by_start.get(&t.span.start).copied(), span: t.span, first: i - 1 }
@@ -461,15 +434,10 @@ pub(super) fn participle(cx: &Ctx, site: &CueSite, qs: &[Quotation]) -> Verdict 
     // participle: "…, adding that …" — the speaker of the clause (not a progressive "is saying")
     let progressive = {
         let mut k = i;
-        while k > sa && cx.skippable(k - 1) && !matches!(cx.lower(k - 1), "is" | "are" | "was" | "were" | "been" | "be")
-        {
+        while k > sa && cx.skippable(k - 1) && !wc().is(WordClass::BeProgressive, cx.lower(k - 1)) {
             k -= 1;
         }
-        k > sa
-            && matches!(
-                cx.lower(k - 1),
-                "is" | "are" | "was" | "were" | "been" | "be" | "isn’t" | "isn't" | "aren’t" | "wasn’t"
-            )
+        k > sa && wc().is(WordClass::BeProgressiveOrNegated, cx.lower(k - 1))
     };
     if !cx.lower(i).ends_with("ing") || progressive {
         return Verdict::Next;
@@ -482,7 +450,7 @@ fn participle_clause(cx: &Ctx, site: &CueSite, qs: &[Quotation]) -> Option<Found
     let text = cx.text;
     let lemma = e.lemma.as_str();
     let lead = if i > sa { cx.lower(i - 1) } else { "" };
-    let after_by = matches!(lead, "by" | "while" | "after" | "before" | "when" | "in")
+    let after_by = wc().is(WordClass::ParticipleLead, lead)
         || lead == "and" && i > sa + 1 && (cx.punct(i - 2) == "," || prev.is_some());
     // "…,” adding that …": the comma may sit inside the closing quotation mark
     let comma = i > sa
@@ -492,9 +460,9 @@ fn participle_clause(cx: &Ctx, site: &CueSite, qs: &[Quotation]) -> Option<Found
         let k = content_start(cx, i, sz);
         // a weak participle needs a that-clause, or an object the cue is about: ", calling him a
         // fascist", ", calling for his firing"
-        let object = matches!(cx.lower(k), "him" | "her" | "them" | "it" | "himself" | "herself")
+        let object = wc().is(WordClass::ObjectPronoun, cx.lower(k))
             || cx.by_start.contains_key(&text.tokens.get(k)?.span.start)
-            || k > i + 1 && matches!(cx.lower(k - 1), "for" | "on");
+            || k > i + 1 && wc().is(WordClass::ParticipleParticle, cx.lower(k - 1));
         if e.weak() && cx.lower(k) != "that" && !object {
             return None;
         }
@@ -504,7 +472,7 @@ fn participle_clause(cx: &Ctx, site: &CueSite, qs: &[Quotation]) -> Option<Found
     // "with 50 percent saying she is prepared": the noun phrase before the participle speaks
     if i > sa + 1 && !e.weak() && lemma == "say" {
         if let Some(s) = cx.subject_before(i, sa) {
-            if s.first > sa && matches!(cx.lower(s.first - 1), "with" | "left" | "had") {
+            if s.first > sa && wc().is(WordClass::WithClauseLead, cx.lower(s.first - 1)) {
                 let k = content_start(cx, i, sz);
                 let span = Span::new(text.tokens.get(k)?.span.start, clause_end(cx, k, sz));
                 return make(cx, qs, CueWord { tok: i, lemma }, span, s, RuleId::IndirectParticiple, 0.55);
@@ -528,9 +496,7 @@ fn verb_clause_found(cx: &Ctx, site: &CueSite, qs: &[Quotation]) -> Option<Found
     // "their calls", "in states", "the claims": a noun, not a cue
     if i > sa && lw.ends_with('s') {
         let p = cx.lower(i - 1);
-        if fw().determiner.contains(p)
-            || matches!(p, "in" | "of" | "for" | "by" | "with" | "on" | "at" | "from" | "into" | "whose" | "the")
-        {
+        if fw().determiner.contains(p) || wc().is(WordClass::NounContext, p) {
             return None;
         }
     }
@@ -549,7 +515,7 @@ fn verb_clause_found(cx: &Ctx, site: &CueSite, qs: &[Quotation]) -> Option<Found
         while k > sa && cx.skippable(k - 1) {
             k -= 1;
         }
-        k > sa && matches!(cx.lower(k - 1), "and" | "but")
+        k > sa && wc().is(WordClass::Coordinator, cx.lower(k - 1))
     };
     let subject = if coordinated {
         prev.or_else(|| cx.subject_first(sa, i)).or_else(|| cx.subject_after_comma(sa, i))
@@ -568,10 +534,9 @@ fn verb_clause_found(cx: &Ctx, site: &CueSite, qs: &[Quotation]) -> Option<Found
         // "…, Sen. Graham told The Huffington Post on Thursday." — a short tail without a clause
         let tail_ok = match lemma {
             "tell" => true,
-            "say" | "add" | "write" | "explain" | "note" | "argue" | "insist" => matches!(
-                cx.lower(k),
-                "at" | "in" | "on" | "during" | "after" | "before" | "from" | "via" | "through" | "to"
-            ),
+            "say" | "add" | "write" | "explain" | "note" | "argue" | "insist" => {
+                wc().is(WordClass::TailPreposition, cx.lower(k))
+            }
             _ => false,
         };
         // "Outright victory is vital, he said after meeting Thursday with Trump aides, because …": a
@@ -600,31 +565,7 @@ fn verb_clause_found(cx: &Ctx, site: &CueSite, qs: &[Quotation]) -> Option<Found
         if e.weak() && cx.lower(k) != "that" && !cx.clear(&s) {
             return None;
         }
-        if matches!(
-            cx.lower(k),
-            "with"
-                | "themselves"
-                | "himself"
-                | "herself"
-                | "myself"
-                | "itself"
-                | "ourselves"
-                | "for"
-                | "of"
-                | "from"
-                | "and"
-                | "but"
-                | "or"
-                | "as"
-                | "up"
-                | "off"
-                | "down"
-                | "away"
-                | "back"
-                | "in"
-                | "into"
-                | "at"
-        ) {
+        if wc().is(WordClass::NotContentStart, cx.lower(k)) {
             return None;
         }
         if cx.is_quote_mark(k) && qs.iter().any(|q| q.span.start == text.tokens[k].span.start) {
@@ -811,7 +752,7 @@ fn nominal(cx: &Ctx, i: usize, e: &CueEntry, sz: usize, qs: &[Quotation]) -> Opt
         Some(m) => (Some(m), text.tokens[i - 1].span),
         None => {
             let w = cx.lower(i - 1);
-            if !matches!(w, "his" | "her" | "their" | "its") {
+            if !wc().is(WordClass::Possessive, w) {
                 return None;
             }
             (None, prev.span)

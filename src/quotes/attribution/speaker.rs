@@ -2,8 +2,8 @@
 //! senior official"), at the sentence start, through appositives ("Ned Price, a State Department
 //! spokesman, said"). Each takes a cue token and the sentence bounds and gives a [`Speaker`].
 
-use super::context::{fw, is_cap, Ctx, Speaker};
-use crate::lexicon::CueEntry;
+use super::context::{fw, is_cap, wc, Ctx, Speaker};
+use crate::lexicon::{CueEntry, WordClass};
 use crate::mentions::MentionKind;
 use crate::report::Span;
 
@@ -13,10 +13,7 @@ impl Ctx<'_> {
     pub(super) fn subject_before(&self, i: usize, floor: usize) -> Option<Speaker> {
         let mut k = i;
         // "He seemed to suggest …": the raising verb sits between the speaker and the cue
-        if k >= floor + 2
-            && self.lower(k - 1) == "to"
-            && matches!(self.lower(k - 2), "seemed" | "seems" | "seem" | "appeared" | "appears" | "appear")
-        {
+        if k >= floor + 2 && self.lower(k - 1) == "to" && wc().is(WordClass::RaisingVerb, self.lower(k - 2)) {
             k -= 2;
         }
         let mut skipped = 0;
@@ -58,8 +55,7 @@ impl Ctx<'_> {
         }
         let j = k - 1;
         // a passive cue has no speaker before it ("was criticized by")
-        if cue > 0 && k < cue && matches!(self.lower(cue - 1), "was" | "were" | "been" | "be" | "being" | "is" | "are")
-        {
+        if cue > 0 && k < cue && wc().is(WordClass::Be, self.lower(cue - 1)) {
             let w = self.lower(cue);
             if w.ends_with("ed") || w == "told" || w == "shown" || w == "known" {
                 return None;
@@ -97,19 +93,11 @@ impl Ctx<'_> {
                     // the appositive phrase must look like a role, not a clause
                     let inner_ok = (a + 1..j).all(|x| {
                         let w = self.lower(x);
-                        !matches!(w, "said" | "says" | "that") && !self.is_quote_mark(x)
+                        !wc().is(WordClass::NotInAppositive, w) && !self.is_quote_mark(x)
                     });
                     let adjunct = (a + 1..j).all(|x| {
-                        self.adjunct(x)
-                            || self.skippable(x)
-                            || matches!(
-                                self.lower(x),
-                                "for" | "weeks" | "months" | "years" | "days" | "however" | "meanwhile"
-                            )
-                    }) || matches!(
-                        self.lower(a + 1),
-                        "at" | "in" | "on" | "during" | "after" | "before" | "speaking" | "asked" | "when" | "while"
-                    );
+                        self.adjunct(x) || self.skippable(x) || wc().is(WordClass::AppositiveAdjunct, self.lower(x))
+                    }) || wc().is(WordClass::AppositiveAdjunctOpener, self.lower(a + 1));
                     if adjunct {
                         return Some(s);
                     }
@@ -167,20 +155,22 @@ impl Ctx<'_> {
                 a = p;
                 break;
             }
-            if (!is_cap(pw) && fw().np_boundary.contains(pl.as_str()) && !matches!(pl.as_str(), "of" | "for" | "at"))
+            if (!is_cap(pw)
+                && fw().np_boundary.contains(pl.as_str())
+                && !wc().is(WordClass::NpPreposition, pl.as_str()))
                 || self.entry(p).is_some_and(|e| !e.nominal())
                 || self.skippable(p) && !is_cap(pw)
             {
                 break;
             }
-            if matches!(pl.as_str(), "of" | "for" | "at") && (p <= floor || self.word(p - 1).is_empty()) {
+            if wc().is(WordClass::NpPreposition, pl.as_str()) && (p <= floor || self.word(p - 1).is_empty()) {
                 break;
             }
             a = p;
             n += 1;
         }
         // "of"/"for" cannot open the phrase
-        while a < j && matches!(self.lower(a), "of" | "for" | "at") {
+        while a < j && wc().is(WordClass::NpPreposition, self.lower(a)) {
             a += 1;
         }
         let mention = (a..=j).rev().find_map(|x| self.by_end.get(&self.text.tokens[x].span.end).copied());
@@ -256,11 +246,7 @@ impl Ctx<'_> {
             if w.is_empty() {
                 return matches!(self.punct(x), "," | "-" | "—" | "(" | ")");
             }
-            self.entry(x).is_none()
-                && !matches!(
-                    w,
-                    "that" | "if" | "when" | "because" | "is" | "was" | "are" | "were" | "has" | "have" | "had"
-                )
+            self.entry(x).is_none() && !wc().is(WordClass::LongSubjectStop, w)
         });
         if !clean {
             return None;

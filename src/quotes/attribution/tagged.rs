@@ -3,10 +3,11 @@
 
 use std::collections::BTreeMap;
 
-use super::context::{overlaps_quotation, Ctx, Speaker};
+use super::context::{overlaps_quotation, wc, Ctx, Speaker};
 use super::direct::looks_like_title;
 use super::rules::RuleId;
 use super::SpanSet;
+use crate::lexicon::WordClass;
 use crate::quotes::marks::Quotation;
 use crate::quotes::Found;
 use crate::report::{QuoteKind, Span};
@@ -57,11 +58,8 @@ pub(super) fn tagged(cx: &Ctx, qs: &[Quotation], taken: &mut SpanSet, out: &mut 
         // "that retains close ties with the Kremlin": a relative clause, not a that-clause
         let mut w = s.split_whitespace().map(str::to_lowercase);
         if w.next().is_some_and(|f| f == "that" || f == "which" || f == "who")
-            && w.next().is_some_and(|v| {
-                v.ends_with("ed")
-                    || v.ends_with('s')
-                    || matches!(v.as_str(), "is" | "are" | "was" | "were" | "will" | "would" | "has" | "have" | "had")
-            })
+            && w.next()
+                .is_some_and(|v| v.ends_with("ed") || v.ends_with('s') || wc().is(WordClass::RelativeVerb, v.as_str()))
         {
             continue;
         }
