@@ -46,9 +46,15 @@
 //! Confidence: each rule sets a rough one here; the pipeline replaces it with the rule's rate of being
 //! right on PolNeAR train (`lexicons/rule_confidence.tsv`, see [`crate::lexicon::Lexicon::rule_confidence`]).
 //!
-//! Layout: `context.rs` holds the reading context and the speaker finders, `direct.rs` the rules around
-//! quotation marks, `indirect.rs` the rules around cue words; this module runs them in order and keeps
-//! one role per token (nested indirect items are dropped).
+//! Rules are data: [`RULES`] (`rules.rs`) lists every rule with its [`RuleId`], its [`Pass`], its
+//! finder and example sentences (run by `tests/rules.rs`), in the order [`attribute`] tries them.
+//!
+//! Layout: `rules.rs` the registry; `context.rs` the reading context `Ctx` (built
+//! once, by `Ctx::new`) and its word tests; `speaker.rs` the speaker finders; `content.rs` the content
+//! boundaries (where a content starts and ends); `direct.rs` the rules around quotation marks;
+//! `indirect.rs` the word and cue finders; `tagged.rs` the tagger pass; this module walks the registry
+//! and keeps one role per token (nested indirect items are dropped). The word classes the rules test
+//! are in `lexicons/word_classes.tsv` and `lexicons/function_words.tsv`.
 
 use std::collections::HashMap;
 
