@@ -150,6 +150,256 @@ impl FunctionWords {
     }
 }
 
+/// A word class of the quote engine (`lexicons/word_classes.tsv`): the exact set of words one rule
+/// tests. Classes overlap on purpose (`be`, `be_finite`, `be_progressive` …).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum WordClass {
+    /// `point_particle`: Particles after "point", "lay", "speak", "spell" that the content starts after ("pointed out that").
+    PointParticle,
+    /// `call_particle`: Particles after "call", "push", "press", "argue", "ask", "advocate" ("called for").
+    CallParticle,
+    /// `warn_particle`: Particles after "warn", "complain", "talk", "boast", "worry" ("warned about").
+    WarnParticle,
+    /// `recipient_cue`: Cue lemmas that may take a recipient before their "that" ("told reporters that").
+    RecipientCue,
+    /// `recipient_preposition`: Prepositions inside the words between a cue and its "that".
+    RecipientPreposition,
+    /// `clause_subject`: Pronouns that open a bare clause after a recipient ("told the Post he has …").
+    ClauseSubject,
+    /// `time_preposition`: Prepositions opening a time or place phrase after a cue ("said on Tuesday the …").
+    TimePreposition,
+    /// `article`: Articles.
+    Article,
+    /// `article_or_possessive`: Articles and possessives opening a time or place phrase ("in a statement", "in his speech").
+    ArticleOrPossessive,
+    /// `time_phrase_opener`: Words that open a time phrase skipped after a cue.
+    TimePhraseOpener,
+    /// `recipient_head`: Recipients of "told" without a determiner ("told reporters").
+    RecipientHead,
+    /// `coordinator`: Coordinators before a coordinated cue ("and said", "but noted").
+    Coordinator,
+    /// `coordinated_cue_skip`: Words skipped after a coordinator before its cue ("but did note").
+    CoordinatedCueSkip,
+    /// `comma_clause_stop`: Words after a comma that end a content.
+    CommaClauseStop,
+    /// `ing_not_narrator`: -ing words after a comma that are no participle clause of the narrator.
+    IngNotNarrator,
+    /// `inverted_tail_preposition`: Prepositions of a short tail after an inverted speaker ("…, said X in the room").
+    InvertedTailPreposition,
+    /// `not_in_speaker`: Words that cannot stand between the comma and the speaker of a cue after a quotation.
+    NotInSpeaker,
+    /// `say_preposition`: Prepositions after "say"/"write" that take a recipient or topic ("said of Y, “…”").
+    SayPreposition,
+    /// `passive_adverb`: Adverbs between a form of "be" and a passive participle.
+    PassiveAdverb,
+    /// `be`: Forms of "be" (no "am", no contractions).
+    Be,
+    /// `judgement_participle`: Judgement verbs PolNeAR annotates in the passive ("is seen as").
+    JudgementParticiple,
+    /// `irregular_cue_participle`: Irregular passive participles of cue verbs (regular ones end in -ed).
+    IrregularCueParticiple,
+    /// `put`: Forms of "put" in "as X puts it".
+    Put,
+    /// `expected_adverb`: Adverbs before "expected" ("is widely expected to").
+    ExpectedAdverb,
+    /// `be_finite`: Finite forms of "be" (no "be", "been", "being").
+    BeFinite,
+    /// `seem_adverb`: Adverbs and modals before "seem"/"appear".
+    SeemAdverb,
+    /// `relative_or_that`: Relative pronouns and "that".
+    RelativeOrThat,
+    /// `clause_boundary`: Words that open a clause before a raising subject.
+    ClauseBoundary,
+    /// `asked_lead`: Words before "asked" in a passive question ("was asked", "when asked").
+    AskedLead,
+    /// `question_opener`: Words that open the question after "asked".
+    QuestionOpener,
+    /// `be_passive_aux`: Forms of "be" before a passive "asked" whose clause runs to the clause end.
+    BePassiveAux,
+    /// `that_verb_preposition`: Prepositions of a short adjunct between a verb and its "that" ("groused to a crowd that").
+    ThatVerbPreposition,
+    /// `finite_auxiliary`: Finite auxiliaries: after a relative "that" ("the approach that was").
+    FiniteAuxiliary,
+    /// `possessive`: Possessive determiners.
+    Possessive,
+    /// `be_progressive`: Forms of "be" before a progressive -ing (no "being").
+    BeProgressive,
+    /// `be_progressive_or_negated`: Forms of "be" before a progressive -ing, with negated forms.
+    BeProgressiveOrNegated,
+    /// `participle_lead`: Words before a participle cue ("by saying", "while adding").
+    ParticipleLead,
+    /// `object_pronoun`: Object pronouns after a weak participle ("calling him a …").
+    ObjectPronoun,
+    /// `participle_particle`: Particles of a weak participle with an object ("calling for", "insisting on").
+    ParticipleParticle,
+    /// `with_clause_lead`: Words before a noun phrase that speaks with "saying" ("with 50 percent saying").
+    WithClauseLead,
+    /// `noun_context`: Words before a plural that make it a noun, not a cue ("in states", "of claims").
+    NounContext,
+    /// `tail_preposition`: Prepositions of a short tail after a cue ("told X on Thursday").
+    TailPreposition,
+    /// `not_content_start`: Words after a cue that open no content ("said with", "backed off").
+    NotContentStart,
+    /// `raising_verb`: Raising verbs between a speaker and a cue ("seemed to suggest").
+    RaisingVerb,
+    /// `not_in_appositive`: Words that make a comma phrase a clause, not an appositive.
+    NotInAppositive,
+    /// `appositive_adjunct`: Words of an adjunct between commas after a speaker ("for weeks", "however").
+    AppositiveAdjunct,
+    /// `appositive_adjunct_opener`: Words that open an adjunct between commas after a speaker ("in a statement", "speaking to").
+    AppositiveAdjunctOpener,
+    /// `np_preposition`: Prepositions inside a speaker noun phrase ("director of …").
+    NpPreposition,
+    /// `long_subject_stop`: Words that a long sentence-opening subject cannot contain.
+    LongSubjectStop,
+    /// `relative_verb`: Verbs right after "that"/"which"/"who" that make a tagger span a relative clause.
+    RelativeVerb,
+    /// `title_small_word`: Small words a title-case headline may keep in lower case.
+    TitleSmallWord,
+    /// `quoted_title_small_word`: Small words a quoted title may keep in lower case ("The Art of the Deal").
+    QuotedTitleSmallWord,
+}
+
+impl WordClass {
+    /// Every class, in table order.
+    pub const ALL: [WordClass; 52] = [
+        WordClass::PointParticle,
+        WordClass::CallParticle,
+        WordClass::WarnParticle,
+        WordClass::RecipientCue,
+        WordClass::RecipientPreposition,
+        WordClass::ClauseSubject,
+        WordClass::TimePreposition,
+        WordClass::Article,
+        WordClass::ArticleOrPossessive,
+        WordClass::TimePhraseOpener,
+        WordClass::RecipientHead,
+        WordClass::Coordinator,
+        WordClass::CoordinatedCueSkip,
+        WordClass::CommaClauseStop,
+        WordClass::IngNotNarrator,
+        WordClass::InvertedTailPreposition,
+        WordClass::NotInSpeaker,
+        WordClass::SayPreposition,
+        WordClass::PassiveAdverb,
+        WordClass::Be,
+        WordClass::JudgementParticiple,
+        WordClass::IrregularCueParticiple,
+        WordClass::Put,
+        WordClass::ExpectedAdverb,
+        WordClass::BeFinite,
+        WordClass::SeemAdverb,
+        WordClass::RelativeOrThat,
+        WordClass::ClauseBoundary,
+        WordClass::AskedLead,
+        WordClass::QuestionOpener,
+        WordClass::BePassiveAux,
+        WordClass::ThatVerbPreposition,
+        WordClass::FiniteAuxiliary,
+        WordClass::Possessive,
+        WordClass::BeProgressive,
+        WordClass::BeProgressiveOrNegated,
+        WordClass::ParticipleLead,
+        WordClass::ObjectPronoun,
+        WordClass::ParticipleParticle,
+        WordClass::WithClauseLead,
+        WordClass::NounContext,
+        WordClass::TailPreposition,
+        WordClass::NotContentStart,
+        WordClass::RaisingVerb,
+        WordClass::NotInAppositive,
+        WordClass::AppositiveAdjunct,
+        WordClass::AppositiveAdjunctOpener,
+        WordClass::NpPreposition,
+        WordClass::LongSubjectStop,
+        WordClass::RelativeVerb,
+        WordClass::TitleSmallWord,
+        WordClass::QuotedTitleSmallWord,
+    ];
+
+    /// The class's name in the table.
+    pub fn name(self) -> &'static str {
+        match self {
+            WordClass::PointParticle => "point_particle",
+            WordClass::CallParticle => "call_particle",
+            WordClass::WarnParticle => "warn_particle",
+            WordClass::RecipientCue => "recipient_cue",
+            WordClass::RecipientPreposition => "recipient_preposition",
+            WordClass::ClauseSubject => "clause_subject",
+            WordClass::TimePreposition => "time_preposition",
+            WordClass::Article => "article",
+            WordClass::ArticleOrPossessive => "article_or_possessive",
+            WordClass::TimePhraseOpener => "time_phrase_opener",
+            WordClass::RecipientHead => "recipient_head",
+            WordClass::Coordinator => "coordinator",
+            WordClass::CoordinatedCueSkip => "coordinated_cue_skip",
+            WordClass::CommaClauseStop => "comma_clause_stop",
+            WordClass::IngNotNarrator => "ing_not_narrator",
+            WordClass::InvertedTailPreposition => "inverted_tail_preposition",
+            WordClass::NotInSpeaker => "not_in_speaker",
+            WordClass::SayPreposition => "say_preposition",
+            WordClass::PassiveAdverb => "passive_adverb",
+            WordClass::Be => "be",
+            WordClass::JudgementParticiple => "judgement_participle",
+            WordClass::IrregularCueParticiple => "irregular_cue_participle",
+            WordClass::Put => "put",
+            WordClass::ExpectedAdverb => "expected_adverb",
+            WordClass::BeFinite => "be_finite",
+            WordClass::SeemAdverb => "seem_adverb",
+            WordClass::RelativeOrThat => "relative_or_that",
+            WordClass::ClauseBoundary => "clause_boundary",
+            WordClass::AskedLead => "asked_lead",
+            WordClass::QuestionOpener => "question_opener",
+            WordClass::BePassiveAux => "be_passive_aux",
+            WordClass::ThatVerbPreposition => "that_verb_preposition",
+            WordClass::FiniteAuxiliary => "finite_auxiliary",
+            WordClass::Possessive => "possessive",
+            WordClass::BeProgressive => "be_progressive",
+            WordClass::BeProgressiveOrNegated => "be_progressive_or_negated",
+            WordClass::ParticipleLead => "participle_lead",
+            WordClass::ObjectPronoun => "object_pronoun",
+            WordClass::ParticipleParticle => "participle_particle",
+            WordClass::WithClauseLead => "with_clause_lead",
+            WordClass::NounContext => "noun_context",
+            WordClass::TailPreposition => "tail_preposition",
+            WordClass::NotContentStart => "not_content_start",
+            WordClass::RaisingVerb => "raising_verb",
+            WordClass::NotInAppositive => "not_in_appositive",
+            WordClass::AppositiveAdjunct => "appositive_adjunct",
+            WordClass::AppositiveAdjunctOpener => "appositive_adjunct_opener",
+            WordClass::NpPreposition => "np_preposition",
+            WordClass::LongSubjectStop => "long_subject_stop",
+            WordClass::RelativeVerb => "relative_verb",
+            WordClass::TitleSmallWord => "title_small_word",
+            WordClass::QuotedTitleSmallWord => "quoted_title_small_word",
+        }
+    }
+}
+
+/// The word classes of `lexicons/word_classes.tsv`, lower case.
+#[derive(Debug, Default)]
+pub struct WordClasses {
+    /// words by class, indexed by the class's position in [`WordClass::ALL`]
+    sets: Vec<FxHashSet<String>>,
+}
+
+impl WordClasses {
+    fn parse(data: &str) -> WordClasses {
+        let index: FxHashMap<&str, usize> = WordClass::ALL.iter().enumerate().map(|(i, c)| (c.name(), i)).collect();
+        let mut sets = vec![FxHashSet::default(); WordClass::ALL.len()];
+        for r in rows(data) {
+            if let (Some(&i), Some(w)) = (index.get(r[0]), r.get(1)) {
+                sets[i].insert(w.to_string());
+            }
+        }
+        WordClasses { sets }
+    }
+    /// True when the lower-case word `w` is of class `c`.
+    pub fn is(&self, c: WordClass, w: &str) -> bool {
+        self.sets.get(c as usize).is_some_and(|s| s.contains(w))
+    }
+}
+
 /// All lexicons, parsed.
 #[derive(Debug, Default)]
 pub struct Lexicon {
@@ -169,6 +419,8 @@ pub struct Lexicon {
     pub object_cues: FxHashSet<String>,
     /// The quote engine's function words.
     pub function_words: FunctionWords,
+    /// The quote engine's word classes.
+    pub word_classes: WordClasses,
     /// Two-word cues whose first word is no cue alone ("talked about", "critical of"): word → particles.
     pub phrasal_cues: FxHashMap<String, Vec<String>>,
     /// "rule named|unnamed" → (n_pred, n_right): how often a quote rule was right on PolNeAR train.
@@ -187,6 +439,7 @@ const OBJECT_CUES: &str = include_str!("../lexicons/object_cues.tsv");
 const RULE_CONFIDENCE: &str = include_str!("../lexicons/rule_confidence.tsv");
 const PHRASAL_CUES: &str = include_str!("../lexicons/phrasal_cues.tsv");
 const FUNCTION_WORDS: &str = include_str!("../lexicons/function_words.tsv");
+const WORD_CLASSES: &str = include_str!("../lexicons/word_classes.tsv");
 
 /// A rule's train record counts as its confidence from this many quotes on.
 const MIN_CALIBRATION_QUOTES: u32 = 10;
@@ -251,6 +504,7 @@ impl Lexicon {
                 set.extend(r.get(2).unwrap_or(&"").split_whitespace().map(str::to_string));
             }
         }
+        lx.word_classes = WordClasses::parse(WORD_CLASSES);
         for r in rows(PHRASAL_CUES) {
             lx.phrasal_cues.entry(r[0].to_string()).or_default().push(r.get(1).unwrap_or(&"").to_string());
         }
@@ -329,6 +583,27 @@ mod tests {
         for r in rows(RULE_CONFIDENCE) {
             assert!(seen.insert((r[0], r[1])), "rule_confidence: duplicate entry {:?}", &r[..2]);
         }
+    }
+
+    #[test]
+    fn word_classes_have_no_duplicate_rows_and_every_class_is_used() {
+        let mut seen = HashSet::new();
+        let names: HashSet<&str> = WordClass::ALL.iter().map(|c| c.name()).collect();
+        assert_eq!(names.len(), WordClass::ALL.len(), "word_classes: two classes share a name");
+        for r in rows(WORD_CLASSES) {
+            assert_eq!(r.len(), 2, "word_classes: a row is class<TAB>word: {r:?}");
+            assert!(seen.insert((r[0], r[1])), "word_classes: duplicate row {r:?}");
+            assert!(names.contains(r[0]), "word_classes: unknown class {}", r[0]);
+            assert_eq!(r[1], r[1].to_lowercase(), "word_classes: {} is not lower case", r[1]);
+        }
+        // every class has words (and every class is read by the engine: an unused variant of the enum
+        // fails the build under clippy's dead-code warnings)
+        for c in WordClass::ALL {
+            assert!(seen.iter().any(|(k, _)| *k == c.name()), "word_classes: class {} has no words", c.name());
+        }
+        let wc = &lexicon().word_classes;
+        assert!(wc.is(WordClass::Be, "been") && !wc.is(WordClass::BeFinite, "been"));
+        assert!(!wc.is(WordClass::BeProgressive, "being"));
     }
 
     #[test]

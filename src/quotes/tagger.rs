@@ -4,7 +4,7 @@
 //!
 //! It finds the reported speech the rules miss (paraphrase after rare cues, stances), and is used for
 //! recall only: the attribution stage adds its spans where no rule quote is (see
-//! `attribution::tagged`). Tokens and features follow the training script exactly:
+//! `attribution::tagged`, a pass of the rule registry). Tokens and features follow the training script exactly:
 //!
 //! * tokens: a word (`\w`, then word characters, apostrophes, periods, hyphens and `&`, ending on a
 //!   word character) or one other non-space character;

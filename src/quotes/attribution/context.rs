@@ -1,7 +1,20 @@
-//! The reading context of the attribution rules: the text's tokens and mentions, word tests, and the
-//! speaker finders (the subject before a cue, after it, at the sentence start, through appositives).
+//! The reading context of the attribution rules: the text's tokens and mentions, with the word tests
+//! every rule uses (the lower-case word, punctuation, the cue entry, the sentence of a token) and the
+//! quotations' lookups. Takes a [`Text`] and its [`Mention`]s; gives the rules a [`Ctx`].
 
-use super::*;
+use std::collections::HashMap;
+
+use super::{DIRECT_CUE_PRECISION, SHORT_QUOTE_WORDS};
+use crate::lexicon::{lexicon, CueEntry, FunctionWords, WordClass, WordClasses};
+use crate::mentions::Mention;
+use crate::quotes::marks::Quotation;
+use crate::report::Span;
+use crate::text::{Text, TokenKind};
+
+/// The quote engine's word classes (`lexicons/word_classes.tsv`).
+pub(super) fn wc() -> &'static WordClasses {
+    &lexicon().word_classes
+}
 
 /// The quote engine's function words (`lexicons/function_words.tsv`).
 pub(super) fn fw() -> &'static FunctionWords {
@@ -17,6 +30,7 @@ pub(super) struct Speaker {
     pub(super) first: usize,
 }
 
+/// The reading context of one text.
 pub(super) struct Ctx<'a> {
     pub(super) text: &'a Text,
     pub(super) mentions: &'a [Mention],
@@ -63,6 +77,17 @@ pub(super) fn is_cap(w: &str) -> bool {
 }
 
 impl<'a> Ctx<'a> {
+    /// The reading context of `text` and its mentions: the one place where the stage's input becomes
+    /// what the rules read.
+    pub(super) fn new(text: &'a Text, mentions: &'a [Mention]) -> Ctx<'a> {
+        let mut by_end = HashMap::new();
+        let mut by_start = HashMap::new();
+        for (i, m) in mentions.iter().enumerate() {
+            by_end.insert(m.span.end, i);
+            by_start.insert(m.span.start, i);
+        }
+        Ctx { text, mentions, by_end, by_start, lowers: Lowers::new(text) }
+    }
     pub(super) fn word(&self, i: usize) -> &'a str {
         match self.text.tokens.get(i) {
             Some(t) if t.kind == TokenKind::Word => self.text.slice(t.span),
@@ -109,8 +134,7 @@ impl<'a> Ctx<'a> {
         }
         let words: Vec<&str> =
             (a..z).map(|k| self.word(k)).filter(|w| w.chars().next().is_some_and(char::is_alphabetic)).collect();
-        let small = ["a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "at", "by", "with"];
-        words.len() >= 4 && words.iter().all(|w| is_cap(w) || small.contains(w))
+        words.len() >= 4 && words.iter().all(|w| is_cap(w) || wc().is(WordClass::TitleSmallWord, w))
     }
     /// A cue for direct quotations: the frequent, reliable ones only.
     pub(super) fn dcue(&self, i: usize) -> Option<&'static str> {
@@ -136,224 +160,6 @@ impl<'a> Ctx<'a> {
         let w = self.lower(i);
         !w.is_empty() && (fw().is_adjunct(w) || w.chars().all(|c| c.is_ascii_digit()))
     }
-    /// The speaker ending right before token `i` (a cue), skipping adverbs, auxiliaries, time adjuncts
-    /// and an appositive. `floor` is the first token of the sentence.
-    pub(super) fn subject_before(&self, i: usize, floor: usize) -> Option<Speaker> {
-        let mut k = i;
-        // "He seemed to suggest …": the raising verb sits between the speaker and the cue
-        if k >= floor + 2
-            && self.lower(k - 1) == "to"
-            && matches!(self.lower(k - 2), "seemed" | "seems" | "seem" | "appeared" | "appears" | "appear")
-        {
-            k -= 2;
-        }
-        let mut skipped = 0;
-        while k > floor {
-            let j = k - 1;
-            if self.skippable(j) || (self.adjunct(j) && skipped < 6) {
-                k = j;
-                skipped += 1;
-                continue;
-            }
-            break;
-        }
-        // a run of adjunct words may also be the speaker's own words ("the statement said"): retry from
-        // the closest position when nothing is found further back
-        let mut tries = vec![k];
-        let mut k2 = k;
-        while k2 < i {
-            if !self.skippable(k2) {
-                tries.push(k2 + 1);
-            }
-            k2 += 1;
-        }
-        tries.push(i);
-        for k in tries {
-            if let Some(s) = self.subject_ending_at(k, floor, i) {
-                return Some(s);
-            }
-        }
-        None
-    }
-    /// The speaker whose last token is `k - 1`.
-    pub(super) fn subject_ending_at(&self, k: usize, floor: usize, cue: usize) -> Option<Speaker> {
-        self.subject_ending_at_depth(k, floor, cue, 0)
-    }
-    /// [`Ctx::subject_ending_at`] through at most two stacked appositives ("Jane Roe, 21, a student, said").
-    pub(super) fn subject_ending_at_depth(&self, k: usize, floor: usize, cue: usize, depth: u8) -> Option<Speaker> {
-        if k <= floor {
-            return None;
-        }
-        let j = k - 1;
-        // a passive cue has no speaker before it ("was criticized by")
-        if cue > 0 && k < cue && matches!(self.lower(cue - 1), "was" | "were" | "been" | "be" | "being" | "is" | "are")
-        {
-            let w = self.lower(cue);
-            if w.ends_with("ed") || w == "told" || w == "shown" || w == "known" {
-                return None;
-            }
-        }
-        let t = self.text.tokens[j];
-        if let Some(&m) = self.by_end.get(&t.span.end) {
-            return Some(Speaker {
-                mention: Some(m),
-                span: self.mentions[m].span,
-                first: self.text.token_at_or_after(self.mentions[m].span.start),
-            });
-        }
-        // appositive: "Ned Price, a State Department spokesman," / parenthetical "(R-Ind.)"
-        if matches!(self.punct(j), "," | ")") {
-            let open = if self.punct(j) == "," { "," } else { "(" };
-            let mut a = j;
-            let mut n = 0;
-            while a > floor && n < 30 {
-                a -= 1;
-                n += 1;
-                if self.punct(a) == open {
-                    break;
-                }
-            }
-            if self.punct(a) == open && a > floor && n >= 2 {
-                // "Jane Roe, 21, a student from Ohio,": the phrase before this one is an appositive too
-                let named = self.subject_ending_at(a, floor, cue).filter(|s| s.mention.is_some());
-                let stacked = || {
-                    (depth < 2 && open == "," && self.punct(a) == ",")
-                        .then(|| self.subject_ending_at_depth(a + 1, floor, cue, depth + 1))
-                        .flatten()
-                };
-                if let Some(s) = named.or_else(stacked).or_else(|| self.subject_ending_at(a, floor, cue)) {
-                    // the appositive phrase must look like a role, not a clause
-                    let inner_ok = (a + 1..j).all(|x| {
-                        let w = self.lower(x);
-                        !matches!(w, "said" | "says" | "that") && !self.is_quote_mark(x)
-                    });
-                    let adjunct = (a + 1..j).all(|x| {
-                        self.adjunct(x)
-                            || self.skippable(x)
-                            || matches!(
-                                self.lower(x),
-                                "for" | "weeks" | "months" | "years" | "days" | "however" | "meanwhile"
-                            )
-                    }) || matches!(
-                        self.lower(a + 1),
-                        "at" | "in" | "on" | "during" | "after" | "before" | "speaking" | "asked" | "when" | "while"
-                    );
-                    if adjunct {
-                        return Some(s);
-                    }
-                    if inner_ok && s.mention.is_some() {
-                        return Some(Speaker {
-                            mention: s.mention,
-                            span: Span::new(s.span.start, self.text.tokens[j].span.end),
-                            first: s.first,
-                        });
-                    }
-                }
-            }
-            return None;
-        }
-        let w = self.word(j);
-        if w.is_empty() {
-            return None;
-        }
-        let lw = w.to_lowercase();
-        if fw().relative.contains(lw.as_str()) {
-            // "…, who said": the speaker is the mention before the comma
-            let mention = if j > floor && self.punct(j - 1) == "," {
-                self.by_end.get(&self.text.tokens[j - 2.min(j)].span.end).copied()
-            } else {
-                None
-            };
-            return Some(Speaker { mention, span: t.span, first: j });
-        }
-        if fw().not_head.contains(lw.as_str())
-            || lw.ends_with("n't")
-            || lw.ends_with("n’t")
-            || (!is_cap(w) && fw().np_boundary.contains(lw.as_str()))
-            || lw.ends_with("’s")
-            || lw.ends_with("'s")
-        {
-            return None;
-        }
-        if self.entry(j).is_some_and(|e| !e.nominal()) || lw.ends_with("ing") {
-            return None;
-        }
-        if lw == "it" {
-            return Some(Speaker { mention: None, span: t.span, first: j });
-        }
-        // a plain noun phrase: walk back over modifiers
-        let mut a = j;
-        let mut n = 1;
-        while a > floor && n < 6 {
-            let p = a - 1;
-            let pw = self.word(p);
-            if pw.is_empty() {
-                break;
-            }
-            let pl = pw.to_lowercase();
-            if fw().determiner.contains(pl.as_str()) {
-                a = p;
-                break;
-            }
-            if (!is_cap(pw) && fw().np_boundary.contains(pl.as_str()) && !matches!(pl.as_str(), "of" | "for" | "at"))
-                || self.entry(p).is_some_and(|e| !e.nominal())
-                || self.skippable(p) && !is_cap(pw)
-            {
-                break;
-            }
-            if matches!(pl.as_str(), "of" | "for" | "at") && (p <= floor || self.word(p - 1).is_empty()) {
-                break;
-            }
-            a = p;
-            n += 1;
-        }
-        // "of"/"for" cannot open the phrase
-        while a < j && matches!(self.lower(a), "of" | "for" | "at") {
-            a += 1;
-        }
-        let mention = (a..=j).rev().find_map(|x| self.by_end.get(&self.text.tokens[x].span.end).copied());
-        let span = Span::new(self.text.tokens[a].span.start, t.span.end);
-        Some(Speaker { mention: mention.filter(|&m| self.mentions[m].kind == MentionKind::Name), span, first: a })
-    }
-    /// The speaker starting right after token `i` ("said Putin", "said a senior official").
-    pub(super) fn subject_after(&self, i: usize, sz: usize) -> Option<Speaker> {
-        let t = self.text.tokens.get(i + 1)?;
-        if i + 1 >= sz {
-            return None;
-        }
-        if let Some(&m) = self.by_start.get(&t.span.start) {
-            return Some(Speaker { mention: Some(m), span: self.mentions[m].span, first: i + 1 });
-        }
-        let w = self.lower(i + 1);
-        if !fw().determiner.contains(w) {
-            // "said 9/11 widow Terry Strada": a few modifiers before the name
-            for k in i + 2..(i + 6).min(sz) {
-                let tk = self.text.tokens[k];
-                if matches!(self.punct(k), "," | "." | ";" | ":" | "(" | ")")
-                    || self.is_quote_mark(k)
-                    || fw().np_boundary.contains(self.lower(k))
-                {
-                    break;
-                }
-                if let Some(&m) = self.by_start.get(&tk.span.start) {
-                    let span = Span::new(t.span.start, self.mentions[m].span.end);
-                    return Some(Speaker { mention: Some(m), span, first: i + 1 });
-                }
-            }
-            return None;
-        }
-        // "said the senior official" — up to the next punctuation or boundary word
-        let mut z = i + 2;
-        while z < sz && z < i + 8 && !self.word(z).is_empty() && !fw().np_boundary.contains(self.lower(z)) {
-            z += 1;
-        }
-        if z == i + 2 {
-            return None;
-        }
-        let span = Span::new(t.span.start, self.text.tokens[z - 1].span.end);
-        let mention = (i + 1..z).find_map(|x| self.by_start.get(&self.text.tokens[x].span.start).copied());
-        Some(Speaker { mention, span, first: i + 1 })
-    }
     pub(super) fn sentence_tokens(&self, b: usize) -> (usize, usize) {
         let s = self.text.sentence_of(b).map(|s| self.text.sentences[s]).unwrap_or(Span::new(b, b));
         let a = self.text.token_at_or_after(s.start);
@@ -369,134 +175,28 @@ pub(super) struct Cue {
     pub(super) end: usize,
 }
 
-impl Ctx<'_> {
-    /// A new attribution starts at token `a` (after a comma or a subordinator): an optional subordinator,
-    /// then a speaker ending right before a speech cue ("though Mrs. Fiorina said", "after Clinton accused").
-    pub(super) fn starts_attribution(&self, a: usize, sz: usize) -> bool {
-        let a = if fw().subordinator.contains(self.lower(a)) { a + 1 } else { a };
-        (a + 1..(a + 8).min(sz)).find(|&c| self.word(c).is_empty() || self.cue(c).is_some()).is_some_and(|c| {
-            self.entry(c).is_some_and(|e| !e.weak() && !self.lower(c).ends_with("ing"))
-                && self.subject_before(c, a).is_some_and(|s| s.first == a && (s.mention.is_some() || self.clear(&s)))
-        })
-    }
-}
-
-/// The end of the token before `j` (content stops before punctuation token `j`).
-pub(super) fn end_before(text: &Text, j: usize) -> usize {
-    text.tokens[j.saturating_sub(1)].span.end
-}
-
-impl Ctx<'_> {
-    /// A speaker that is clearly a noun phrase: a mention, a determiner phrase, a plural or a name.
-    pub(super) fn clear(&self, s: &Speaker) -> bool {
-        if s.mention.is_some() {
-            return true;
-        }
-        let t = self.text.slice(s.span);
-        let first = t.split_whitespace().next().unwrap_or("");
-        let last = t.split_whitespace().last().unwrap_or("");
-        fw().determiner.contains(first.to_lowercase().as_str())
-            || (last.ends_with('s') && !last.ends_with("ss"))
-            || is_cap(first) && s.first > 0 && !self.sentence_initial(s.first)
-    }
-    /// After an inverted cue's speaker ("…, said X"), the rest of the sentence from token `after` is
-    /// about X, not a clause of X's: an appositive (", director of …"), a relative clause, or a short
-    /// prepositional tail ("in the room"). "…, said he also may" is a clause, not a tail.
-    pub(super) fn inverted_tail(&self, after: usize, sz: usize) -> bool {
-        if matches!(self.punct(after), "," | "(" | "—") {
-            return true;
-        }
-        // "…, said the campaign is taking nothing for granted": a verb after the speaker makes a clause
-        let w = self.lower(after);
-        sz - after <= 6
-            && (w.is_empty()
-                || self.adjunct(after)
-                || matches!(
-                    w,
-                    "in" | "at" | "on" | "during" | "after" | "before" | "from" | "to" | "of" | "for" | "with"
-                ))
-    }
-    /// A long noun-phrase subject that opens the sentence, before a reliable cue: "Other former CIA officers
-    /// with no direct knowledge of the case but with experience in war zones said …". Only for cues that
-    /// are cues nine times in ten in train ("said", "told"), and only when the words before it contain no
-    /// other cue, no clause opener and no punctuation but commas.
-    pub(super) fn long_subject(&self, i: usize, sa: usize, e: &CueEntry) -> Option<Speaker> {
-        if e.weak() || e.precision < 0.85 || i <= sa + 2 || i - sa > 30 {
-            return None;
-        }
-        let a = if self.word(sa).is_empty() { sa + 1 } else { sa };
-        let first = self.lower(a);
-        if !(fw().determiner.contains(first) || is_cap(self.word(a))) {
-            return None;
-        }
-        let clean = (a..i).all(|x| {
-            let w = self.lower(x);
-            if w.is_empty() {
-                return matches!(self.punct(x), "," | "-" | "—" | "(" | ")");
-            }
-            self.entry(x).is_none()
-                && !matches!(
-                    w,
-                    "that" | "if" | "when" | "because" | "is" | "was" | "are" | "were" | "has" | "have" | "had"
-                )
-        });
-        if !clean {
-            return None;
-        }
-        let mention = (a..i).find_map(|x| self.by_start.get(&self.text.tokens[x].span.start).copied());
-        let span = Span::new(self.text.tokens[a].span.start, self.text.tokens[i - 1].span.end);
-        Some(Speaker { mention, span, first: a })
-    }
-    /// A "that" comes within a few words after the cue.
-    pub(super) fn that_follows(&self, i: usize, sz: usize) -> bool {
-        (i + 1..sz.min(i + 8)).any(|k| self.lower(k) == "that")
-    }
-    /// Only adjunct words (or nothing) from `k` to the sentence end.
-    pub(super) fn adjunct_to_end(&self, k: usize, sz: usize) -> bool {
-        // "…, his aides argued in interviews this week; rather, …": a semicolon ends the clause
-        let sz = (k..sz).find(|&x| self.punct(x) == ";").unwrap_or(sz);
-        (k..sz).all(|x| self.adjunct(x) || matches!(self.punct(x), "." | "," | "!" | "?") || self.is_quote_mark(x))
-            && (k..sz).filter(|&x| !self.word(x).is_empty()).count() <= 4
-    }
-    /// The subject of a sentence: a mention at its start.
-    pub(super) fn subject_first(&self, sa: usize, limit: usize) -> Option<Speaker> {
-        let mut k = sa;
-        while k < limit && self.word(k).is_empty() {
-            k += 1;
-        }
-        let m = *self.by_start.get(&self.text.tokens.get(k)?.span.start)?;
-        Some(Speaker { mention: Some(m), span: self.mentions[m].span, first: k })
-    }
-    /// The subject of the main clause before token `limit`: the noun phrase that ends at the sentence's
-    /// first auxiliary or cue and starts the sentence ("The Wisconsin Republican did give Trump credit, …").
-    pub(super) fn main_subject(&self, sa: usize, limit: usize) -> Option<Speaker> {
-        let v = (sa + 1..limit.min(sa + 10))
-            .find(|&x| self.punct(x).is_empty() && (self.skippable(x) || self.cue(x).is_some()))?;
-        self.subject_before(v, sa).filter(|s| s.first <= sa + 1 && self.clear(s))
-    }
-    /// The subject after an introductory phrase: "In an interview on Tuesday, Trump doubled down and said …"
-    /// — the first mention right after the sentence's first comma, before `limit`.
-    pub(super) fn subject_after_comma(&self, sa: usize, limit: usize) -> Option<Speaker> {
-        let c = (sa..limit).find(|&k| self.punct(k) == ",")?;
-        let k = c + 1;
-        let m = *self.by_start.get(&self.text.tokens.get(k)?.span.start)?;
-        if self.mentions[m].span.end > self.text.tokens.get(limit)?.span.start {
-            return None;
-        }
-        Some(Speaker { mention: Some(m), span: self.mentions[m].span, first: k })
-    }
-}
-
-/// Content ends before a sentence's final period.
-pub(super) fn content_end(text: &Text, end: usize) -> usize {
-    let s = &text.src[..end];
-    let t = s.trim_end();
-    let t = t.strip_suffix('.').unwrap_or(t);
-    t.trim_end().len()
-}
-
+/// The number of word tokens in `span`.
 pub(super) fn word_count(text: &Text, span: Span) -> usize {
     let a = text.token_at_or_after(span.start);
     let z = text.token_at_or_after(span.end);
     text.tokens[a..z].iter().filter(|t| t.kind == TokenKind::Word).count()
+}
+
+/// `s` lies inside a closed, double-marked quotation of more than [`SHORT_QUOTE_WORDS`] words.
+pub(super) fn inside_quotation(qs: &[Quotation], s: Span, text: &Text) -> bool {
+    let i = qs.partition_point(|q| q.span.end <= s.start);
+    qs.get(i).is_some_and(|q| {
+        q.closed
+            && !q.single
+            && q.span.start < s.start
+            && s.end < q.span.end
+            && word_count(text, q.span) > SHORT_QUOTE_WORDS
+    })
+}
+
+/// Does `s` overlap one of the quotations? They are in text order and do not overlap, so their
+/// ends are sorted too: one binary search.
+pub(super) fn overlaps_quotation(qs: &[Quotation], s: Span) -> bool {
+    let i = qs.partition_point(|q| q.span.end <= s.start);
+    qs.get(i).is_some_and(|q| q.span.start < s.end)
 }

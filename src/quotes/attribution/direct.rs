@@ -1,7 +1,14 @@
 //! Direct quotations: the cue and speaker before, after or around each quotation, split and continued
 //! quotations, block quotations, transcripts and headlines.
 
-use super::*;
+use super::content::{clause_end, content_end, content_start};
+use super::context::{fw, is_cap, wc, word_count, Ctx, Cue, Speaker};
+use super::rules::RuleId;
+use super::{MAX_CONTINUATION_GAP_WORDS, MAX_SPLIT_GAP_WORDS, SHORT_QUOTE_WORDS};
+use crate::lexicon::{lexicon, WordClass};
+use crate::quotes::marks::Quotation;
+use crate::quotes::Found;
+use crate::report::{QuoteKind, Span};
 
 pub(super) fn direct(cx: &Ctx, qs: &[Quotation], out: &mut Vec<Found>, used_cues: &mut Vec<usize>) {
     let text = cx.text;
@@ -21,7 +28,7 @@ pub(super) fn direct(cx: &Ctx, qs: &[Quotation], out: &mut Vec<Found>, used_cues
             if let Some(&m) = text.tokens.get(qz + 1).and_then(|t| cx.by_start.get(&t.span.start)) {
                 let sp = Speaker { mention: Some(m), span: cx.mentions[m].span, first: qz + 1 };
                 let c = Cue { tok: qz, speaker: Some(sp), end: qz + 1 };
-                let mut f = found(cx, kind_of(words), vec![q.span], c, "direct/headline", 0.6);
+                let mut f = found(cx, kind_of(words), vec![q.span], c, RuleId::DirectHeadline, 0.6);
                 f.cue_lemma = None;
                 out.push(f);
                 continue;
@@ -45,7 +52,7 @@ pub(super) fn direct(cx: &Ctx, qs: &[Quotation], out: &mut Vec<Found>, used_cues
         let after = if introduced { None } else { cue_after(cx, qz, sz_end) };
         if let Some(c) = after.filter(|c| !near_only || c.tok <= qz + 4) {
             let mut fragments = vec![q.span];
-            let mut rule = "direct/cue-after";
+            let mut rule = RuleId::DirectCueAfter;
             // split quote: “A,” he said, “B.”
             if let Some(n) = qs.get(qi) {
                 let from = text.tokens.get(c.end).map_or(q.span.end, |t| t.span.start).min(n.span.start);
@@ -65,7 +72,7 @@ pub(super) fn direct(cx: &Ctx, qs: &[Quotation], out: &mut Vec<Found>, used_cues
                 {
                     fragments.push(n.span);
                     qi += 1;
-                    rule = "direct/split";
+                    rule = RuleId::DirectSplit;
                 }
             }
             // a quotation inside a paraphrase with a cue after it ("Belgium failed to act and ''should have
@@ -101,7 +108,7 @@ pub(super) fn direct(cx: &Ctx, qs: &[Quotation], out: &mut Vec<Found>, used_cues
             used_cues.push(c.tok);
             match mixed_start {
                 None if words > SHORT_QUOTE_WORDS || q.closed => {
-                    out.push(found(cx, kind_of(words), vec![q.span], c, "direct/cue-before", 0.85))
+                    out.push(found(cx, kind_of(words), vec![q.span], c, RuleId::DirectCueBefore, 0.85))
                 }
                 None => {}
                 Some(ms) => {
@@ -112,7 +119,7 @@ pub(super) fn direct(cx: &Ctx, qs: &[Quotation], out: &mut Vec<Found>, used_cues
                     if end + 1 < q.span.end {
                         // the quotation lies beyond the clause of the cue
                     } else if !overlaps_found(out, span) {
-                        out.push(found(cx, QuoteKind::Mixed, vec![span], c, "mixed/cue-before", 0.75));
+                        out.push(found(cx, QuoteKind::Mixed, vec![span], c, RuleId::MixedCueBefore, 0.75));
                     }
                 }
             }
@@ -121,7 +128,7 @@ pub(super) fn direct(cx: &Ctx, qs: &[Quotation], out: &mut Vec<Found>, used_cues
         // a block quotation after "X said:" at the end of the previous paragraph
         if let Some(c) = block_cue(cx, qa) {
             used_cues.push(c.tok);
-            out.push(found(cx, QuoteKind::Direct, vec![q.span], c, "direct/block", 0.8));
+            out.push(found(cx, QuoteKind::Direct, vec![q.span], c, RuleId::DirectBlock, 0.8));
             continue;
         }
         // a cue-less whole-sentence quotation continues the previous direct speaker
@@ -141,8 +148,9 @@ pub(super) fn direct(cx: &Ctx, qs: &[Quotation], out: &mut Vec<Found>, used_cues
                     let appositive = text.slice(between).contains(", ");
                     if gap <= MAX_CONTINUATION_GAP_WORDS || appositive {
                         prev.fragments.push(q.span);
-                        if prev.rule == "direct/cue-after" || prev.rule == "direct/cue-before" {
-                            prev.rule = "direct/continuation";
+                        if prev.rule == RuleId::DirectCueAfter.as_str() || prev.rule == RuleId::DirectCueBefore.as_str()
+                        {
+                            prev.rule = RuleId::DirectContinuation.as_str();
                         }
                     } else {
                         let mut f = prev.clone();
@@ -150,7 +158,7 @@ pub(super) fn direct(cx: &Ctx, qs: &[Quotation], out: &mut Vec<Found>, used_cues
                         f.cue = None;
                         f.cue_lemma = None;
                         f.confidence = 0.6;
-                        f.rule = "direct/continuation";
+                        f.rule = RuleId::DirectContinuation.as_str();
                         out.push(f);
                     }
                 }
@@ -164,11 +172,10 @@ pub(super) fn looks_like_title(cx: &Ctx, q: Quotation) -> bool {
     let a = cx.text.token_at_or_after(q.span.start) + 1;
     let z = cx.text.token_at_or_after(q.span.end).saturating_sub(1);
     let words: Vec<&str> = (a..z).map(|k| cx.word(k)).filter(|w| !w.is_empty()).collect();
-    let small = ["of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with"];
     !words.is_empty()
         && words.len() <= 8
         && (a..z).all(|k| !matches!(cx.punct(k), "." | "," | "!" | "?" | ";"))
-        && words.iter().all(|w| is_cap(w) || small.contains(w))
+        && words.iter().all(|w| is_cap(w) || wc().is(WordClass::QuotedTitleSmallWord, w))
         && is_cap(words[0])
 }
 
@@ -196,7 +203,7 @@ pub(super) fn short_mixed(cx: &Ctx, q: Quotation, sa: usize, c: &Cue) -> Option<
         return None;
     }
     let f = Span::new(start, q.span.end);
-    Some(found_span(cx, QuoteKind::Mixed, vec![f], c, "mixed/cue-after", 0.7))
+    Some(found_span(cx, QuoteKind::Mixed, vec![f], c, RuleId::MixedCueAfter, 0.7))
 }
 
 /// After a closing mark: optional comma, then `SPEAKER [adv] CUE` or `CUE SPEAKER`.
@@ -242,9 +249,8 @@ pub(super) fn cue_after(cx: &Ctx, qz: usize, sz: usize) -> Option<Cue> {
         }
         if cx.dcue(j).is_some() && !cx.lower(j).ends_with("ing") {
             if let Some(s) = cx.subject_before(j, k) {
-                let np_before = (k..s.first).all(|x| {
-                    !cx.word(x).is_empty() && !matches!(cx.lower(x), "that" | "and" | "but" | "which" | "who")
-                });
+                let np_before =
+                    (k..s.first).all(|x| !cx.word(x).is_empty() && !wc().is(WordClass::NotInSpeaker, cx.lower(x)));
                 if s.first >= k && np_before {
                     return Some(Cue { tok: j, speaker: Some(s), end: j + 1 });
                 }
@@ -293,7 +299,7 @@ pub(super) fn cue_before(
         if cx.dcue(c).is_some() {
             let recipient = match cx.entry(c).map(|e| e.lemma.as_str()) {
                 Some("tell" | "ask") => true,
-                Some("say" | "write") => matches!(cx.lower(c + 1), "of" | "to" | "in" | "on"),
+                Some("say" | "write") => wc().is(WordClass::SayPreposition, cx.lower(c + 1)),
                 _ => false,
             };
             // "Said Ellis: “…”"
@@ -427,23 +433,16 @@ pub(super) fn transcripts(cx: &Ctx, out: &mut Vec<Found>) {
             speaker_span: Some(sp),
             reported_source: None,
             confidence: 0.7,
-            rule: "direct/transcript",
+            rule: RuleId::DirectTranscript.as_str(),
         });
     }
 }
 
-pub(super) fn found(cx: &Ctx, kind: QuoteKind, fragments: Vec<Span>, c: Cue, rule: &'static str, conf: f32) -> Found {
+pub(super) fn found(cx: &Ctx, kind: QuoteKind, fragments: Vec<Span>, c: Cue, rule: RuleId, conf: f32) -> Found {
     found_span(cx, kind, fragments, &c, rule, conf)
 }
 
-pub(super) fn found_span(
-    cx: &Ctx,
-    kind: QuoteKind,
-    fragments: Vec<Span>,
-    c: &Cue,
-    rule: &'static str,
-    conf: f32,
-) -> Found {
+pub(super) fn found_span(cx: &Ctx, kind: QuoteKind, fragments: Vec<Span>, c: &Cue, rule: RuleId, conf: f32) -> Found {
     Found {
         kind,
         fragments,
@@ -457,7 +456,7 @@ pub(super) fn found_span(
             Some(_) => conf * 0.8,
             None => conf * 0.5,
         },
-        rule,
+        rule: rule.as_str(),
     }
 }
 

@@ -1,7 +1,15 @@
 //! Indirect and mixed speech: a cue with its clause ("X said that …"), inverted and parenthetical cues,
 //! participles, "according to", cue nouns, raising, "asked", phrasal cues, and where each content ends.
 
-use super::*;
+use super::content::{clause_end, content_start, end_before, recipient_end};
+use super::context::{fw, is_cap, overlaps_quotation, wc, word_count, Ctx, Speaker};
+use super::rules::RuleId;
+use super::{MIN_INDIRECT_WORDS, RARE_CUE_PRECISION};
+use crate::lexicon::{lexicon, CueEntry, WordClass};
+use crate::mentions::MentionKind;
+use crate::quotes::marks::Quotation;
+use crate::quotes::Found;
+use crate::report::{QuoteKind, Span};
 
 /// Passive attribution: "Mr. Sanders is seen as empowering regular voters", "He was recommended for the
 /// job by Roger Stone", "a 78-year-old man was charged with assault". Two fragments, the subject and
@@ -15,19 +23,16 @@ pub(super) fn passive(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
     }
     // a form of "be" right before (through adverbs), checked first: it is rare, the rest is costlier
     let mut v = i;
-    while v > 0 && (matches!(cx.lower(v - 1), "not" | "also" | "first") || cx.lower(v - 1).ends_with("ly")) {
+    while v > 0 && (wc().is(WordClass::PassiveAdverb, cx.lower(v - 1)) || cx.lower(v - 1).ends_with("ly")) {
         v -= 1;
     }
-    if v == 0 || !matches!(cx.lower(v - 1), "was" | "were" | "is" | "are" | "been" | "be" | "being") {
+    if v == 0 || !wc().is(WordClass::Be, cx.lower(v - 1)) {
         return None;
     }
     let lw = cx.lower(i);
-    let judgement = matches!(
-        lw,
-        "seen" | "known" | "considered" | "regarded" | "viewed" | "described" | "labeled" | "branded" | "dubbed"
-    );
+    let judgement = wc().is(WordClass::JudgementParticiple, lw);
     let cue = cx.entry(i).is_some_and(|e| !e.nominal() && e.class != "according");
-    if !(judgement || cue && (lw.ends_with("ed") || matches!(lw, "told" | "shown" | "said" | "written"))) {
+    if !(judgement || cue && (lw.ends_with("ed") || wc().is(WordClass::IrregularCueParticiple, lw))) {
         return None;
     }
     let (sa, sz) = cx.sentence_tokens(text.tokens[i].span.start);
@@ -83,7 +88,7 @@ pub(super) fn passive(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
         Some(cx.entry(i).map_or_else(|| lw.to_string(), |e| e.lemma.clone())),
         (agent.and_then(|a| a.mention), agent.map(|a| a.span)),
         0.4,
-        "indirect/passive",
+        RuleId::IndirectPassive,
     ))
 }
 
@@ -101,7 +106,7 @@ pub(super) fn as_clause(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
         return None;
     }
     // the cue: a verb of saying or showing ("as Mrs. Clinton seeks the White House" is about time), or "put(s) it"
-    let put_it = |c: usize| matches!(cx.lower(c), "put" | "puts") && cx.lower(c + 1) == "it";
+    let put_it = |c: usize| wc().is(WordClass::Put, cx.lower(c)) && cx.lower(c + 1) == "it";
     let as_cue = |c: usize| cx.entry(c).is_some_and(|e| fw().as_clause_cue.contains(&e.lemma));
     let (c, s, e) = if as_cue(i + 1) && cx.lower(i + 2) == "by" {
         // "As reported by Western Journalism, …": the agent is the source
@@ -141,8 +146,15 @@ pub(super) fn as_clause(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
         Some(cx.entry(c).map_or_else(|| "put it".to_string(), |e| e.lemma.clone())),
         (s.mention, Some(s.span)),
         0.6,
-        "indirect/as",
+        RuleId::IndirectAs,
     ))
+}
+
+/// The cue word of an indirect quote: its token and its lemma.
+#[derive(Clone, Copy)]
+struct CueWord<'a> {
+    tok: usize,
+    lemma: &'a str,
 }
 
 /// A found attribution from its parts; mixed when a fragment overlaps a quotation.
@@ -153,7 +165,7 @@ fn attribution(
     cue_lemma: Option<String>,
     (speaker, speaker_span): (Option<usize>, Option<Span>),
     confidence: f32,
-    rule: &'static str,
+    rule: RuleId,
 ) -> Found {
     let mixed = fragments.iter().any(|&f| overlaps_quotation(qs, f));
     Found {
@@ -165,7 +177,7 @@ fn attribution(
         speaker_span,
         reported_source: None,
         confidence,
-        rule,
+        rule: rule.as_str(),
     }
 }
 
@@ -185,16 +197,16 @@ pub(super) fn raising(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
     let mut v = i;
     match lw {
         "expected" => {
-            while v > sa && matches!(cx.lower(v - 1), "widely" | "not" | "also" | "still" | "now" | "generally") {
+            while v > sa && wc().is(WordClass::ExpectedAdverb, cx.lower(v - 1)) {
                 v -= 1;
             }
-            if v == sa || !matches!(cx.lower(v - 1), "is" | "are" | "was" | "were") {
+            if v == sa || !wc().is(WordClass::BeFinite, cx.lower(v - 1)) {
                 return None;
             }
             v -= 1;
         }
         "seems" | "seem" | "seemed" | "appears" | "appear" | "appeared" => {
-            while v > sa && matches!(cx.lower(v - 1), "also" | "now" | "still" | "would" | "may" | "might") {
+            while v > sa && wc().is(WordClass::SeemAdverb, cx.lower(v - 1)) {
                 v -= 1;
             }
         }
@@ -204,7 +216,7 @@ pub(super) fn raising(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
         return None;
     }
     // the subject: a relative pronoun, or the words back to the sentence start or a clause boundary
-    let first = if matches!(cx.lower(v - 1), "who" | "which" | "that") {
+    let first = if wc().is(WordClass::RelativeOrThat, cx.lower(v - 1)) {
         v - 1
     } else {
         let mut a = v - 1;
@@ -213,10 +225,7 @@ pub(super) fn raising(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
             let w = cx.lower(a - 1);
             if matches!(p, "," | ";" | ":" | "—" | "(")
                 || cx.is_quote_mark(a - 1)
-                || matches!(
-                    w,
-                    "and" | "but" | "that" | "because" | "if" | "while" | "when" | "as" | "since" | "although" | "so"
-                )
+                || wc().is(WordClass::ClauseBoundary, w)
             {
                 break;
             }
@@ -254,7 +263,7 @@ pub(super) fn raising(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
         ),
         (None, None),
         0.4,
-        "indirect/raising",
+        RuleId::IndirectRaising,
     ))
 }
 
@@ -270,22 +279,17 @@ pub(super) fn asked(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
     let (sa, sz) = cx.sentence_tokens(text.tokens[i].span.start);
     let lead = if i > sa { cx.lower(i - 1) } else { "" };
     let opening = i == sa || (i > sa && cx.word(i - 1).is_empty() && !cx.is_quote_mark(i - 1));
-    let passive = matches!(lead, "was" | "were" | "being" | "been" | "when" | "if" | "after" | "once");
+    let passive = wc().is(WordClass::AskedLead, lead);
     if !(opening || passive) {
         return None;
     }
     // the opener within a few words ("asked at a briefing Monday about …", "asked by a caller why …")
-    let k = (i + 1..(i + 9).min(sz)).find(|&x| {
-        matches!(
-            cx.lower(x),
-            "about" | "if" | "whether" | "to" | "why" | "how" | "what" | "who" | "whom" | "which" | "when" | "where"
-        )
-    })?;
+    let k = (i + 1..(i + 9).min(sz)).find(|&x| wc().is(WordClass::QuestionOpener, cx.lower(x)))?;
     if (i + 1..k).any(|x| matches!(cx.punct(x), "," | ";" | ":") || cx.is_quote_mark(x)) {
         return None;
     }
     // an opening "Asked …," clause ends at its comma; "was asked …" runs to the clause end
-    let end = if opening || !matches!(lead, "was" | "were" | "being" | "been") {
+    let end = if opening || !wc().is(WordClass::BePassiveAux, lead) {
         let c = (k + 1..sz).find(|&x| matches!(cx.punct(x), "," | ";" | "—"))?;
         end_before(text, c)
     } else {
@@ -302,7 +306,7 @@ pub(super) fn asked(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
         Some("ask".to_string()),
         (None, None),
         0.45,
-        "indirect/asked",
+        RuleId::IndirectAsked,
     ))
 }
 
@@ -321,29 +325,13 @@ pub(super) fn that_verb(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
     // "that" right after the verb, or after a short adjunct ("in the suit", "to a crowd in Georgia")
     let t = (i + 1..(i + 6).min(sz)).find(|&x| cx.lower(x) == "that")?;
     if (i + 1..t).any(|x| !cx.punct(x).is_empty())
-        || t > i + 1 && !matches!(cx.lower(i + 1), "in" | "to" | "on" | "at" | "during")
+        || t > i + 1 && !wc().is(WordClass::ThatVerbPreposition, cx.lower(i + 1))
     {
         return None;
     }
     // a relative "that" is followed by its verb ("the approach that worked"), a complementizer by a subject
     let nw = cx.lower(t + 1);
-    if nw.ends_with("ed")
-        || matches!(
-            nw,
-            "is" | "are"
-                | "was"
-                | "were"
-                | "will"
-                | "would"
-                | "has"
-                | "have"
-                | "had"
-                | "can"
-                | "could"
-                | "may"
-                | "might"
-        )
-    {
+    if nw.ends_with("ed") || wc().is(WordClass::FiniteAuxiliary, nw) {
         return None;
     }
     let s = cx.subject_before(i, sa)?;
@@ -352,7 +340,7 @@ pub(super) fn that_verb(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
         return None;
     }
     let span = Span::new(text.tokens[t].span.start, clause_end(cx, t, sz));
-    make(cx, i, &w.to_lowercase(), span, s, qs, "indirect/that-verb", 0.45)
+    make(cx, qs, CueWord { tok: i, lemma: &w.to_lowercase() }, span, s, RuleId::IndirectThatVerb, 0.45)
 }
 
 /// Phrasal cues learned from train cue bigrams (`lexicons/phrasal_cues.tsv`): a word that is no cue alone
@@ -375,7 +363,7 @@ pub(super) fn phrasal(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
         return None;
     }
     // "his criticism of", "Trump's endorsement of": the possessor; else the subject before the cue
-    let possessor = i > sa && matches!(cx.lower(i - 1), "his" | "her" | "their" | "its");
+    let possessor = i > sa && wc().is(WordClass::Possessive, cx.lower(i - 1));
     let s = if possessor {
         let t = text.tokens[i - 1];
         Speaker { mention: cx.by_start.get(&t.span.start).copied(), span: t.span, first: i - 1 }
@@ -401,284 +389,114 @@ pub(super) fn phrasal(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
         Some(format!("{lw} {particle}")),
         (s.mention, Some(s.span)),
         0.5,
-        "indirect/phrasal",
+        RuleId::IndirectPhrasal,
     ))
 }
 
-/// First content token after cue `i`: skips the colon, a told/asked recipient and time adjuncts up to
-/// a "that" ("said on Tuesday that", "told reporters that").
-pub(super) fn content_start(cx: &Ctx, i: usize, sz: usize) -> usize {
-    let mut k = i + 1;
-    // "said that" / "said:" / "pointed out that"
-    let particle = match cx.entry(i).map(|e| e.lemma.as_str()) {
-        Some("point" | "lay" | "speak" | "spell") => matches!(cx.lower(k), "out" | "up" | "to"),
-        Some("call" | "push" | "press" | "argue" | "ask" | "advocate") => {
-            matches!(cx.lower(k), "for" | "on" | "out" | "about")
-        }
-        Some("warn" | "complain" | "talk" | "boast" | "worry") => matches!(cx.lower(k), "about" | "of"),
-        Some("refer" | "respond" | "reply") => cx.lower(k) == "to",
-        Some("rail") => cx.lower(k) == "against",
-        _ => false,
-    };
-    if particle {
-        k += 1;
-    }
-    if cx.punct(k) == ":" {
-        return k + 1;
-    }
-    // look for "that" within a few words, through adjuncts and a recipient
-    let recipient = matches!(
-        cx.entry(i).map(|e| e.lemma.as_str()),
-        Some(
-            "tell" | "ask" | "warn" | "remind" | "assure" | "inform" | "convince" | "notify" | "write" | "say" | "show"
-        )
-    );
-    let mut j = k;
-    while j < sz && j < k + 9 {
-        let w = cx.lower(j);
-        if w == "that" {
-            return j;
-        }
-        if w.is_empty() && cx.punct(j) != "," {
-            break;
-        }
-        // only adjuncts ("said in a statement Friday that") or a recipient ("told reporters that")
-        if !(recipient || cx.adjunct(j) || cx.punct(j) == "," || matches!(w, "with" | "to" | "of" | "for")) {
-            break;
-        }
-        j += 1;
-    }
-    // "told the National Post he has …": a bare clause after the recipient, opened by a pronoun
-    if cx.entry(i).is_some_and(|e| e.lemma == "tell") {
-        let r = recipient_end(cx, k, sz);
-        if r > k && matches!(cx.lower(r), "he" | "she" | "they" | "it" | "we" | "i" | "there") {
-            return r;
-        }
-    }
-    // "said Friday the …" / "said in a statement the …"
-    let mut j = k;
-    if cx.lower(j) == "over" {
-        j += 1;
-    }
-    let phrase = matches!(cx.lower(k), "on" | "in" | "at" | "over" | "during");
-    while j < sz
-        && j < k + 5
-        && (fw().time.contains(cx.lower(j))
-            || cx.punct(j) == ","
-            || phrase && cx.adjunct(j) && !matches!(cx.lower(j), "the" | "a" | "an") && j > k
-            || j == k && phrase
-            || phrase && j <= k + 2 && matches!(cx.lower(j), "a" | "an" | "the" | "his" | "her" | "their" | "its"))
-    {
-        j += 1;
-    }
-    if j > k && j < sz && !cx.word(j).is_empty() {
-        let lw = cx.lower(k);
-        if matches!(lw, "on" | "in" | "at" | "over" | "last" | "this" | "earlier" | "today" | "yesterday" | "tonight")
-            || fw().adjunct.contains(lw)
-        {
-            return j;
-        }
-    }
-    k
+/// A cue word met by the cue pass: the token, its lexicon entry, its sentence `[sa, sz)`, and the
+/// speaker of an earlier attribution in the same sentence (for participles).
+#[derive(Clone, Copy)]
+pub(super) struct CueSite {
+    pub(super) i: usize,
+    pub(super) e: &'static CueEntry,
+    pub(super) sa: usize,
+    pub(super) sz: usize,
+    pub(super) prev: Option<Speaker>,
 }
 
-/// The token after a recipient noun phrase starting at `k` ("told the National Post he …", "told his
-/// closest advisers as …"): a mention, or a determiner and up to four lower-case words; `k` when none.
-pub(super) fn recipient_end(cx: &Ctx, k: usize, sz: usize) -> usize {
-    if let Some(&m) = cx.text.tokens.get(k).and_then(|t| cx.by_start.get(&t.span.start)) {
-        return cx.text.token_at_or_after(cx.mentions[m].span.end).min(sz);
-    }
-    if !fw().determiner.contains(cx.lower(k))
-        && !matches!(cx.lower(k), "reporters" | "me" | "us" | "him" | "her" | "them")
-    {
-        return k;
-    }
-    // "the National Post"
-    if let Some(&m) = cx.text.tokens.get(k + 1).and_then(|t| cx.by_start.get(&t.span.start)) {
-        return cx.text.token_at_or_after(cx.mentions[m].span.end).min(sz);
-    }
-    let mut r = k + 1;
-    while r < sz
-        && r < k + 5
-        && !cx.word(r).is_empty()
-        && !is_cap(cx.word(r))
-        && !fw().np_boundary.contains(cx.lower(r))
-        && cx.entry(r).is_none()
-    {
-        r += 1;
-    }
-    r
+/// What a cue finder says about a cue word: not its construction (the next finder of the registry
+/// tries), or its construction, with a quote or with none (no later finder tries).
+pub(super) enum Verdict {
+    Next,
+    Done(Option<Found>),
 }
 
-/// Where a clause starting at token `k` ends (byte): the sentence end without its final period,
-/// or before ", according to", a participle cue (", adding that"), or an inner ", X said".
-pub(super) fn clause_end(cx: &Ctx, k: usize, sz: usize) -> usize {
-    let text = cx.text;
-    let mut j = k;
-    while j < sz {
-        let p = cx.punct(j);
-        if p == ";" || p == "―" || (p == "-" && cx.punct(j + 1) == "-") {
-            break;
-        }
-        // "… “to win this race,” adding that …": the content ends with the quotation, before the participle
-        if j > k + 1
-            && cx.is_quote_mark(j)
-            && cx.punct(j - 1) == ","
-            && cx.lower(j + 1).ends_with("ing")
-            && cx.entry(j + 1).is_some_and(|e| !e.nominal())
-        {
-            return text.tokens[j].span.end;
-        }
-        // "… and said …", "… but did note that …", "…, and other GOP leaders said …": a coordinated cue
-        // starts an attribution of its own
-        if matches!(cx.lower(j), "and" | "but") && j > k {
-            let mut c = j + 1;
-            while c < sz && (cx.skippable(c) || matches!(cx.lower(c), "did" | "then")) {
-                c += 1;
-            }
-            let own_cue = |c: usize| {
-                (cx.cue(c).is_some() || cx.lower(c + 1) == "out" && cx.lower(c).starts_with("point"))
-                    && !cx.lower(c).ends_with("ing")
-            };
-            let new_subject = || {
-                (c + 1..(c + 6).min(sz))
-                    .find(|&x| own_cue(x))
-                    .is_some_and(|x| cx.subject_before(x, j + 1).is_some_and(|s| s.first == j + 1))
-            };
-            if own_cue(c) || cx.punct(j - 1) == "," && new_subject() {
-                let e = if cx.punct(j - 1) == "," { j - 1 } else { j };
-                return end_before(text, e);
-            }
-        }
-        // ", which …", "— a …": contexts where train contents mostly end (lexicons/content_stops.tsv)
-        if j > k
-            && matches!(p, "," | "—" | "–" | "-")
-            && j + 1 < sz
-            && cx.word(j + 1).starts_with(char::is_lowercase)
-            && lexicon().ends_content(p, cx.lower(j + 1))
-        {
-            break;
-        }
-        if p == "," && j + 1 < sz {
-            let nw = cx.lower(j + 1);
-            if matches!(nw, "whose" | "but") {
-                break;
-            }
-            // ", contradicting …" — a participle clause of the narrator
-            if nw.ends_with("ing") && !matches!(nw, "including" | "according" | "saying" | "adding") && nw.len() > 5 {
-                break;
-            }
-            if nw == "according" && cx.lower(j + 2) == "to" {
-                break;
-            }
-            if nw.ends_with("ing") && cx.entry(j + 1).is_some_and(|e| !e.weak() && !e.nominal()) {
-                break;
-            }
-            // ", said X" — an inverted cue with its speaker after it
-            if cx.cue(j + 1).is_some() && cx.subject_after(j + 1, sz).is_some_and(|s| s.mention.is_some()) {
-                break;
-            }
-            // ", X said," in the middle or ", X said." at the end
-            let mut c = j + 1;
-            while c < sz && c < j + 8 && !cx.word(c).is_empty() {
-                if cx.cue(c).is_some() {
-                    if cx.subject_before(c, j + 1).is_some_and(|s| s.first == j + 1) && c < sz {
-                        let after = cx.punct(c + 1);
-                        if c + 1 >= sz || matches!(after, "," | "." | "") && cx.word(c + 1).is_empty() {
-                            return end_before(text, j);
-                        }
-                    }
-                    break;
-                }
-                c += 1;
-            }
-        }
-        // "…, though Mrs. Fiorina said she doubted …", "… after Mrs. Clinton accused him …": a clause with
-        // a speaker and a cue of its own starts another attribution (one role per token in the annotation)
-        if j > k + 1 && (p == "," || fw().subordinator.contains(cx.lower(j))) && cx.starts_attribution(j + 1, sz) {
-            let e = if p.is_empty() && cx.punct(j - 1) == "," { j - 1 } else { j };
-            return end_before(text, e);
-        }
-        j += 1;
+/// `indirect/according-to`: the "according" cue class is read by [`according`] alone.
+pub(super) fn according_to(cx: &Ctx, s: &CueSite, qs: &[Quotation]) -> Verdict {
+    if s.e.class != "according" {
+        return Verdict::Next;
     }
-    if j >= sz {
-        return content_end(text, text.tokens[sz - 1].span.end);
-    }
-    end_before(text, j)
+    Verdict::Done(according(cx, s.i, s.sa, s.sz, qs))
 }
 
-/// Indirect speech around cue token `i` in the sentence `[sa, sz)`.
-pub(super) fn indirect(
-    cx: &Ctx,
-    i: usize,
-    e: &CueEntry,
-    sa: usize,
-    sz: usize,
-    qs: &[Quotation],
-    prev: Option<Speaker>,
-) -> Option<Found> {
-    let text = cx.text;
-    let lemma = e.lemma.as_str();
-    let lw = cx.lower(i);
-    if e.class == "according" {
-        return according(cx, i, sa, sz, qs);
+/// `indirect/nominal`: a cue noun is read by [`nominal`] alone.
+pub(super) fn cue_noun(cx: &Ctx, s: &CueSite, qs: &[Quotation]) -> Verdict {
+    if !s.e.nominal() {
+        return Verdict::Next;
     }
-    if e.nominal() {
-        return nominal(cx, i, e, sa, sz, qs);
-    }
+    Verdict::Done(nominal(cx, s.i, s.e, s.sz, qs))
+}
+
+/// `indirect/participle`: a cue form in -ing that is no progressive ("is saying") is read as a
+/// participle, "…, adding that …", with the speaker of the clause.
+pub(super) fn participle(cx: &Ctx, site: &CueSite, qs: &[Quotation]) -> Verdict {
+    let CueSite { i, sa, .. } = *site;
     // participle: "…, adding that …" — the speaker of the clause (not a progressive "is saying")
     let progressive = {
         let mut k = i;
-        while k > sa && cx.skippable(k - 1) && !matches!(cx.lower(k - 1), "is" | "are" | "was" | "were" | "been" | "be")
-        {
+        while k > sa && cx.skippable(k - 1) && !wc().is(WordClass::BeProgressive, cx.lower(k - 1)) {
             k -= 1;
         }
-        k > sa
-            && matches!(
-                cx.lower(k - 1),
-                "is" | "are" | "was" | "were" | "been" | "be" | "isn’t" | "isn't" | "aren’t" | "wasn’t"
-            )
+        k > sa && wc().is(WordClass::BeProgressiveOrNegated, cx.lower(k - 1))
     };
-    if lw.ends_with("ing") && !progressive {
-        let lead = if i > sa { cx.lower(i - 1) } else { "" };
-        let after_by = matches!(lead, "by" | "while" | "after" | "before" | "when" | "in")
-            || lead == "and" && i > sa + 1 && (cx.punct(i - 2) == "," || prev.is_some());
-        // "…,” adding that …": the comma may sit inside the closing quotation mark
-        let comma = i > sa
-            && (matches!(cx.punct(i - 1), "," | "—")
-                || i > sa + 1 && cx.is_quote_mark(i - 1) && cx.punct(i - 2) == ",");
-        if i > sa && (comma || after_by) {
-            let speaker = prev.or_else(|| cx.subject_first(sa, i)).or_else(|| cx.main_subject(sa, i))?;
-            let k = content_start(cx, i, sz);
-            // a weak participle needs a that-clause, or an object the cue is about: ", calling him a
-            // fascist", ", calling for his firing"
-            let object = matches!(cx.lower(k), "him" | "her" | "them" | "it" | "himself" | "herself")
-                || cx.by_start.contains_key(&text.tokens.get(k)?.span.start)
-                || k > i + 1 && matches!(cx.lower(k - 1), "for" | "on");
-            if e.weak() && cx.lower(k) != "that" && !object {
-                return None;
-            }
-            let span = Span::new(text.tokens.get(k)?.span.start, clause_end(cx, k, sz));
-            return make(cx, i, lemma, span, speaker, qs, "indirect/participle", 0.6);
-        }
-        // "with 50 percent saying she is prepared": the noun phrase before the participle speaks
-        if i > sa + 1 && !e.weak() && lemma == "say" {
-            if let Some(s) = cx.subject_before(i, sa) {
-                if s.first > sa && matches!(cx.lower(s.first - 1), "with" | "left" | "had") {
-                    let k = content_start(cx, i, sz);
-                    let span = Span::new(text.tokens.get(k)?.span.start, clause_end(cx, k, sz));
-                    return make(cx, i, lemma, span, s, qs, "indirect/participle", 0.55);
-                }
-            }
-        }
-        return None;
+    if !cx.lower(i).ends_with("ing") || progressive {
+        return Verdict::Next;
     }
+    Verdict::Done(participle_clause(cx, site, qs))
+}
+
+fn participle_clause(cx: &Ctx, site: &CueSite, qs: &[Quotation]) -> Option<Found> {
+    let CueSite { i, e, sa, sz, prev } = *site;
+    let text = cx.text;
+    let lemma = e.lemma.as_str();
+    let lead = if i > sa { cx.lower(i - 1) } else { "" };
+    let after_by = wc().is(WordClass::ParticipleLead, lead)
+        || lead == "and" && i > sa + 1 && (cx.punct(i - 2) == "," || prev.is_some());
+    // "…,” adding that …": the comma may sit inside the closing quotation mark
+    let comma = i > sa
+        && (matches!(cx.punct(i - 1), "," | "—") || i > sa + 1 && cx.is_quote_mark(i - 1) && cx.punct(i - 2) == ",");
+    if i > sa && (comma || after_by) {
+        let speaker = prev.or_else(|| cx.subject_first(sa, i)).or_else(|| cx.main_subject(sa, i))?;
+        let k = content_start(cx, i, sz);
+        // a weak participle needs a that-clause, or an object the cue is about: ", calling him a
+        // fascist", ", calling for his firing"
+        let object = wc().is(WordClass::ObjectPronoun, cx.lower(k))
+            || cx.by_start.contains_key(&text.tokens.get(k)?.span.start)
+            || k > i + 1 && wc().is(WordClass::ParticipleParticle, cx.lower(k - 1));
+        if e.weak() && cx.lower(k) != "that" && !object {
+            return None;
+        }
+        let span = Span::new(text.tokens.get(k)?.span.start, clause_end(cx, k, sz));
+        return make(cx, qs, CueWord { tok: i, lemma }, span, speaker, RuleId::IndirectParticiple, 0.6);
+    }
+    // "with 50 percent saying she is prepared": the noun phrase before the participle speaks
+    if i > sa + 1 && !e.weak() && lemma == "say" {
+        if let Some(s) = cx.subject_before(i, sa) {
+            if s.first > sa && wc().is(WordClass::WithClauseLead, cx.lower(s.first - 1)) {
+                let k = content_start(cx, i, sz);
+                let span = Span::new(text.tokens.get(k)?.span.start, clause_end(cx, k, sz));
+                return make(cx, qs, CueWord { tok: i, lemma }, span, s, RuleId::IndirectParticiple, 0.55);
+            }
+        }
+    }
+    None
+}
+
+/// `indirect/that`, `indirect/inverted`, `indirect/parenthetical`: a cue verb with its speaker and its
+/// clause, "X said (that) …", "…, X said.", "…, said X.", "A, X said, B." (the last finder: it decides).
+pub(super) fn verb_clause(cx: &Ctx, site: &CueSite, qs: &[Quotation]) -> Verdict {
+    Verdict::Done(verb_clause_found(cx, site, qs))
+}
+
+fn verb_clause_found(cx: &Ctx, site: &CueSite, qs: &[Quotation]) -> Option<Found> {
+    let CueSite { i, e, sa, sz, prev } = *site;
+    let text = cx.text;
+    let lemma = e.lemma.as_str();
+    let lw = cx.lower(i);
     // "their calls", "in states", "the claims": a noun, not a cue
     if i > sa && lw.ends_with('s') {
         let p = cx.lower(i - 1);
-        if fw().determiner.contains(p)
-            || matches!(p, "in" | "of" | "for" | "by" | "with" | "on" | "at" | "from" | "into" | "whose" | "the")
-        {
+        if fw().determiner.contains(p) || wc().is(WordClass::NounContext, p) {
             return None;
         }
     }
@@ -688,7 +506,7 @@ pub(super) fn indirect(
             let after = cx.text.token_at_or_after(s.span.end);
             if after >= sz || cx.adjunct_to_end(after, sz) || cx.inverted_tail(after, sz) {
                 let span = Span::new(text.tokens[sa].span.start, end_before(text, i - 1));
-                return make(cx, i, lemma, span, s, qs, "indirect/inverted", 0.65);
+                return make(cx, qs, CueWord { tok: i, lemma }, span, s, RuleId::IndirectInverted, 0.65);
             }
         }
     }
@@ -697,7 +515,7 @@ pub(super) fn indirect(
         while k > sa && cx.skippable(k - 1) {
             k -= 1;
         }
-        k > sa && matches!(cx.lower(k - 1), "and" | "but")
+        k > sa && wc().is(WordClass::Coordinator, cx.lower(k - 1))
     };
     let subject = if coordinated {
         prev.or_else(|| cx.subject_first(sa, i)).or_else(|| cx.subject_after_comma(sa, i))
@@ -716,10 +534,9 @@ pub(super) fn indirect(
         // "…, Sen. Graham told The Huffington Post on Thursday." — a short tail without a clause
         let tail_ok = match lemma {
             "tell" => true,
-            "say" | "add" | "write" | "explain" | "note" | "argue" | "insist" => matches!(
-                cx.lower(k),
-                "at" | "in" | "on" | "during" | "after" | "before" | "from" | "via" | "through" | "to"
-            ),
+            "say" | "add" | "write" | "explain" | "note" | "argue" | "insist" => {
+                wc().is(WordClass::TailPreposition, cx.lower(k))
+            }
             _ => false,
         };
         // "Outright victory is vital, he said after meeting Thursday with Trump aides, because …": a
@@ -739,40 +556,16 @@ pub(super) fn indirect(
             && !(k..tail_end.min(sz)).any(|x| fw().clause_opener.contains(cx.lower(x)) && cx.lower(x) != "to");
         if k >= sz || (cx.punct(k) == "." && k + 1 >= sz) || cx.adjunct_to_end(k, sz) || short_tail {
             // "…, Price said." — the content is before
-            return before_content(cx, i, sa, s, lemma, e, qs);
+            return before_content(cx, site, s, qs);
         }
         if cx.punct(k) == "," {
             // "A, Price said, B."
-            return parenthetical(cx, i, k, sa, sz, s, lemma, qs);
+            return parenthetical(cx, site, k, s, qs);
         }
         if e.weak() && cx.lower(k) != "that" && !cx.clear(&s) {
             return None;
         }
-        if matches!(
-            cx.lower(k),
-            "with"
-                | "themselves"
-                | "himself"
-                | "herself"
-                | "myself"
-                | "itself"
-                | "ourselves"
-                | "for"
-                | "of"
-                | "from"
-                | "and"
-                | "but"
-                | "or"
-                | "as"
-                | "up"
-                | "off"
-                | "down"
-                | "away"
-                | "back"
-                | "in"
-                | "into"
-                | "at"
-        ) {
+        if wc().is(WordClass::NotContentStart, cx.lower(k)) {
             return None;
         }
         if cx.is_quote_mark(k) && qs.iter().any(|q| q.span.start == text.tokens[k].span.start) {
@@ -800,7 +593,7 @@ pub(super) fn indirect(
         }
         let span = Span::new(text.tokens[k].span.start, end);
         let conf = if e.weak() { 0.55 } else { 0.7 };
-        return make(cx, i, lemma, span, s, qs, "indirect/that", conf);
+        return make(cx, qs, CueWord { tok: i, lemma }, span, s, RuleId::IndirectThat, conf);
     }
     // …, said X.
     if i > sa && matches!(cx.punct(i - 1), ",") {
@@ -812,20 +605,18 @@ pub(super) fn indirect(
         let end = end_before(text, i - 1);
         let start = text.tokens[sa].span.start;
         let span = Span::new(start, end);
-        return make(cx, i, lemma, span, s, qs, "indirect/inverted", 0.65);
+        return make(cx, qs, CueWord { tok: i, lemma }, span, s, RuleId::IndirectInverted, 0.65);
     }
     None
 }
 
-#[allow(clippy::too_many_arguments)]
-pub(super) fn make(
+fn make(
     cx: &Ctx,
-    i: usize,
-    lemma: &str,
+    qs: &[Quotation],
+    CueWord { tok: i, lemma }: CueWord,
     span: Span,
     s: Speaker,
-    qs: &[Quotation],
-    rule: &'static str,
+    rule: RuleId,
     conf: f32,
 ) -> Option<Found> {
     if span.is_empty() || word_count(cx.text, span) < MIN_INDIRECT_WORDS {
@@ -838,15 +629,9 @@ pub(super) fn make(
 
 /// "…, Price said." / "…, a source said on Tuesday." — from the sentence start to the comma before the
 /// speaker.
-pub(super) fn before_content(
-    cx: &Ctx,
-    i: usize,
-    sa: usize,
-    s: Speaker,
-    lemma: &str,
-    e: &CueEntry,
-    qs: &[Quotation],
-) -> Option<Found> {
+fn before_content(cx: &Ctx, site: &CueSite, s: Speaker, qs: &[Quotation]) -> Option<Found> {
+    let CueSite { i, e, sa, .. } = *site;
+    let lemma = e.lemma.as_str();
     let text = cx.text;
     let mut s = s;
     // "…, federal officials said", "…, Republican candidate Ben Carson said": modifiers the mention left
@@ -875,21 +660,13 @@ pub(super) fn before_content(
         a += 1;
     }
     let span = Span::new(text.tokens[a].span.start, end_before(text, first - 1));
-    make(cx, i, lemma, span, s, qs, "indirect/inverted", 0.65)
+    make(cx, qs, CueWord { tok: i, lemma }, span, s, RuleId::IndirectInverted, 0.65)
 }
 
 /// "A, Price said, B." — two fragments.
-#[allow(clippy::too_many_arguments)]
-pub(super) fn parenthetical(
-    cx: &Ctx,
-    i: usize,
-    comma: usize,
-    sa: usize,
-    sz: usize,
-    s: Speaker,
-    lemma: &str,
-    qs: &[Quotation],
-) -> Option<Found> {
+fn parenthetical(cx: &Ctx, site: &CueSite, comma: usize, s: Speaker, qs: &[Quotation]) -> Option<Found> {
+    let CueSite { i, e, sa, sz, .. } = *site;
+    let lemma = e.lemma.as_str();
     let text = cx.text;
     let first = s.first;
     if first <= sa + 1 || cx.punct(first - 1) != "," || comma + 1 >= sz {
@@ -900,7 +677,7 @@ pub(super) fn parenthetical(
     if word_count(text, a) < 2 || b.is_empty() {
         return None;
     }
-    let mut f = make(cx, i, lemma, a, s, qs, "indirect/parenthetical", 0.6)?;
+    let mut f = make(cx, qs, CueWord { tok: i, lemma }, a, s, RuleId::IndirectParenthetical, 0.6)?;
     f.fragments.push(b);
     if overlaps_quotation(qs, b) {
         f.kind = QuoteKind::Mixed;
@@ -909,7 +686,7 @@ pub(super) fn parenthetical(
 }
 
 /// "…, according to X." / "According to X, …"
-pub(super) fn according(cx: &Ctx, i: usize, sa: usize, sz: usize, qs: &[Quotation]) -> Option<Found> {
+fn according(cx: &Ctx, i: usize, sa: usize, sz: usize, qs: &[Quotation]) -> Option<Found> {
     let text = cx.text;
     if cx.lower(i + 1) != "to" {
         return None;
@@ -941,12 +718,13 @@ pub(super) fn according(cx: &Ctx, i: usize, sa: usize, sz: usize, qs: &[Quotatio
             return None;
         }
         let span = Span::new(text.tokens[z + 1].span.start, clause_end(cx, z + 1, sz));
-        make(cx, i, "according to", span, s, qs, "indirect/according-to", 0.75)?
+        make(cx, qs, CueWord { tok: i, lemma: "according to" }, span, s, RuleId::IndirectAccordingTo, 0.75)?
     } else if after_comma {
         // CONTENT, according to X[, CONTENT].
         let end = if cx.is_quote_mark(i - 1) { text.tokens[i - 1].span.end } else { end_before(text, i - 1) };
         let span = Span::new(text.tokens[sa].span.start, end);
-        let mut f = make(cx, i, "according to", span, s, qs, "indirect/according-to", 0.75)?;
+        let mut f =
+            make(cx, qs, CueWord { tok: i, lemma: "according to" }, span, s, RuleId::IndirectAccordingTo, 0.75)?;
         if cx.punct(z) == "," && z + 2 < sz {
             f.fragments.push(Span::new(text.tokens[z + 1].span.start, clause_end(cx, z + 1, sz)));
         }
@@ -959,7 +737,7 @@ pub(super) fn according(cx: &Ctx, i: usize, sa: usize, sz: usize, qs: &[Quotatio
 }
 
 /// "Trump’s claim that …" / "the statement by X that …"
-pub(super) fn nominal(cx: &Ctx, i: usize, e: &CueEntry, sa: usize, sz: usize, qs: &[Quotation]) -> Option<Found> {
+fn nominal(cx: &Ctx, i: usize, e: &CueEntry, sz: usize, qs: &[Quotation]) -> Option<Found> {
     let text = cx.text;
     if cx.lower(i + 1) != "that" || i == 0 {
         return None;
@@ -974,15 +752,14 @@ pub(super) fn nominal(cx: &Ctx, i: usize, e: &CueEntry, sa: usize, sz: usize, qs
         Some(m) => (Some(m), text.tokens[i - 1].span),
         None => {
             let w = cx.lower(i - 1);
-            if !matches!(w, "his" | "her" | "their" | "its") {
+            if !wc().is(WordClass::Possessive, w) {
                 return None;
             }
             (None, prev.span)
         }
     };
-    let _ = sa;
     let s = Speaker { mention, span, first: i - 1 };
     let k = i + 1;
     let span_c = Span::new(text.tokens[k].span.start, clause_end(cx, k, sz));
-    make(cx, i, e.lemma.as_str(), span_c, s, qs, "indirect/nominal", 0.55)
+    make(cx, qs, CueWord { tok: i, lemma: e.lemma.as_str() }, span_c, s, RuleId::IndirectNominal, 0.55)
 }

@@ -46,21 +46,35 @@
 //! Confidence: each rule sets a rough one here; the pipeline replaces it with the rule's rate of being
 //! right on PolNeAR train (`lexicons/rule_confidence.tsv`, see [`crate::lexicon::Lexicon::rule_confidence`]).
 //!
-//! Layout: `context.rs` holds the reading context and the speaker finders, `direct.rs` the rules around
-//! quotation marks, `indirect.rs` the rules around cue words; this module runs them in order and keeps
-//! one role per token (nested indirect items are dropped).
+//! Rules are data: [`RULES`] (`rules.rs`) lists every rule with its [`RuleId`], its [`Pass`], its
+//! finder and example sentences (run by `tests/rules.rs`), in the order [`attribute`] tries them.
+//!
+//! Layout: `rules.rs` the registry; `context.rs` the reading context `Ctx` (built
+//! once, by `Ctx::new`) and its word tests; `speaker.rs` the speaker finders; `content.rs` the content
+//! boundaries (where a content starts and ends); `direct.rs` the rules around quotation marks;
+//! `indirect.rs` the word and cue finders; `tagged.rs` the tagger pass; this module walks the registry
+//! and keeps one role per token (nested indirect items are dropped). The word classes the rules test
+//! are in `lexicons/word_classes.tsv` and `lexicons/function_words.tsv`.
 
 use std::collections::HashMap;
 
+mod content;
 mod context;
 mod direct;
 mod indirect;
+mod speaker;
+mod tagged;
 
-use context::*;
-use direct::*;
-use indirect::*;
+mod rules;
 
-use crate::lexicon::{lexicon, CueEntry, FunctionWords};
+pub use rules::{Example, Pass, Rule, RuleId, RULES};
+
+use context::{inside_quotation, Ctx, Speaker};
+use direct::{direct, transcripts};
+use indirect::{CueSite, Verdict};
+use rules::{CueFinder, Finder};
+use tagged::tagged;
+
 use crate::mentions::{Mention, MentionKind};
 use crate::quotes::marks::{quotations, Quotation};
 use crate::quotes::Found;
@@ -86,97 +100,34 @@ pub const RARE_CUE_PRECISION: f32 = 0.3;
 const MIN_INDIRECT_WORDS: usize = 2;
 
 /// Finds every attributed quote in `text`.
+///
+/// The steps, in the order of the registry ([`RULES`], whose [`Pass`] says where each rule is tried):
+///
+/// 1. [`Pass::Quotations`]: each quotation in text order (`direct::direct`) — a headline speaker
+///    after a colon; a cue after it (a split quote when a second quotation follows, a mixed quote when
+///    a paraphrase leads into a short one); a cue before it (a mixed quote when the cue's clause runs
+///    into it); a cue at the end of the paragraph before; else a continuation of the previous quote.
+/// 2. [`Pass::Transcripts`]: each paragraph opening `NAME:` (`direct::transcripts`).
+/// 3. [`Pass::Words`]: each word token that no direct quote used as its cue; the word finders in
+///    registry order (raising, phrasal, asked, passive, as), the first that finds a quote takes the
+///    token; then, at a word that is no cue form, the that-verb finder, and the token is done.
+/// 4. [`Pass::Cues`]: the same token, a cue form outside the quotes taken so far and outside a closed
+///    quotation: the cue finders in registry order (according-to, nominal, participle, the verb's
+///    clause), until one decides.
+/// 5. [`Pass::Tagger`]: the learned tagger's spans where no rule quote is (`tagged::tagged`).
+///
+/// A quote of steps 3–4 is kept only when none of its fragments overlaps a quote kept before. Last,
+/// indirect quotes nested in others are dropped (one role per token) and reported sources are found.
 pub fn attribute(text: &Text, mentions: &[Mention]) -> Vec<Found> {
-    let mut by_end = HashMap::new();
-    let mut by_start = HashMap::new();
-    for (i, m) in mentions.iter().enumerate() {
-        by_end.insert(m.span.end, i);
-        by_start.insert(m.span.start, i);
-    }
-    let cx = Ctx { text, mentions, by_end, by_start, lowers: Lowers::new(text) };
+    let cx = Ctx::new(text, mentions);
     let qs = quotations(text);
     let mut out: Vec<Found> = Vec::new();
     let mut used_cues: Vec<usize> = Vec::new();
     direct(&cx, &qs, &mut out, &mut used_cues);
     transcripts(&cx, &mut out);
-    // indirect speech from the remaining cues
-    let mut taken = SpanSet::default();
-    for f in &out {
-        f.fragments.iter().for_each(|&fr| taken.insert(fr));
-    }
-    // earlier attributions by sentence (for participles), so each cue looks only at its own sentence
-    let mut by_sentence: HashMap<Option<usize>, Vec<usize>> = HashMap::new();
-    for (k, f) in out.iter().enumerate() {
-        if let Some(c) = f.cue {
-            by_sentence.entry(text.sentence_of(c.start)).or_default().push(k);
-        }
-    }
-    // one flag per token, not a scan of the used cues per token
-    let mut used = vec![false; text.tokens.len()];
-    for &i in &used_cues {
-        if let Some(u) = used.get_mut(i) {
-            *u = true;
-        }
-    }
-    for (i, t) in text.tokens.iter().enumerate() {
-        if t.kind != TokenKind::Word || used[i] {
-            continue;
-        }
-        if let Some(f) = raising(&cx, i, &qs)
-            .or_else(|| phrasal(&cx, i, &qs))
-            .or_else(|| asked(&cx, i, &qs))
-            .or_else(|| passive(&cx, i, &qs))
-            .or_else(|| as_clause(&cx, i, &qs))
-        {
-            if !f.fragments.iter().any(|fr| taken.overlaps(*fr)) {
-                f.fragments.iter().for_each(|&fr| taken.insert(fr));
-                if let Some(c) = f.cue {
-                    by_sentence.entry(text.sentence_of(c.start)).or_default().push(out.len());
-                }
-                out.push(f);
-            }
-            continue;
-        }
-        let Some(e) = cx.entry(i) else {
-            if let Some(f) = that_verb(&cx, i, &qs) {
-                if !f.fragments.iter().any(|fr| taken.overlaps(*fr)) {
-                    f.fragments.iter().for_each(|&fr| taken.insert(fr));
-                    out.push(f);
-                }
-            }
-            continue;
-        };
-        if taken.contains(t.span) {
-            continue;
-        }
-        // "… I think that's fine …" inside a closed quotation of several words: the quoted speaker's own
-        // words, annotated once as part of the quotation (univocal), never as a new attribution
-        if inside_quotation(&qs, t.span, text) {
-            continue;
-        }
-        let (sa, sz) = cx.sentence_tokens(t.span.start);
-        let sent = text.sentence_of(t.span.start);
-        // the speaker of an earlier attribution in the same sentence (for participles)
-        let prev = by_sentence
-            .get(&sent)
-            .into_iter()
-            .flatten()
-            .map(|&k| &out[k])
-            .filter(|f| f.cue.is_some_and(|c| c.start < t.span.start))
-            .max_by_key(|f| f.cue.map(|c| c.start))
-            .and_then(|f| f.speaker_span.map(|sp| Speaker { mention: f.speaker, span: sp, first: 0 }));
-        if let Some(f) = indirect(&cx, i, e, sa, sz, &qs, prev) {
-            if f.fragments.iter().any(|fr| taken.overlaps(*fr)) {
-                continue;
-            }
-            f.fragments.iter().for_each(|&fr| taken.insert(fr));
-            if let Some(c) = f.cue {
-                by_sentence.entry(text.sentence_of(c.start)).or_default().push(out.len());
-            }
-            out.push(f);
-        }
-    }
-    // reported speech the rules missed, from the learned tagger (`quotes::tagger`), where no rule quote is
+    let mut kept = Kept::new(text, out);
+    words_and_cues(&cx, &qs, &used_cues, &mut kept);
+    let Kept { mut taken, mut out, .. } = kept;
     tagged(&cx, &qs, &mut taken, &mut out);
     // drop indirect items nested in others (univocal annotation)
     out.sort_by_key(|f| f.span().start);
@@ -190,6 +141,120 @@ pub fn attribute(text: &Text, mentions: &[Mention]) -> Vec<Found> {
     out
 }
 
+/// The quotes kept so far, with what the word and cue passes look up in them.
+struct Kept<'a> {
+    text: &'a Text,
+    out: Vec<Found>,
+    /// every fragment kept
+    taken: SpanSet,
+    /// kept quotes with a cue, by the sentence of the cue (for participles: each cue looks only at its
+    /// own sentence)
+    by_sentence: HashMap<Option<usize>, Vec<usize>>,
+}
+
+impl<'a> Kept<'a> {
+    fn new(text: &'a Text, out: Vec<Found>) -> Kept<'a> {
+        let mut taken = SpanSet::default();
+        for f in &out {
+            f.fragments.iter().for_each(|&fr| taken.insert(fr));
+        }
+        let mut by_sentence: HashMap<Option<usize>, Vec<usize>> = HashMap::new();
+        for (k, f) in out.iter().enumerate() {
+            if let Some(c) = f.cue {
+                by_sentence.entry(text.sentence_of(c.start)).or_default().push(k);
+            }
+        }
+        Kept { text, out, taken, by_sentence }
+    }
+    /// Keeps `f` unless one of its fragments overlaps a quote kept before; `speaks`: its speaker is the
+    /// speaker of later participles in its sentence.
+    fn offer(&mut self, f: Found, speaks: bool) {
+        if f.fragments.iter().any(|fr| self.taken.overlaps(*fr)) {
+            return;
+        }
+        f.fragments.iter().for_each(|&fr| self.taken.insert(fr));
+        if let (Some(c), true) = (f.cue, speaks) {
+            self.by_sentence.entry(self.text.sentence_of(c.start)).or_default().push(self.out.len());
+        }
+        self.out.push(f);
+    }
+    /// The speaker of the last kept attribution whose cue is before byte `at`, in its sentence.
+    fn speaker_before(&self, at: usize) -> Option<Speaker> {
+        self.by_sentence
+            .get(&self.text.sentence_of(at))
+            .into_iter()
+            .flatten()
+            .map(|&k| &self.out[k])
+            .filter(|f| f.cue.is_some_and(|c| c.start < at))
+            .max_by_key(|f| f.cue.map(|c| c.start))
+            .and_then(|f| f.speaker_span.map(|sp| Speaker { mention: f.speaker, span: sp, first: 0 }))
+    }
+}
+
+/// Steps 3 and 4 of [`attribute`]: the word finders, then the cue finders, at each word token that no
+/// direct quote used as its cue, in the registry's order.
+fn words_and_cues(cx: &Ctx, qs: &[Quotation], used_cues: &[usize], kept: &mut Kept) {
+    let text = cx.text;
+    let word_finders: Vec<&Finder> = RULES.iter().filter(|r| r.pass == Pass::Words).map(|r| &r.finder).collect();
+    let cue_finders: Vec<CueFinder> = RULES
+        .iter()
+        .filter_map(|r| match r.finder {
+            Finder::Cue(find) => Some(find),
+            _ => None,
+        })
+        .collect();
+    // one flag per token, not a scan of the used cues per token
+    let mut used = vec![false; text.tokens.len()];
+    for &i in used_cues {
+        if let Some(u) = used.get_mut(i) {
+            *u = true;
+        }
+    }
+    'words: for (i, t) in text.tokens.iter().enumerate() {
+        if t.kind != TokenKind::Word || used[i] {
+            continue;
+        }
+        let entry = cx.entry(i);
+        for finder in &word_finders {
+            match finder {
+                Finder::Word(find) => {
+                    if let Some(f) = find(cx, i, qs) {
+                        kept.offer(f, true);
+                        continue 'words;
+                    }
+                }
+                Finder::NotCue(find) if entry.is_none() => {
+                    if let Some(f) = find(cx, i, qs) {
+                        kept.offer(f, false);
+                    }
+                    continue 'words;
+                }
+                _ => {}
+            }
+        }
+        let Some(e) = entry else {
+            continue;
+        };
+        if kept.taken.contains(t.span) {
+            continue;
+        }
+        // "… I think that's fine …" inside a closed quotation of several words: the quoted speaker's own
+        // words, annotated once as part of the quotation (univocal), never as a new attribution
+        if inside_quotation(qs, t.span, text) {
+            continue;
+        }
+        let (sa, sz) = cx.sentence_tokens(t.span.start);
+        let site = CueSite { i, e, sa, sz, prev: kept.speaker_before(t.span.start) };
+        for find in &cue_finders {
+            if let Verdict::Done(f) = find(cx, &site, qs) {
+                if let Some(f) = f {
+                    kept.offer(f, true);
+                }
+                continue 'words;
+            }
+        }
+    }
+}
 /// `keep[a]` is false when `spans[a]` is indirect and another, different span contains it. `spans`
 /// is sorted by start. One pass with the largest end seen so far (a double loop was quadratic: minutes
 /// on a page of thousands of quotes).
@@ -210,25 +275,6 @@ fn not_nested_indirect(spans: &[(Span, QuoteKind)]) -> Vec<bool> {
         g = h;
     }
     keep
-}
-
-/// Does `s` overlap one of the quotations? They are in text order and do not overlap, so their
-/// ends are sorted too: one binary search.
-/// `s` lies inside a closed, double-marked quotation of more than [`SHORT_QUOTE_WORDS`] words.
-fn inside_quotation(qs: &[Quotation], s: Span, text: &Text) -> bool {
-    let i = qs.partition_point(|q| q.span.end <= s.start);
-    qs.get(i).is_some_and(|q| {
-        q.closed
-            && !q.single
-            && q.span.start < s.start
-            && s.end < q.span.end
-            && word_count(text, q.span) > SHORT_QUOTE_WORDS
-    })
-}
-
-fn overlaps_quotation(qs: &[Quotation], s: Span) -> bool {
-    let i = qs.partition_point(|q| q.span.end <= s.start);
-    qs.get(i).is_some_and(|q| q.span.start < s.end)
 }
 
 /// A set of text ranges kept as disjoint intervals (overlapping ones are merged), so that
@@ -297,111 +343,10 @@ fn reported_source(cx: &Ctx, f: &Found) -> Option<usize> {
     (cx.cue(j).is_some() && cx.mentions[m].kind != MentionKind::Pronoun).then_some(m)
 }
 
-/// Adds the tagger's content spans that no rule quote overlaps: three words or more, no quotation marks
-/// (quotations are the rules' ground), each with the speaker of the nearest cue in its sentence (the
-/// subject before a cue before the span, or the speaker of a cue after it), or none.
-fn tagged(cx: &Ctx, qs: &[Quotation], taken: &mut SpanSet, out: &mut Vec<Found>) {
-    let text = cx.text;
-    // paragraph by paragraph (the tagger's memory follows the chunk, not the page); a paragraph longer than
-    // CHUNK_BYTES is cut at sentence ends
-    const CHUNK_BYTES: usize = 16 * 1024;
-    let mut chunks: Vec<Span> = Vec::new();
-    for p in &text.paragraphs {
-        if p.len() <= CHUNK_BYTES {
-            chunks.push(*p);
-            continue;
-        }
-        let mut start = p.start;
-        for s in text.sentences.iter().filter(|s| s.start >= p.start && s.end <= p.end) {
-            if s.end - start > CHUNK_BYTES && s.start > start {
-                chunks.push(Span::new(start, s.start));
-                start = s.start;
-            }
-        }
-        chunks.push(Span::new(start, p.end));
-    }
-    let spans = chunks.into_iter().flat_map(|c| {
-        crate::quotes::tagger::content_spans(text.slice(c)).into_iter().map(move |(a, b)| (a + c.start, b + c.start))
-    });
-    // quotes with a speaker by where they end (the last one wins a tie), for "the quote just before"
-    let mut ends: std::collections::BTreeMap<usize, (Option<usize>, Span)> = std::collections::BTreeMap::new();
-    for f in out.iter() {
-        if let Some(sp) = f.speaker_span {
-            ends.insert(f.span().end, (f.speaker, sp));
-        }
-    }
-    for (a, b) in spans {
-        let span = Span::new(a, b);
-        let s = text.slice(span);
-        if s.len() <= 3 || s.split_whitespace().count() < 3 || taken.overlaps(span) {
-            continue;
-        }
-        // a title in quotation marks ("She wrote “The Long Road Home” in 1998") is no statement
-        if qs.iter().any(|q| q.span.overlaps(&span) && looks_like_title(cx, *q)) {
-            continue;
-        }
-        // "that retains close ties with the Kremlin": a relative clause, not a that-clause
-        let mut w = s.split_whitespace().map(str::to_lowercase);
-        if w.next().is_some_and(|f| f == "that" || f == "which" || f == "who")
-            && w.next().is_some_and(|v| {
-                v.ends_with("ed")
-                    || v.ends_with('s')
-                    || matches!(v.as_str(), "is" | "are" | "was" | "were" | "will" | "would" | "has" | "have" | "had")
-            })
-        {
-            continue;
-        }
-        let (sa, sz) = cx.sentence_tokens(a);
-        let (ka, kz) = (text.token_at_or_after(a), text.token_at_or_after(b));
-        let cue_ok = |c: usize| cx.entry(c).is_some_and(|e| !e.nominal());
-        let before = (sa..ka).rev().find(|&c| cue_ok(c)).and_then(|c| Some((c, cx.subject_before(c, sa)?)));
-        let after = || {
-            (kz..sz).find(|&c| cue_ok(c)).and_then(|c| {
-                let s = cx.subject_before(c, kz).or_else(|| cx.subject_after(c, sz))?;
-                Some((c, s))
-            })
-        };
-        let cue = before.or_else(after);
-        // no cue: the subject of the clause, the nearest mention before the span in its sentence
-        let subject = || {
-            (sa..ka).rev().find_map(|k| {
-                let m = *cx.by_end.get(&text.tokens[k].span.end)?;
-                Some(Speaker { mention: Some(m), span: cx.mentions[m].span, first: k })
-            })
-        };
-        // a quotation with neither: the speaker of the quote just before, in this paragraph or the last
-        let previous = || {
-            let para = text.paragraph_of(a)?;
-            let (&end, &(mention, span)) = ends.range(..=a).next_back()?;
-            text.paragraph_of(end).is_some_and(|p| p + 1 >= para).then_some(Speaker { mention, span, first: 0 })
-        };
-        let quoted = s.starts_with(['“', '"', '«', '\'']);
-        let speaker = cue.map(|(_, s)| s).or_else(|| if quoted { previous() } else { subject() });
-        if speaker.is_none() {
-            continue;
-        }
-        taken.insert(span);
-        if let Some(sp) = speaker {
-            ends.insert(b, (sp.mention, sp.span));
-        }
-        out.push(Found {
-            kind: if overlaps_quotation(qs, span) { QuoteKind::Mixed } else { QuoteKind::Indirect },
-            fragments: vec![span],
-            // the cue word only finds the speaker: the tagger does not say the word governs the span
-            cue: None,
-            cue_lemma: None,
-            speaker: speaker.and_then(|s| s.mention),
-            speaker_span: speaker.map(|s| s.span),
-            reported_source: None,
-            confidence: 0.4,
-            rule: "indirect/tagger",
-        });
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use super::{not_nested_indirect, SpanSet};
+    use crate::report::{QuoteKind, Span};
 
     #[test]
     fn span_set_merges_and_answers_like_a_scan() {

@@ -1,0 +1,671 @@
+//! The rule registry: every attribution rule with its id, the pass that tries it, its finder, a doc
+//! line and example sentences.
+//!
+//! [`RULES`] is in the order [`attribute`](super::attribute) tries the rules: the word finders and the
+//! cue finders are walked in this order, the other passes list their rules in the order their reader
+//! tries them. The ids are the strings each quote records ([`RuleId::as_str`]; reports,
+//! `lexicons/rule_confidence.tsv` and the scorers read them). Each rule carries at least two examples,
+//! which `tests/rules.rs` runs through the whole engine (known failures: `tests/fixtures/rules_ignore.tsv`).
+//! The examples are invented news sentences, written for WhoSaid.
+
+use super::context::Ctx;
+use super::indirect::{
+    according_to, as_clause, asked, cue_noun, participle, passive, phrasal, raising, that_verb, verb_clause, CueSite,
+    Verdict,
+};
+use crate::quotes::marks::Quotation;
+use crate::quotes::Found;
+
+/// The id of an attribution rule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RuleId {
+    /// `direct/cue-after`: “…,” Putin said. / “…,” said Putin.
+    DirectCueAfter,
+    /// `direct/split`: “A,” he said, “B.”
+    DirectSplit,
+    /// `mixed/cue-after`: He called the plan “absurd,” she said.
+    MixedCueAfter,
+    /// `direct/cue-before`: Putin said: “…”
+    DirectCueBefore,
+    /// `mixed/cue-before`: Price noted that … “…”
+    MixedCueBefore,
+    /// `direct/block`: Putin said:¶“…”
+    DirectBlock,
+    /// `direct/continuation`: a cue-less whole-sentence quotation after a direct quote.
+    DirectContinuation,
+    /// `direct/headline`: ‘Ignored’: Putin …
+    DirectHeadline,
+    /// `direct/transcript`: PUTIN: …
+    DirectTranscript,
+    /// `indirect/raising`: Trump is expected to …
+    IndirectRaising,
+    /// `indirect/phrasal`: talked about X, is critical of X.
+    IndirectPhrasal,
+    /// `indirect/asked`: When asked about X, …
+    IndirectAsked,
+    /// `indirect/passive`: X is seen as …
+    IndirectPassive,
+    /// `indirect/as`: As X puts it, …
+    IndirectAs,
+    /// `indirect/that-verb`: a verb outside the cue lexicon with a named subject and a that-clause.
+    IndirectThatVerb,
+    /// `indirect/according-to`: …, according to X.
+    IndirectAccordingTo,
+    /// `indirect/nominal`: Trump’s claim that …
+    IndirectNominal,
+    /// `indirect/participle`: …, adding that …
+    IndirectParticiple,
+    /// `indirect/that`: Putin said (that) …
+    IndirectThat,
+    /// `indirect/inverted`: …, Price said.
+    IndirectInverted,
+    /// `indirect/parenthetical`: A, Price said, B.
+    IndirectParenthetical,
+    /// `indirect/tagger`: the learned content tagger.
+    IndirectTagger,
+}
+
+impl RuleId {
+    /// Every rule id.
+    pub const ALL: [RuleId; 22] = [
+        RuleId::DirectCueAfter,
+        RuleId::DirectSplit,
+        RuleId::MixedCueAfter,
+        RuleId::DirectCueBefore,
+        RuleId::MixedCueBefore,
+        RuleId::DirectBlock,
+        RuleId::DirectContinuation,
+        RuleId::DirectHeadline,
+        RuleId::DirectTranscript,
+        RuleId::IndirectRaising,
+        RuleId::IndirectPhrasal,
+        RuleId::IndirectAsked,
+        RuleId::IndirectPassive,
+        RuleId::IndirectAs,
+        RuleId::IndirectThatVerb,
+        RuleId::IndirectAccordingTo,
+        RuleId::IndirectNominal,
+        RuleId::IndirectParticiple,
+        RuleId::IndirectThat,
+        RuleId::IndirectInverted,
+        RuleId::IndirectParenthetical,
+        RuleId::IndirectTagger,
+    ];
+
+    /// The id as quotes record it (`direct/cue-after`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RuleId::DirectCueAfter => "direct/cue-after",
+            RuleId::DirectSplit => "direct/split",
+            RuleId::MixedCueAfter => "mixed/cue-after",
+            RuleId::DirectCueBefore => "direct/cue-before",
+            RuleId::MixedCueBefore => "mixed/cue-before",
+            RuleId::DirectBlock => "direct/block",
+            RuleId::DirectContinuation => "direct/continuation",
+            RuleId::DirectHeadline => "direct/headline",
+            RuleId::DirectTranscript => "direct/transcript",
+            RuleId::IndirectRaising => "indirect/raising",
+            RuleId::IndirectPhrasal => "indirect/phrasal",
+            RuleId::IndirectAsked => "indirect/asked",
+            RuleId::IndirectPassive => "indirect/passive",
+            RuleId::IndirectAs => "indirect/as",
+            RuleId::IndirectThatVerb => "indirect/that-verb",
+            RuleId::IndirectAccordingTo => "indirect/according-to",
+            RuleId::IndirectNominal => "indirect/nominal",
+            RuleId::IndirectParticiple => "indirect/participle",
+            RuleId::IndirectThat => "indirect/that",
+            RuleId::IndirectInverted => "indirect/inverted",
+            RuleId::IndirectParenthetical => "indirect/parenthetical",
+            RuleId::IndirectTagger => "indirect/tagger",
+        }
+    }
+}
+
+/// Where [`attribute`](super::attribute) tries a rule (its steps, in order).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pass {
+    /// 1. Each quotation, in text order (`direct::direct`).
+    Quotations,
+    /// 2. Each paragraph that opens with `NAME:` (`direct::transcripts`).
+    Transcripts,
+    /// 3. Each word token no direct quote used as its cue: the word finders, in registry order.
+    Words,
+    /// 4. The same token, when it is a cue form: the cue finders, in registry order, until one decides.
+    Cues,
+    /// 5. The learned tagger's spans, where no rule quote is (`tagged::tagged`).
+    Tagger,
+}
+
+/// A finder of the word pass: a quote at word token `i`, or none.
+pub(super) type WordFinder = fn(&Ctx, usize, &[Quotation]) -> Option<Found>;
+
+/// A finder of the cue pass: whether the cue word is its construction, and then its quote.
+pub(super) type CueFinder = fn(&Ctx, &CueSite, &[Quotation]) -> Verdict;
+
+/// How a rule is found.
+#[derive(Clone, Copy)]
+pub(super) enum Finder {
+    /// By the function [`Rule::found_by`] names, which its pass (or another rule's finder) runs: not
+    /// walked by the registry.
+    Named,
+    /// A word finder: the first of them that finds a quote at a word takes the token.
+    Word(WordFinder),
+    /// A word finder tried only at a word that is no cue form, after the other word finders; the token
+    /// is done after it, and its quotes give no speaker to later participles.
+    NotCue(WordFinder),
+    /// A cue finder.
+    Cue(CueFinder),
+}
+
+/// An example sentence of a rule, and the quote the rule must find in it.
+#[derive(Clone, Copy, Debug)]
+pub struct Example {
+    /// The text (a sentence or a short paragraph).
+    pub text: &'static str,
+    /// The quote's fragments as written, joined by `" | "`.
+    pub content: &'static str,
+    /// The speaker: the name of its actor, else the speaker phrase as written; `None` for no speaker.
+    pub speaker: Option<&'static str>,
+}
+
+/// An attribution rule.
+pub struct Rule {
+    /// Its id.
+    pub id: RuleId,
+    /// Where it is tried.
+    pub pass: Pass,
+    /// What it finds, in one line.
+    pub doc: &'static str,
+    /// The function that finds it (`indirect::raising`), for readers of the code.
+    pub found_by: &'static str,
+    /// Sentences it must attribute.
+    pub examples: &'static [Example],
+    pub(super) finder: Finder,
+}
+
+const fn ex(text: &'static str, content: &'static str, speaker: Option<&'static str>) -> Example {
+    Example { text, content, speaker }
+}
+
+/// Every rule, in the order they are tried.
+pub static RULES: &[Rule] = &[
+    Rule {
+        id: RuleId::DirectHeadline,
+        pass: Pass::Quotations,
+        doc: "‘Ignored’: Putin … — a quotation opening a paragraph, a colon, its speaker.",
+        found_by: "direct::direct",
+        finder: Finder::Named,
+        examples: &[
+            ex(
+                "‘We were ignored’: Mayor Ann Lee on the budget cuts",
+                "‘We were ignored’",
+                Some("Ann Lee"),
+            ),
+            ex(
+                "“A betrayal”: Senator John Marsh on the new trade deal",
+                "“A betrayal”",
+                Some("John Marsh"),
+            ),
+        ],
+    },
+    Rule {
+        id: RuleId::DirectCueAfter,
+        pass: Pass::Quotations,
+        doc: "“…,” Putin said. / “…,” said Putin. — a cue and its speaker after the quotation.",
+        found_by: "direct::cue_after",
+        finder: Finder::Named,
+        examples: &[
+            ex("“We will not back down,” Mayor Ann Lee said on Monday.", "“We will not back down,”", Some("Ann Lee")),
+            ex(
+                "“The talks are over for now,” said Senator John Marsh.",
+                "“The talks are over for now,”",
+                Some("John Marsh"),
+            ),
+        ],
+    },
+    Rule {
+        id: RuleId::DirectSplit,
+        pass: Pass::Quotations,
+        doc: "“A,” he said, “B.” — one quote, two fragments around the cue.",
+        found_by: "direct::direct",
+        finder: Finder::Named,
+        examples: &[
+            ex(
+                "“We are ready to talk,” Foreign Minister Omar Haddad said, “but not under threat of force.”",
+                "“We are ready to talk,” | “but not under threat of force.”",
+                Some("Omar Haddad"),
+            ),
+            ex(
+                "“We will fight this in court,” the company said, “and we expect to win.”",
+                "“We will fight this in court,” | “and we expect to win.”",
+                Some("the company"),
+            ),
+        ],
+    },
+    Rule {
+        id: RuleId::MixedCueAfter,
+        pass: Pass::Quotations,
+        doc: "He called the plan “absurd,” she said. — a short quotation inside a paraphrase, the cue after.",
+        found_by: "direct::short_mixed",
+        finder: Finder::Named,
+        examples: &[
+            ex(
+                "He called the new plan “a disaster,” Senator Ann Kale said.",
+                "He called the new plan “a disaster,”",
+                Some("Ann Kale"),
+            ),
+            ex(
+                "Lawmakers described the budget as “a fantasy,” Governor Dan Price said.",
+                "Lawmakers described the budget as “a fantasy,”",
+                Some("Dan Price"),
+            ),
+            ex(
+                "The council approved what she called “a reckless plan,” Mayor Ann Lee said on Friday.",
+                "The council approved what she called “a reckless plan,”",
+                Some("Ann Lee"),
+            ),
+        ],
+    },
+    Rule {
+        id: RuleId::DirectCueBefore,
+        pass: Pass::Quotations,
+        doc: "Putin said: “…” / Putin said, “…” — a speaker and cue right before the quotation.",
+        found_by: "direct::cue_before",
+        finder: Finder::Named,
+        examples: &[
+            ex(
+                "Prime Minister Jane Roe said: “Our patience has limits and they are near.”",
+                "“Our patience has limits and they are near.”",
+                Some("Jane Roe"),
+            ),
+            ex(
+                "Ambassador Lin Wei told reporters, “The embassy will stay open through the crisis.”",
+                "“The embassy will stay open through the crisis.”",
+                Some("Lin Wei"),
+            ),
+        ],
+    },
+    Rule {
+        id: RuleId::MixedCueBefore,
+        pass: Pass::Quotations,
+        doc: "Price noted that … “…” — reported speech carrying a quotation, up to the clause end.",
+        found_by: "direct::cue_before",
+        finder: Finder::Named,
+        examples: &[
+            ex(
+                "Senator Price noted that the agreement was “a first step toward peace.”",
+                "that the agreement was “a first step toward peace.”",
+                Some("Price"),
+            ),
+            ex(
+                "Governor Dan Price said the plan would “destroy small farms across the state.”",
+                "the plan would “destroy small farms across the state.”",
+                Some("Dan Price"),
+            ),
+            ex(
+                "The governor described the bill as “a gift to polluters” in a speech on Tuesday.",
+                "the bill as “a gift to polluters” in a speech on Tuesday",
+                Some("The governor"),
+            ),
+        ],
+    },
+    Rule {
+        id: RuleId::DirectBlock,
+        pass: Pass::Quotations,
+        doc: "Putin said:¶“…” — a quotation paragraph after a paragraph ending in a cue and a colon.",
+        found_by: "direct::block_cue",
+        finder: Finder::Named,
+        examples: &[
+            ex(
+                "At a rally in Toledo, Governor Dan Price said:\n\n“We are going to rebuild every bridge in this state, and we will start this spring.”",
+                "“We are going to rebuild every bridge in this state, and we will start this spring.”",
+                Some("Dan Price"),
+            ),
+            ex(
+                "In a statement on Friday, the union said:\n\n“Our members will not return to work until the contract is signed.”",
+                "“Our members will not return to work until the contract is signed.”",
+                Some("the union"),
+            ),
+        ],
+    },
+    Rule {
+        id: RuleId::DirectContinuation,
+        pass: Pass::Quotations,
+        doc: "A cue-less whole-sentence quotation after a direct quote: one more fragment, or a quote of its own.",
+        found_by: "direct::direct",
+        finder: Finder::Named,
+        examples: &[
+            ex(
+                "“The port will reopen next week,” Harbor Master Tom Reed said. “Ships are already waiting outside the bay.”",
+                "“The port will reopen next week,” | “Ships are already waiting outside the bay.”",
+                Some("Harbor Master Tom Reed"),
+            ),
+            ex(
+                "“Our schools need more teachers,” Mayor Ann Lee said.\n\n“We cannot ask parents to wait another year.”",
+                "“Our schools need more teachers,” | “We cannot ask parents to wait another year.”",
+                Some("Ann Lee"),
+            ),
+        ],
+    },
+    Rule {
+        id: RuleId::DirectTranscript,
+        pass: Pass::Transcripts,
+        doc: "PUTIN: … — a paragraph opening with a name and a colon.",
+        found_by: "direct::transcripts",
+        finder: Finder::Named,
+        examples: &[
+            ex(
+                "MARSH: We have no plans to raise taxes this year or next.",
+                "We have no plans to raise taxes this year or next",
+                Some("MARSH"),
+            ),
+            ex(
+                "Ann Lee: The city will keep its libraries open on weekends.",
+                "The city will keep its libraries open on weekends",
+                Some("Ann Lee"),
+            ),
+        ],
+    },
+    Rule {
+        id: RuleId::IndirectRaising,
+        pass: Pass::Words,
+        doc: "Trump is expected to … — no source: the subject and the “to” clause.",
+        found_by: "indirect::raising",
+        finder: Finder::Word(raising),
+        examples: &[
+            ex(
+                "The minister is expected to resign before the end of the week.",
+                "The minister | to resign before the end of the week",
+                None,
+            ),
+            ex(
+                "The talks seem to have stalled over the question of water rights.",
+                "The talks | to have stalled over the question of water rights",
+                None,
+            ),
+        ],
+    },
+    Rule {
+        id: RuleId::IndirectPhrasal,
+        pass: Pass::Words,
+        doc: "talked about X, is critical of X, his criticism of X (`lexicons/phrasal_cues.tsv`).",
+        found_by: "indirect::phrasal",
+        finder: Finder::Word(phrasal),
+        examples: &[
+            ex(
+                "Senator Ann Kale talked about the rising cost of housing.",
+                "the rising cost of housing",
+                Some("Ann Kale"),
+            ),
+            ex(
+                "Senator Ann Kale is critical of the new trade agreement with Canada.",
+                "the new trade agreement with Canada",
+                Some("Ann Kale"),
+            ),
+        ],
+    },
+    Rule {
+        id: RuleId::IndirectAsked,
+        pass: Pass::Words,
+        doc: "When asked about X, … / X was asked whether … — no source: the question.",
+        found_by: "indirect::asked",
+        finder: Finder::Word(asked),
+        examples: &[
+            ex(
+                "When asked about the strike, the mayor declined to comment.",
+                "about the strike",
+                None,
+            ),
+            ex(
+                "Ann Lee was asked whether she would run again.",
+                "whether she would run again",
+                None,
+            ),
+            ex(
+                "Asked whether he would seek a second term, the governor smiled.",
+                "whether he would seek a second term",
+                None,
+            ),
+        ],
+    },
+    Rule {
+        id: RuleId::IndirectPassive,
+        pass: Pass::Words,
+        doc: "X was recommended for the job by Y / X is seen as … — the subject and the complement.",
+        found_by: "indirect::passive",
+        finder: Finder::Word(passive),
+        examples: &[
+            ex(
+                "Senator Ann Kale is seen as the favorite for the nomination.",
+                "Senator Ann Kale | as the favorite for the nomination",
+                None,
+            ),
+            ex(
+                "Senator Ann Kale was accused by Governor Dan Price of blocking the bill.",
+                "Senator Ann Kale | of blocking the bill",
+                Some("Dan Price"),
+            ),
+            ex(
+                "Governor Dan Price is widely regarded as a moderate on trade.",
+                "Governor Dan Price | as a moderate on trade",
+                None,
+            ),
+        ],
+    },
+    Rule {
+        id: RuleId::IndirectAs,
+        pass: Pass::Words,
+        doc: "As X puts it, … / …, as X noted. — the main clause.",
+        found_by: "indirect::as_clause",
+        finder: Finder::Word(as_clause),
+        examples: &[
+            ex(
+                "As Senator Ann Kale noted on Monday, the state has no money left for roads.",
+                "the state has no money left for roads",
+                Some("Ann Kale"),
+            ),
+            ex(
+                "The state has no money left for roads, as Mayor Ann Lee noted.",
+                "The state has no money left for roads",
+                Some("Ann Lee"),
+            ),
+            ex(
+                "As Senator Ann Kale puts it, the city cannot afford another winter like this one.",
+                "the city cannot afford another winter like this one",
+                Some("Ann Kale"),
+            ),
+        ],
+    },
+    Rule {
+        id: RuleId::IndirectThatVerb,
+        pass: Pass::Words,
+        doc: "A verb outside the cue lexicon with a named subject and a that-clause.",
+        found_by: "indirect::that_verb",
+        finder: Finder::NotCue(that_verb),
+        examples: &[
+            ex(
+                "Mayor Ann Lee groused to reporters that the state had ignored the city.",
+                "that the state had ignored the city",
+                Some("Ann Lee"),
+            ),
+            ex(
+                "Mayor Ann Lee quipped that the new bridge was older than the old one.",
+                "that the new bridge was older than the old one",
+                Some("Ann Lee"),
+            ),
+            ex(
+                "Senator John Marsh griped on Monday that the hearing had been a waste of time.",
+                "that the hearing had been a waste of time",
+                Some("John Marsh"),
+            ),
+        ],
+    },
+    Rule {
+        id: RuleId::IndirectAccordingTo,
+        pass: Pass::Cues,
+        doc: "…, according to X. / According to X, …",
+        found_by: "indirect::according_to",
+        finder: Finder::Cue(according_to),
+        examples: &[
+            ex(
+                "The factory will close in June, according to the union.",
+                "The factory will close in June",
+                Some("the union"),
+            ),
+            ex(
+                "According to Mayor Ann Lee, the city will hire 200 new teachers.",
+                "the city will hire 200 new teachers",
+                Some("Ann Lee"),
+            ),
+            ex(
+                "The new law will take effect in January, according to a statement from the ministry.",
+                "The new law will take effect in January",
+                Some("a statement from the ministry"),
+            ),
+        ],
+    },
+    Rule {
+        id: RuleId::IndirectNominal,
+        pass: Pass::Cues,
+        doc: "Trump’s claim that … — a cue noun, its possessor and its that-clause.",
+        found_by: "indirect::cue_noun",
+        finder: Finder::Cue(cue_noun),
+        examples: &[
+            ex(
+                "There is no evidence for his claim that the vote was rigged.",
+                "that the vote was rigged",
+                Some("his"),
+            ),
+            ex(
+                "The judge threw out Kale's claim that the vote was rigged.",
+                "that the vote was rigged",
+                Some("Kale"),
+            ),
+            ex(
+                "Kale's claim that the vote was rigged drew criticism.",
+                "that the vote was rigged",
+                Some("Kale"),
+            ),
+        ],
+    },
+    Rule {
+        id: RuleId::IndirectParticiple,
+        pass: Pass::Cues,
+        doc: "…, adding that … / …, saying … — the speaker of the clause.",
+        found_by: "indirect::participle",
+        finder: Finder::Cue(participle),
+        examples: &[
+            ex(
+                "“The deal is dead,” the minister said, adding that talks would not resume this year.",
+                "that talks would not resume this year",
+                Some("the minister"),
+            ),
+            ex(
+                "Mayor Ann Lee defended the budget on Monday, saying that the cuts were necessary.",
+                "that the cuts were necessary",
+                Some("Ann Lee"),
+            ),
+            ex(
+                "Mayor Ann Lee praised the rescue workers, calling them the heroes of the flood.",
+                "them the heroes of the flood",
+                Some("Ann Lee"),
+            ),
+        ],
+    },
+    Rule {
+        id: RuleId::IndirectThat,
+        pass: Pass::Cues,
+        doc: "Putin further said (that) … — the rest of the clause.",
+        found_by: "indirect::verb_clause",
+        finder: Finder::Cue(verb_clause),
+        examples: &[
+            ex(
+                "Senator Ann Kale said that the bill would pass by the end of the month.",
+                "that the bill would pass by the end of the month",
+                Some("Ann Kale"),
+            ),
+            ex(
+                "The Prime Minister told parliament that the troops would come home by December.",
+                "that the troops would come home by December",
+                Some("The Prime Minister"),
+            ),
+            ex(
+                "Senator Ann Kale pointed out that the bridge had not been inspected in ten years.",
+                "that the bridge had not been inspected in ten years",
+                Some("Ann Kale"),
+            ),
+            ex(
+                "Local residents hope the new road will bring more visitors to the town this summer.",
+                "the new road will bring more visitors to the town this summer",
+                Some("Local residents"),
+            ),
+        ],
+    },
+    Rule {
+        id: RuleId::IndirectInverted,
+        pass: Pass::Cues,
+        doc: "…, Price said. / …, said Price. — from the sentence start to the comma.",
+        found_by: "indirect::verb_clause",
+        finder: Finder::Named,
+        examples: &[
+            ex(
+                "The bill will pass by the end of the month, Senator Ann Kale said.",
+                "The bill will pass by the end of the month",
+                Some("Ann Kale"),
+            ),
+            ex(
+                "The bill will pass by the end of the month, said Senator Ann Kale.",
+                "The bill will pass by the end of the month",
+                Some("Ann Kale"),
+            ),
+            ex(
+                "The new stadium will cost twice as much as promised, city officials said on Tuesday.",
+                "The new stadium will cost twice as much as promised",
+                Some("officials"),
+            ),
+        ],
+    },
+    Rule {
+        id: RuleId::IndirectParenthetical,
+        pass: Pass::Cues,
+        doc: "A, Price said, B. — two fragments.",
+        found_by: "indirect::verb_clause",
+        finder: Finder::Named,
+        examples: &[
+            ex(
+                "The bill, Senator Ann Kale said, will pass by the end of the month.",
+                "The bill | will pass by the end of the month",
+                Some("Ann Kale"),
+            ),
+            ex(
+                "The union, its leader said, will strike if the talks fail.",
+                "The union | will strike if the talks fail",
+                Some("its leader"),
+            ),
+        ],
+    },
+    Rule {
+        id: RuleId::IndirectTagger,
+        pass: Pass::Tagger,
+        doc: "Reported speech the rules missed, from the learned content tagger (`quotes::tagger`).",
+        found_by: "tagged::tagged",
+        finder: Finder::Named,
+        examples: &[
+            ex(
+                "Critics of the plan warn that the new tolls will hurt commuters.",
+                "that the new tolls will hurt commuters",
+                Some("Critics"),
+            ),
+            ex(
+                "Many economists now think the recession will end before the summer.",
+                "the recession will end before the summer",
+                Some("Many economists"),
+            ),
+            ex(
+                "Few voters believe his promise that taxes will not rise.",
+                "his promise that taxes will not rise",
+                Some("Few voters"),
+            ),
+        ],
+    },
+];
