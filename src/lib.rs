@@ -36,7 +36,7 @@
 //! use whosaid::{Analyzer, Input};
 //! let analyzer = Analyzer::builder().max_text_bytes(100_000).build().unwrap();
 //! let html = "<html><body><article><p>“We stay,” said Mayor Ann Lee.</p></article></body></html>";
-//! let report = analyzer.analyze(Input::page(html).url("https://news.example/a"));
+//! let report = analyzer.analyze(Input::page(html).url(Some("https://news.example/a")));
 //! assert_eq!(report.article.url.as_deref(), Some("https://news.example/a"));
 //! ```
 #![deny(missing_docs)]
@@ -60,6 +60,7 @@ pub use error::{Error, ErrorKind};
 pub use options::{
     Options, DEFAULT_MAX_LIST_ITEMS, DEFAULT_MAX_SUBJECT_DISTANCE, DEFAULT_MAX_TEXT_BYTES, DEFAULT_TARGET_WINDOW,
 };
+pub use quotes::{Example, Pass, Rule, RuleId, RULES};
 pub use report::{
     Actor, ActorId, ActorKind, ActorStatements, Article, OffsetMap, OffsetUnit, Quote, QuoteId, QuoteKind, Report,
     SideGroup, Span, Statement, StatementId, StatementType, TextSource,

@@ -34,16 +34,6 @@ impl Mentions {
         &self.list
     }
 
-    /// The number of mentions.
-    pub fn len(&self) -> usize {
-        self.list.len()
-    }
-
-    /// True when there are none.
-    pub fn is_empty(&self) -> bool {
-        self.list.is_empty()
-    }
-
     /// The mentions with their ids, in text order.
     pub fn iter(&self) -> impl DoubleEndedIterator<Item = (MentionId, &Mention)> + '_ {
         self.list.iter().enumerate().map(|(i, m)| (MentionId(i), m))

@@ -6,8 +6,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use whosaid::quotes::attribution::{Example, RuleId, RULES};
-use whosaid::{analyze_text, Quote, Report};
+use whosaid::{analyze, Quote, Report};
+use whosaid::{Example, RuleId, RULES};
 
 const IGNORE: &str = include_str!("fixtures/rules_ignore.tsv");
 
@@ -45,7 +45,7 @@ fn dump(r: &Report) -> String {
 
 /// Runs one example: the quote it must give, or what went wrong.
 fn run(rule: RuleId, ex: &Example) -> Result<(), String> {
-    let r = analyze_text(ex.text);
+    let r = analyze(ex.text);
     let want_speaker = ex.speaker.map(str::to_string);
     let Some(q) = r
         .quotes
@@ -63,7 +63,7 @@ fn run(rule: RuleId, ex: &Example) -> Result<(), String> {
     };
     // the same text after one more byte
     let shifted = format!(" {}", ex.text);
-    let s = analyze_text(&shifted);
+    let s = analyze(&shifted);
     let moved = |a: usize| a + 1;
     let found = s.quotes.iter().any(|p| {
         p.rule == q.rule

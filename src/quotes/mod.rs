@@ -18,6 +18,7 @@ mod attribution;
 mod marks;
 pub(crate) mod tagger;
 
+pub use attribution::{Example, Pass, Rule, RuleId, RULES};
 pub use marks::Quotation;
 
 use crate::doc::Doc;
@@ -34,7 +35,7 @@ pub fn pair(text: &Text) -> Vec<Quotation> {
 /// to its actor and the confidence calibrated where the rule was seen often enough on train.
 pub fn attribute(doc: &Doc) -> Vec<Quote> {
     let mention = |m: usize| crate::mentions::MentionId(m);
-    attribution::attribute(&doc.text, doc.mentions.all())
+    attribution::attribute(doc)
         .into_iter()
         .enumerate()
         .map(|(id, f)| {
@@ -61,7 +62,7 @@ pub fn attribute(doc: &Doc) -> Vec<Quote> {
 
 /// A rule's candidate quote, before its speaker mention is resolved to an actor.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Found {
+pub(crate) struct Candidate {
     /// Direct, indirect or mixed.
     pub kind: QuoteKind,
     /// Content fragments, in order.
@@ -82,7 +83,7 @@ pub struct Found {
     pub rule: &'static str,
 }
 
-impl Found {
+impl Candidate {
     /// From the first fragment's start to the last fragment's end.
     pub fn span(&self) -> Span {
         let s = self.fragments.first().map_or(0, |f| f.start);

@@ -509,7 +509,7 @@ impl<'a> Ctx<'a> {
         for h in &inner {
             let c = self.cue(h);
             let t = match c.class {
-                Class::Verb => self.verb_like(h).then(|| (c.kind, c.strength, c.id.as_str())),
+                Class::Verb => self.verb_like(h).then_some((c.kind, c.strength, c.id.as_str())),
                 Class::Phrase => {
                     // a gated phrase (a bare "consequences"/"sanctions") types only with a future, a
                     // condition or a modal in the content (the lexicon's `gate` column)
@@ -521,12 +521,12 @@ impl<'a> Ctx<'a> {
                                 || self.has_class(span, Class::Modal)
                         }
                     };
-                    ok.then(|| (c.kind, c.strength, c.id.as_str()))
+                    ok.then_some((c.kind, c.strength, c.id.as_str()))
                 }
                 Class::Modal => {
                     let subj = self.words_before(h.span.start, 1);
                     let first_person = subj.first().is_some_and(|w| ["we", "i", "you"].contains(&w.as_str()));
-                    (!first_person).then(|| (c.kind, c.strength, c.id.as_str()))
+                    (!first_person).then_some((c.kind, c.strength, c.id.as_str()))
                 }
                 Class::Give => {
                     let before = self.words_before(h.span.start, 3);
@@ -567,7 +567,7 @@ impl<'a> Ctx<'a> {
                             && matches!(self.cue(g).class, Class::Speech)
                     });
                     let own = before.iter().any(|w| ["its", "their", "our", "his", "her", "my"].contains(&w.as_str()));
-                    (lead && (own || c.kind == StatementType::Threat)).then(|| (c.kind, c.strength, c.id.as_str()))
+                    (lead && (own || c.kind == StatementType::Threat)).then_some((c.kind, c.strength, c.id.as_str()))
                 }
                 Class::Cond => (self.word(h).eq_ignore_ascii_case("unless")
                     && (self.has_class(span, Class::Future) || self.has_class(span, Class::Modal)))

@@ -91,14 +91,14 @@ pub(super) fn content_start(cx: &Ctx, i: usize, sz: usize) -> usize {
 /// The token after a recipient noun phrase starting at `k` ("told the National Post he …", "told his
 /// closest advisers as …"): a mention, or a determiner and up to four lower-case words; `k` when none.
 pub(super) fn recipient_end(cx: &Ctx, k: usize, sz: usize) -> usize {
-    if let Some(&m) = cx.text.tokens.get(k).and_then(|t| cx.by_start.get(&t.span.start)) {
+    if let Some(m) = cx.text.tokens.get(k).and_then(|t| cx.mention_starting_at(t.span.start)) {
         return cx.text.token_at_or_after(cx.mentions[m].span.end).min(sz);
     }
     if !fw().determiner.contains(cx.lower(k)) && !wc().is(WordClass::RecipientHead, cx.lower(k)) {
         return k;
     }
     // "the National Post"
-    if let Some(&m) = cx.text.tokens.get(k + 1).and_then(|t| cx.by_start.get(&t.span.start)) {
+    if let Some(m) = cx.text.tokens.get(k + 1).and_then(|t| cx.mention_starting_at(t.span.start)) {
         return cx.text.token_at_or_after(cx.mentions[m].span.end).min(sz);
     }
     let mut r = k + 1;

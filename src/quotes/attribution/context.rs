@@ -2,11 +2,10 @@
 //! every rule uses (the lower-case word, punctuation, the cue entry, the sentence of a token) and the
 //! quotations' lookups. Takes a [`Text`] and its [`Mention`]s; gives the rules a [`Ctx`].
 
-use std::collections::HashMap;
-
 use super::{DIRECT_CUE_PRECISION, SHORT_QUOTE_WORDS};
+use crate::doc::Doc;
 use crate::lexicon::{lexicon, CueEntry, FunctionWords, WordClass, WordClasses};
-use crate::mentions::Mention;
+use crate::mentions::{Mention, Mentions};
 use crate::quotes::marks::Quotation;
 use crate::report::Span;
 use crate::text::{Text, TokenKind};
@@ -30,46 +29,14 @@ pub(super) struct Speaker {
     pub(super) first: usize,
 }
 
-/// The reading context of one text.
+/// The reading context of one document: its text (with the lower-case words), its mentions with
+/// their index, and its quotations.
 pub(super) struct Ctx<'a> {
     pub(super) text: &'a Text,
     pub(super) mentions: &'a [Mention],
-    /// mention index by the byte where it ends
-    pub(super) by_end: HashMap<usize, usize>,
-    /// mention index by the byte where it starts
-    pub(super) by_start: HashMap<usize, usize>,
-    /// Every word token in lower case, computed once (the rules compare lower-case words at every token):
-    /// the words, one after the other, and where each token's ends (empty for punctuation). Four bytes
-    /// per token, so punctuation-dense text stays small.
-    pub(super) lowers: Lowers,
-}
-
-/// Lower-case words of a text's tokens, in one buffer.
-pub(super) struct Lowers {
-    buf: String,
-    /// where each token's word ends in `buf`; it starts where the previous one ended
-    end: Vec<u32>,
-}
-
-impl Lowers {
-    pub(super) fn new(text: &Text) -> Lowers {
-        let mut buf = String::new();
-        let mut end = Vec::with_capacity(text.tokens.len());
-        for t in &text.tokens {
-            if t.kind == TokenKind::Word {
-                buf.extend(text.slice(t.span).chars().flat_map(char::to_lowercase));
-            }
-            end.push(buf.len() as u32);
-        }
-        Lowers { buf, end }
-    }
-    fn get(&self, i: usize) -> &str {
-        let Some(&b) = self.end.get(i) else {
-            return "";
-        };
-        let a = if i == 0 { 0 } else { self.end[i - 1] };
-        &self.buf[a as usize..b as usize]
-    }
+    index: &'a Mentions,
+    /// The document's quotation layer.
+    pub(super) quotations: &'a [Quotation],
 }
 
 pub(super) fn is_cap(w: &str) -> bool {
@@ -79,23 +46,22 @@ pub(super) fn is_cap(w: &str) -> bool {
 impl<'a> Ctx<'a> {
     /// The reading context of `text` and its mentions: the one place where the stage's input becomes
     /// what the rules read.
-    pub(super) fn new(text: &'a Text, mentions: &'a [Mention]) -> Ctx<'a> {
-        let mut by_end = HashMap::new();
-        let mut by_start = HashMap::new();
-        for (i, m) in mentions.iter().enumerate() {
-            by_end.insert(m.span.end, i);
-            by_start.insert(m.span.start, i);
-        }
-        Ctx { text, mentions, by_end, by_start, lowers: Lowers::new(text) }
+    pub(super) fn new(doc: &'a Doc) -> Ctx<'a> {
+        Ctx { text: &doc.text, mentions: doc.mentions.all(), index: &doc.mentions, quotations: &doc.quotations }
+    }
+    /// The mention (its position in the list) that starts at byte `b`.
+    pub(super) fn mention_starting_at(&self, b: usize) -> Option<usize> {
+        self.index.starting_at(b).map(|m| m.0)
+    }
+    /// The mention (its position in the list) that ends at byte `b`.
+    pub(super) fn mention_ending_at(&self, b: usize) -> Option<usize> {
+        self.index.ending_at(b).map(|m| m.0)
     }
     pub(super) fn word(&self, i: usize) -> &'a str {
-        match self.text.tokens.get(i) {
-            Some(t) if t.kind == TokenKind::Word => self.text.slice(t.span),
-            _ => "",
-        }
+        self.text.word(i)
     }
-    pub(super) fn lower(&self, i: usize) -> &str {
-        self.lowers.get(i)
+    pub(super) fn lower(&self, i: usize) -> &'a str {
+        self.text.lower(i)
     }
     pub(super) fn punct(&self, i: usize) -> &'a str {
         match self.text.tokens.get(i) {

@@ -7,10 +7,10 @@ use super::rules::RuleId;
 use super::{MAX_CONTINUATION_GAP_WORDS, MAX_SPLIT_GAP_WORDS, SHORT_QUOTE_WORDS};
 use crate::lexicon::{lexicon, WordClass};
 use crate::quotes::marks::Quotation;
-use crate::quotes::Found;
+use crate::quotes::Candidate;
 use crate::report::{QuoteKind, Span};
 
-pub(super) fn direct(cx: &Ctx, qs: &[Quotation], out: &mut Vec<Found>, used_cues: &mut Vec<usize>) {
+pub(super) fn direct(cx: &Ctx, qs: &[Quotation], out: &mut Vec<Candidate>, used_cues: &mut Vec<usize>) {
     let text = cx.text;
     let mut qi = 0;
     while qi < qs.len() {
@@ -25,7 +25,7 @@ pub(super) fn direct(cx: &Ctx, qs: &[Quotation], out: &mut Vec<Found>, used_cues
         // paragraphs are in text order: a binary search for one starting here
         let p = text.paragraphs.partition_point(|p| p.start < q.span.start);
         if text.paragraphs.get(p).is_some_and(|p| p.start == q.span.start) && cx.punct(qz) == ":" {
-            if let Some(&m) = text.tokens.get(qz + 1).and_then(|t| cx.by_start.get(&t.span.start)) {
+            if let Some(m) = text.tokens.get(qz + 1).and_then(|t| cx.mention_starting_at(t.span.start)) {
                 let sp = Speaker { mention: Some(m), span: cx.mentions[m].span, first: qz + 1 };
                 let c = Cue { tok: qz, speaker: Some(sp), end: qz + 1 };
                 let mut f = found(cx, kind_of(words), vec![q.span], c, RuleId::DirectHeadline, 0.6);
@@ -197,7 +197,7 @@ pub(super) fn sentence_like(cx: &Ctx, q: Quotation, sa: usize, sz: usize) -> boo
 
 /// “…” short quotation with a cue after: "He called the plan “absurd,” she said." → a mixed quote
 /// from the sentence start to the quotation.
-pub(super) fn short_mixed(cx: &Ctx, q: Quotation, sa: usize, c: &Cue) -> Option<Found> {
+pub(super) fn short_mixed(cx: &Ctx, q: Quotation, sa: usize, c: &Cue) -> Option<Candidate> {
     let start = cx.text.tokens[sa].span.start;
     if start >= q.span.start || word_count(cx.text, Span::new(start, q.span.end)) < 4 {
         return None;
@@ -217,7 +217,7 @@ pub(super) fn cue_after(cx: &Ctx, qz: usize, sz: usize) -> Option<Cue> {
     }
     // “…” ― Name (a pull quote signed with a dash)
     if k > qz && matches!(cx.punct(qz), "―" | "—" | "–") && !cx.word(k).is_empty() {
-        if let Some(&m) = cx.by_start.get(&cx.text.tokens[k].span.start) {
+        if let Some(m) = cx.mention_starting_at(cx.text.tokens[k].span.start) {
             let after = cx.text.token_at_or_after(cx.mentions[m].span.end);
             if after >= sz || matches!(cx.punct(after), "." | "," | ")") {
                 let s = Speaker { mention: Some(m), span: cx.mentions[m].span, first: k };
@@ -392,7 +392,7 @@ pub(super) fn block_cue(cx: &Ctx, qa: usize) -> Option<Cue> {
 }
 
 /// Transcript paragraphs: `NAME: words…` (the name in capitals, or a known mention).
-pub(super) fn transcripts(cx: &Ctx, out: &mut Vec<Found>) {
+pub(super) fn transcripts(cx: &Ctx, out: &mut Vec<Candidate>) {
     let text = cx.text;
     for p in &text.paragraphs {
         let a = text.token_at_or_after(p.start);
@@ -408,7 +408,7 @@ pub(super) fn transcripts(cx: &Ctx, out: &mut Vec<Found>) {
             continue;
         }
         let all_caps = (name_start..k).all(|x| cx.word(x).chars().all(|c| !c.is_lowercase()));
-        let m = cx.by_start.get(&text.tokens[name_start].span.start).copied();
+        let m = cx.mention_starting_at(text.tokens[name_start].span.start);
         if !all_caps && m.is_none() {
             continue;
         }
@@ -424,7 +424,7 @@ pub(super) fn transcripts(cx: &Ctx, out: &mut Vec<Found>) {
             continue;
         }
         let sp = Span::new(text.tokens[name_start].span.start, text.tokens[k - 1].span.end);
-        out.push(Found {
+        out.push(Candidate {
             kind: if all_caps { QuoteKind::Direct } else { QuoteKind::Indirect },
             fragments: vec![span],
             cue: Some(text.tokens[k].span),
@@ -438,12 +438,19 @@ pub(super) fn transcripts(cx: &Ctx, out: &mut Vec<Found>) {
     }
 }
 
-pub(super) fn found(cx: &Ctx, kind: QuoteKind, fragments: Vec<Span>, c: Cue, rule: RuleId, conf: f32) -> Found {
+pub(super) fn found(cx: &Ctx, kind: QuoteKind, fragments: Vec<Span>, c: Cue, rule: RuleId, conf: f32) -> Candidate {
     found_span(cx, kind, fragments, &c, rule, conf)
 }
 
-pub(super) fn found_span(cx: &Ctx, kind: QuoteKind, fragments: Vec<Span>, c: &Cue, rule: RuleId, conf: f32) -> Found {
-    Found {
+pub(super) fn found_span(
+    cx: &Ctx,
+    kind: QuoteKind,
+    fragments: Vec<Span>,
+    c: &Cue,
+    rule: RuleId,
+    conf: f32,
+) -> Candidate {
+    Candidate {
         kind,
         fragments,
         cue: Some(cx.text.tokens[c.tok].span),
@@ -463,7 +470,7 @@ pub(super) fn found_span(cx: &Ctx, kind: QuoteKind, fragments: Vec<Span>, c: &Cu
 /// A fragment of a quote found so far overlaps `span`. [`direct`] finds quotes in text order, so only
 /// the last ones can reach `span`: the scan stops at quotes starting far before it (scanning all of them
 /// made pages with thousands of quotes quadratic).
-fn overlaps_found(out: &[Found], span: Span) -> bool {
+fn overlaps_found(out: &[Candidate], span: Span) -> bool {
     const REACH: usize = 16 * crate::text::MAX_SENTENCE_BYTES;
     out.iter()
         .rev()

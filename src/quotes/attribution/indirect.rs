@@ -8,14 +8,14 @@ use super::{MIN_INDIRECT_WORDS, RARE_CUE_PRECISION};
 use crate::lexicon::{lexicon, CueEntry, WordClass};
 use crate::mentions::MentionKind;
 use crate::quotes::marks::Quotation;
-use crate::quotes::Found;
+use crate::quotes::Candidate;
 use crate::report::{QuoteKind, Span};
 
 /// Passive attribution: "Mr. Sanders is seen as empowering regular voters", "He was recommended for the
 /// job by Roger Stone", "a 78-year-old man was charged with assault". Two fragments, the subject and
 /// what follows the participle; the agent of "by", when there is one, is the source. The participle is
 /// a cue form of the lexicon or one of the judgement verbs PolNeAR annotates in the passive.
-pub(super) fn passive(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
+pub(super) fn passive(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Candidate> {
     let text = cx.text;
     let w = cx.word(i);
     if w.is_empty() || is_cap(w) {
@@ -94,7 +94,7 @@ pub(super) fn passive(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
 
 /// An "as" clause of attribution: "As Ruth Marcus puts it, Obama is trying …", "…, as Clinton noted on
 /// Monday." The content is the main clause, after the "as" clause or before it.
-pub(super) fn as_clause(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
+pub(super) fn as_clause(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Candidate> {
     let text = cx.text;
     if cx.lower(i) != "as" {
         return None;
@@ -166,9 +166,9 @@ fn attribution(
     (speaker, speaker_span): (Option<usize>, Option<Span>),
     confidence: f32,
     rule: RuleId,
-) -> Found {
+) -> Candidate {
     let mixed = fragments.iter().any(|&f| overlaps_quotation(qs, f));
-    Found {
+    Candidate {
         kind: if mixed { QuoteKind::Mixed } else { QuoteKind::Indirect },
         fragments,
         cue,
@@ -183,7 +183,7 @@ fn attribution(
 
 /// Raising with no source (7 % of PolNeAR gold): "Trump is expected to speak tonight", "the plan seems to
 /// fail" — two fragments, the subject and the "to" clause, with no speaker.
-pub(super) fn raising(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
+pub(super) fn raising(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Candidate> {
     let text = cx.text;
     let lw = cx.lower(i);
     if cx.lower(i + 1) != "to" {
@@ -271,7 +271,7 @@ pub(super) fn raising(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
 /// "When asked about the wall, Trump said …", "Asked whether she would run, …", "Clinton was asked about
 /// her speeches." The content is the question, from its opener ("about", "if", "whether", "to", a wh-word)
 /// to the end of its clause (the comma before the main clause, or the sentence end).
-pub(super) fn asked(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
+pub(super) fn asked(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Candidate> {
     let text = cx.text;
     if !cx.word(i).eq_ignore_ascii_case("asked") {
         return None;
@@ -313,7 +313,7 @@ pub(super) fn asked(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
 /// A verb outside the cue lexicon with a named speaker and a that-clause: "Trump groused to a crowd that
 /// …", "Schneiderman alleged in the suit that …". The rare cue verbs of the long tail (1,778 cue lemmas in
 /// PolNeAR train) share this shape.
-pub(super) fn that_verb(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
+pub(super) fn that_verb(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Candidate> {
     let text = cx.text;
     let w = cx.word(i);
     // a past or present verb form; plural nouns before a relative "that" ("states that are …") are told
@@ -347,7 +347,7 @@ pub(super) fn that_verb(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
 /// and its particle, "talked about X", "points out that …", "is critical of X", "his criticism of X". The
 /// speaker comes before (the subject, through "is" and adverbs, or a possessor); the content is what
 /// follows the particle, a noun phrase ending before a subordinate clause.
-pub(super) fn phrasal(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
+pub(super) fn phrasal(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Candidate> {
     let text = cx.text;
     let w = cx.word(i);
     if w.is_empty() || is_cap(w) && !cx.sentence_initial(i) {
@@ -366,7 +366,7 @@ pub(super) fn phrasal(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Found> {
     let possessor = i > sa && wc().is(WordClass::Possessive, cx.lower(i - 1));
     let s = if possessor {
         let t = text.tokens[i - 1];
-        Speaker { mention: cx.by_start.get(&t.span.start).copied(), span: t.span, first: i - 1 }
+        Speaker { mention: cx.mention_starting_at(t.span.start), span: t.span, first: i - 1 }
     } else {
         cx.subject_before(i, sa)?
     };
@@ -408,7 +408,7 @@ pub(super) struct CueSite {
 /// tries), or its construction, with a quote or with none (no later finder tries).
 pub(super) enum Verdict {
     Next,
-    Done(Option<Found>),
+    Done(Option<Candidate>),
 }
 
 /// `indirect/according-to`: the "according" cue class is read by [`according`] alone.
@@ -445,7 +445,7 @@ pub(super) fn participle(cx: &Ctx, site: &CueSite, qs: &[Quotation]) -> Verdict 
     Verdict::Done(participle_clause(cx, site, qs))
 }
 
-fn participle_clause(cx: &Ctx, site: &CueSite, qs: &[Quotation]) -> Option<Found> {
+fn participle_clause(cx: &Ctx, site: &CueSite, qs: &[Quotation]) -> Option<Candidate> {
     let CueSite { i, e, sa, sz, prev } = *site;
     let text = cx.text;
     let lemma = e.lemma.as_str();
@@ -461,7 +461,7 @@ fn participle_clause(cx: &Ctx, site: &CueSite, qs: &[Quotation]) -> Option<Found
         // a weak participle needs a that-clause, or an object the cue is about: ", calling him a
         // fascist", ", calling for his firing"
         let object = wc().is(WordClass::ObjectPronoun, cx.lower(k))
-            || cx.by_start.contains_key(&text.tokens.get(k)?.span.start)
+            || cx.mention_starting_at(text.tokens.get(k)?.span.start).is_some()
             || k > i + 1 && wc().is(WordClass::ParticipleParticle, cx.lower(k - 1));
         if e.weak() && cx.lower(k) != "that" && !object {
             return None;
@@ -488,7 +488,7 @@ pub(super) fn verb_clause(cx: &Ctx, site: &CueSite, qs: &[Quotation]) -> Verdict
     Verdict::Done(verb_clause_found(cx, site, qs))
 }
 
-fn verb_clause_found(cx: &Ctx, site: &CueSite, qs: &[Quotation]) -> Option<Found> {
+fn verb_clause_found(cx: &Ctx, site: &CueSite, qs: &[Quotation]) -> Option<Candidate> {
     let CueSite { i, e, sa, sz, prev } = *site;
     let text = cx.text;
     let lemma = e.lemma.as_str();
@@ -618,7 +618,7 @@ fn make(
     s: Speaker,
     rule: RuleId,
     conf: f32,
-) -> Option<Found> {
+) -> Option<Candidate> {
     if span.is_empty() || word_count(cx.text, span) < MIN_INDIRECT_WORDS {
         return None;
     }
@@ -629,7 +629,7 @@ fn make(
 
 /// "…, Price said." / "…, a source said on Tuesday." — from the sentence start to the comma before the
 /// speaker.
-fn before_content(cx: &Ctx, site: &CueSite, s: Speaker, qs: &[Quotation]) -> Option<Found> {
+fn before_content(cx: &Ctx, site: &CueSite, s: Speaker, qs: &[Quotation]) -> Option<Candidate> {
     let CueSite { i, e, sa, .. } = *site;
     let lemma = e.lemma.as_str();
     let text = cx.text;
@@ -664,7 +664,7 @@ fn before_content(cx: &Ctx, site: &CueSite, s: Speaker, qs: &[Quotation]) -> Opt
 }
 
 /// "A, Price said, B." — two fragments.
-fn parenthetical(cx: &Ctx, site: &CueSite, comma: usize, s: Speaker, qs: &[Quotation]) -> Option<Found> {
+fn parenthetical(cx: &Ctx, site: &CueSite, comma: usize, s: Speaker, qs: &[Quotation]) -> Option<Candidate> {
     let CueSite { i, e, sa, sz, .. } = *site;
     let lemma = e.lemma.as_str();
     let text = cx.text;
@@ -686,7 +686,7 @@ fn parenthetical(cx: &Ctx, site: &CueSite, comma: usize, s: Speaker, qs: &[Quota
 }
 
 /// "…, according to X." / "According to X, …"
-fn according(cx: &Ctx, i: usize, sa: usize, sz: usize, qs: &[Quotation]) -> Option<Found> {
+fn according(cx: &Ctx, i: usize, sa: usize, sz: usize, qs: &[Quotation]) -> Option<Candidate> {
     let text = cx.text;
     if cx.lower(i + 1) != "to" {
         return None;
@@ -701,10 +701,8 @@ fn according(cx: &Ctx, i: usize, sa: usize, sz: usize, qs: &[Quotation]) -> Opti
     }
     let span_src = Span::new(text.tokens[src_start].span.start, text.tokens[z - 1].span.end);
     let mention = cx
-        .by_start
-        .get(&text.tokens[src_start].span.start)
-        .copied()
-        .or_else(|| (src_start..z).find_map(|x| cx.by_start.get(&text.tokens[x].span.start).copied()));
+        .mention_starting_at(text.tokens[src_start].span.start)
+        .or_else(|| (src_start..z).find_map(|x| cx.mention_starting_at(text.tokens[x].span.start)));
     let s = Speaker { mention, span: span_src, first: src_start };
     let cue_span = Span::new(text.tokens[i].span.start, text.tokens[i + 1].span.end);
     // "According to X, …" opens the sentence, or follows a colon, a dash or a parenthesis
@@ -737,16 +735,16 @@ fn according(cx: &Ctx, i: usize, sa: usize, sz: usize, qs: &[Quotation]) -> Opti
 }
 
 /// "Trump’s claim that …" / "the statement by X that …"
-fn nominal(cx: &Ctx, i: usize, e: &CueEntry, sz: usize, qs: &[Quotation]) -> Option<Found> {
+fn nominal(cx: &Ctx, i: usize, e: &CueEntry, sz: usize, qs: &[Quotation]) -> Option<Candidate> {
     let text = cx.text;
     if cx.lower(i + 1) != "that" || i == 0 {
         return None;
     }
     // possessive before the noun
     let prev = text.tokens[i - 1];
-    let m = cx.by_end.get(&(prev.span.end)).copied().or_else(|| {
+    let m = cx.mention_ending_at(prev.span.end).or_else(|| {
         let w = cx.word(i - 1);
-        (w.ends_with("’s") || w.ends_with("'s")).then(|| cx.by_start.get(&prev.span.start).copied()).flatten()
+        (w.ends_with("’s") || w.ends_with("'s")).then(|| cx.mention_starting_at(prev.span.start)).flatten()
     });
     let (mention, span) = match m {
         Some(m) => (Some(m), text.tokens[i - 1].span),

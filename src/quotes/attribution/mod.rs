@@ -75,9 +75,10 @@ use indirect::{CueSite, Verdict};
 use rules::{CueFinder, Finder};
 use tagged::tagged;
 
-use crate::mentions::{Mention, MentionKind};
-use crate::quotes::marks::{quotations, Quotation};
-use crate::quotes::Found;
+use crate::doc::Doc;
+use crate::mentions::MentionKind;
+use crate::quotes::marks::Quotation;
+use crate::quotes::Candidate;
 use crate::report::{QuoteKind, Span};
 use crate::text::{QuoteMark, Text, TokenKind};
 
@@ -118,17 +119,18 @@ const MIN_INDIRECT_WORDS: usize = 2;
 ///
 /// A quote of steps 3–4 is kept only when none of its fragments overlaps a quote kept before. Last,
 /// indirect quotes nested in others are dropped (one role per token) and reported sources are found.
-pub fn attribute(text: &Text, mentions: &[Mention]) -> Vec<Found> {
-    let cx = Ctx::new(text, mentions);
-    let qs = quotations(text);
-    let mut out: Vec<Found> = Vec::new();
+pub fn attribute(doc: &Doc) -> Vec<Candidate> {
+    let text = &doc.text;
+    let cx = Ctx::new(doc);
+    let qs = cx.quotations;
+    let mut out: Vec<Candidate> = Vec::new();
     let mut used_cues: Vec<usize> = Vec::new();
-    direct(&cx, &qs, &mut out, &mut used_cues);
+    direct(&cx, qs, &mut out, &mut used_cues);
     transcripts(&cx, &mut out);
     let mut kept = Kept::new(text, out);
-    words_and_cues(&cx, &qs, &used_cues, &mut kept);
+    words_and_cues(&cx, qs, &used_cues, &mut kept);
     let Kept { mut taken, mut out, .. } = kept;
-    tagged(&cx, &qs, &mut taken, &mut out);
+    tagged(&cx, qs, &mut taken, &mut out);
     // drop indirect items nested in others (univocal annotation)
     out.sort_by_key(|f| f.span().start);
     let spans: Vec<(Span, QuoteKind)> = out.iter().map(|f| (f.span(), f.kind)).collect();
@@ -144,7 +146,7 @@ pub fn attribute(text: &Text, mentions: &[Mention]) -> Vec<Found> {
 /// The quotes kept so far, with what the word and cue passes look up in them.
 struct Kept<'a> {
     text: &'a Text,
-    out: Vec<Found>,
+    out: Vec<Candidate>,
     /// every fragment kept
     taken: SpanSet,
     /// kept quotes with a cue, by the sentence of the cue (for participles: each cue looks only at its
@@ -153,7 +155,7 @@ struct Kept<'a> {
 }
 
 impl<'a> Kept<'a> {
-    fn new(text: &'a Text, out: Vec<Found>) -> Kept<'a> {
+    fn new(text: &'a Text, out: Vec<Candidate>) -> Kept<'a> {
         let mut taken = SpanSet::default();
         for f in &out {
             f.fragments.iter().for_each(|&fr| taken.insert(fr));
@@ -168,7 +170,7 @@ impl<'a> Kept<'a> {
     }
     /// Keeps `f` unless one of its fragments overlaps a quote kept before; `speaks`: its speaker is the
     /// speaker of later participles in its sentence.
-    fn offer(&mut self, f: Found, speaks: bool) {
+    fn offer(&mut self, f: Candidate, speaks: bool) {
         if f.fragments.iter().any(|fr| self.taken.overlaps(*fr)) {
             return;
         }
@@ -311,7 +313,7 @@ impl SpanSet {
 }
 
 /// "Blinken also “urged …,” Price said" / "Price said Blinken urged …": the first source inside.
-fn reported_source(cx: &Ctx, f: &Found) -> Option<usize> {
+fn reported_source(cx: &Ctx, f: &Candidate) -> Option<usize> {
     let text = cx.text;
     let first = *f.fragments.first()?;
     // direct: a mention right before the opening mark, and a cue opening the quotation
@@ -323,7 +325,7 @@ fn reported_source(cx: &Ctx, f: &Found) -> Option<usize> {
                 k -= 1;
             }
             if k > 0 {
-                if let Some(&m) = cx.by_end.get(&text.tokens[k - 1].span.end) {
+                if let Some(m) = cx.mention_ending_at(text.tokens[k - 1].span.end) {
                     return Some(m);
                 }
             }
@@ -335,7 +337,7 @@ fn reported_source(cx: &Ctx, f: &Found) -> Option<usize> {
     if cx.lower(k) == "that" {
         k += 1;
     }
-    let m = *cx.by_start.get(&text.tokens.get(k)?.span.start)?;
+    let m = cx.mention_starting_at(text.tokens.get(k)?.span.start)?;
     let mut j = text.token_at_or_after(cx.mentions[m].span.end);
     while cx.skippable(j) {
         j += 1;

@@ -14,7 +14,7 @@ use super::indirect::{
     Verdict,
 };
 use crate::quotes::marks::Quotation;
-use crate::quotes::Found;
+use crate::quotes::Candidate;
 
 /// The id of an attribution rule.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -137,7 +137,7 @@ pub enum Pass {
 }
 
 /// A finder of the word pass: a quote at word token `i`, or none.
-pub(super) type WordFinder = fn(&Ctx, usize, &[Quotation]) -> Option<Found>;
+pub(super) type WordFinder = fn(&Ctx, usize, &[Quotation]) -> Option<Candidate>;
 
 /// A finder of the cue pass: whether the cue word is its construction, and then its quote.
 pub(super) type CueFinder = fn(&Ctx, &CueSite, &[Quotation]) -> Verdict;

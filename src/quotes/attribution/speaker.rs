@@ -62,7 +62,7 @@ impl Ctx<'_> {
             }
         }
         let t = self.text.tokens[j];
-        if let Some(&m) = self.by_end.get(&t.span.end) {
+        if let Some(m) = self.mention_ending_at(t.span.end) {
             return Some(Speaker {
                 mention: Some(m),
                 span: self.mentions[m].span,
@@ -120,7 +120,7 @@ impl Ctx<'_> {
         if fw().relative.contains(lw.as_str()) {
             // "…, who said": the speaker is the mention before the comma
             let mention = if j > floor && self.punct(j - 1) == "," {
-                self.by_end.get(&self.text.tokens[j - 2.min(j)].span.end).copied()
+                self.mention_ending_at(self.text.tokens[j - 2.min(j)].span.end)
             } else {
                 None
             };
@@ -173,7 +173,7 @@ impl Ctx<'_> {
         while a < j && wc().is(WordClass::NpPreposition, self.lower(a)) {
             a += 1;
         }
-        let mention = (a..=j).rev().find_map(|x| self.by_end.get(&self.text.tokens[x].span.end).copied());
+        let mention = (a..=j).rev().find_map(|x| self.mention_ending_at(self.text.tokens[x].span.end));
         let span = Span::new(self.text.tokens[a].span.start, t.span.end);
         Some(Speaker { mention: mention.filter(|&m| self.mentions[m].kind == MentionKind::Name), span, first: a })
     }
@@ -183,7 +183,7 @@ impl Ctx<'_> {
         if i + 1 >= sz {
             return None;
         }
-        if let Some(&m) = self.by_start.get(&t.span.start) {
+        if let Some(m) = self.mention_starting_at(t.span.start) {
             return Some(Speaker { mention: Some(m), span: self.mentions[m].span, first: i + 1 });
         }
         let w = self.lower(i + 1);
@@ -197,7 +197,7 @@ impl Ctx<'_> {
                 {
                     break;
                 }
-                if let Some(&m) = self.by_start.get(&tk.span.start) {
+                if let Some(m) = self.mention_starting_at(tk.span.start) {
                     let span = Span::new(t.span.start, self.mentions[m].span.end);
                     return Some(Speaker { mention: Some(m), span, first: i + 1 });
                 }
@@ -213,7 +213,7 @@ impl Ctx<'_> {
             return None;
         }
         let span = Span::new(t.span.start, self.text.tokens[z - 1].span.end);
-        let mention = (i + 1..z).find_map(|x| self.by_start.get(&self.text.tokens[x].span.start).copied());
+        let mention = (i + 1..z).find_map(|x| self.mention_starting_at(self.text.tokens[x].span.start));
         Some(Speaker { mention, span, first: i + 1 })
     }
     /// A speaker that is clearly a noun phrase: a mention, a determiner phrase, a plural or a name.
@@ -251,7 +251,7 @@ impl Ctx<'_> {
         if !clean {
             return None;
         }
-        let mention = (a..i).find_map(|x| self.by_start.get(&self.text.tokens[x].span.start).copied());
+        let mention = (a..i).find_map(|x| self.mention_starting_at(self.text.tokens[x].span.start));
         let span = Span::new(self.text.tokens[a].span.start, self.text.tokens[i - 1].span.end);
         Some(Speaker { mention, span, first: a })
     }
@@ -261,7 +261,7 @@ impl Ctx<'_> {
         while k < limit && self.word(k).is_empty() {
             k += 1;
         }
-        let m = *self.by_start.get(&self.text.tokens.get(k)?.span.start)?;
+        let m = self.mention_starting_at(self.text.tokens.get(k)?.span.start)?;
         Some(Speaker { mention: Some(m), span: self.mentions[m].span, first: k })
     }
     /// The subject of the main clause before token `limit`: the noun phrase that ends at the sentence's
@@ -276,7 +276,7 @@ impl Ctx<'_> {
     pub(super) fn subject_after_comma(&self, sa: usize, limit: usize) -> Option<Speaker> {
         let c = (sa..limit).find(|&k| self.punct(k) == ",")?;
         let k = c + 1;
-        let m = *self.by_start.get(&self.text.tokens.get(k)?.span.start)?;
+        let m = self.mention_starting_at(self.text.tokens.get(k)?.span.start)?;
         if self.mentions[m].span.end > self.text.tokens.get(limit)?.span.start {
             return None;
         }

@@ -9,13 +9,13 @@ use super::rules::RuleId;
 use super::SpanSet;
 use crate::lexicon::WordClass;
 use crate::quotes::marks::Quotation;
-use crate::quotes::Found;
+use crate::quotes::Candidate;
 use crate::report::{QuoteKind, Span};
 
 /// Adds the tagger's content spans that no rule quote overlaps: three words or more, no quotation marks
 /// (quotations are the rules' ground), each with the speaker of the nearest cue in its sentence (the
 /// subject before a cue before the span, or the speaker of a cue after it), or none.
-pub(super) fn tagged(cx: &Ctx, qs: &[Quotation], taken: &mut SpanSet, out: &mut Vec<Found>) {
+pub(super) fn tagged(cx: &Ctx, qs: &[Quotation], taken: &mut SpanSet, out: &mut Vec<Candidate>) {
     let text = cx.text;
     // paragraph by paragraph (the tagger's memory follows the chunk, not the page); a paragraph longer than
     // CHUNK_BYTES is cut at sentence ends
@@ -77,7 +77,7 @@ pub(super) fn tagged(cx: &Ctx, qs: &[Quotation], taken: &mut SpanSet, out: &mut 
         // no cue: the subject of the clause, the nearest mention before the span in its sentence
         let subject = || {
             (sa..ka).rev().find_map(|k| {
-                let m = *cx.by_end.get(&text.tokens[k].span.end)?;
+                let m = cx.mention_ending_at(text.tokens[k].span.end)?;
                 Some(Speaker { mention: Some(m), span: cx.mentions[m].span, first: k })
             })
         };
@@ -96,7 +96,7 @@ pub(super) fn tagged(cx: &Ctx, qs: &[Quotation], taken: &mut SpanSet, out: &mut 
         if let Some(sp) = speaker {
             ends.insert(b, (sp.mention, sp.span));
         }
-        out.push(Found {
+        out.push(Candidate {
             kind: if overlaps_quotation(qs, span) { QuoteKind::Mixed } else { QuoteKind::Indirect },
             fragments: vec![span],
             // the cue word only finds the speaker: the tagger does not say the word governs the span
