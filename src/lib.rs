@@ -23,11 +23,14 @@
 
 pub mod actors;
 pub mod article;
+pub mod display;
 pub mod error;
 pub mod lexicon;
 pub mod mentions;
 pub mod quotes;
 pub mod report;
+pub mod scorer;
+mod selection;
 pub mod statements;
 pub mod text;
 #[cfg(target_arch = "wasm32")]
@@ -38,6 +41,7 @@ pub use report::{
     Actor, ActorKind, ActorStatements, Article, OffsetUnit, Quote, QuoteKind, Report, SideGroup, Span, Statement,
     StatementType, TextSource,
 };
+pub use selection::{analyze_request, analyze_selection};
 
 /// Texts longer than this many bytes are cut (at a paragraph or character boundary) and the report says so.
 pub const MAX_TEXT_BYTES: usize = 2_000_000;
