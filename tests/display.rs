@@ -73,7 +73,10 @@ fn every_statement_and_quote_is_listed_once_with_the_reports_facts() {
         sorted.sort();
         assert_eq!(types, sorted, "{}: types out of display order", a.name);
         for g in &a.groups {
-            assert_eq!(g.count, g.entries.iter().map(|e| if let Entry::List(l) = e { l.items.len() } else { 1 }).sum::<usize>());
+            assert_eq!(
+                g.count,
+                g.entries.iter().map(|e| if let Entry::List(l) = e { l.items.len() } else { 1 }).sum::<usize>()
+            );
         }
         for v in statements(a) {
             assert!(seen.insert(v.id), "statement {} listed twice", v.id);
@@ -91,7 +94,8 @@ fn every_statement_and_quote_is_listed_once_with_the_reports_facts() {
         }
     }
     assert_eq!(seen.len(), r.statements.len());
-    let listed_quotes = d.sides.iter().flat_map(|s| &s.actors).map(|a| a.quotes.len()).sum::<usize>() + d.unattributed.len();
+    let listed_quotes =
+        d.sides.iter().flat_map(|s| &s.actors).map(|a| a.quotes.len()).sum::<usize>() + d.unattributed.len();
     assert_eq!(listed_quotes, r.quotes.len());
     assert_eq!(d.counts.quotes, r.quotes.len());
     assert_eq!(d.counts.statements, r.statements.len());
@@ -161,7 +165,9 @@ fn targets_are_exact_text_with_context_in_text_order() {
         assert!((t.hint - start16 as f64 / text.encode_utf16().count() as f64).abs() < 1e-9, "{}: hint", t.key);
         assert!(start16 >= last, "targets out of text order");
         last = start16;
-        assert!(t.prefix.encode_utf16().count() <= display::CONTEXT && t.suffix.encode_utf16().count() <= display::CONTEXT);
+        assert!(
+            t.prefix.encode_utf16().count() <= display::CONTEXT && t.suffix.encode_utf16().count() <= display::CONTEXT
+        );
     }
     let jane = r.actors.iter().find(|a| a.name == "Jane Roe").unwrap();
     assert!(ts.iter().any(|t| t.kind == TargetKind::Mention && t.actor == Some(jane.id) && t.exact == "Jane Roe"));
