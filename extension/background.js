@@ -1,19 +1,35 @@
 // The background (service worker in Chromium, event page in Firefox): the one path from a page to
 // highlights, shared by the popup, the keyboard shortcut, the context menu and automatic analysis.
 // It injects the content script, takes the page's HTML, runs the WASM core here (never in the page),
-// turns the report into text-quote targets and has the content script highlight them.
-import init, { analyzeHtml, analyzeText, version } from "./pkg/whosaid.js";
+// hands the core's highlight targets to the content script and the core's display model to the popup.
+// The whole report (JSON text) stays here, for the last few tabs, until the popup asks for it.
+import * as glue from "./pkg/whosaid.js";
 import * as B from "./browser.js";
-import { buildTargets } from "./targets.js";
+import { createCore } from "./core.js";
+import { withTitles } from "./targets.js";
 import { highlightCss, paletteColors } from "./palette.js";
 import { restrictedUrl } from "./restricted.js";
 
 const CONTENT = ["anchor.js", "highlight.js", "content.js"];
 
-let ready = null;
-function core() {
-  if (!ready) ready = init({ module_or_path: B.url("pkg/whosaid_bg.wasm") });
-  return ready;
+const core = createCore(glue, () => B.url("pkg/whosaid_bg.wasm"));
+
+/** The report (JSON text) of the last analyses, by tab: for the download, never sent unasked. */
+const REPORTS = new Map();
+const KEEP_REPORTS = 8;
+function keepReport(tabId, json) {
+  REPORTS.delete(tabId);
+  REPORTS.set(tabId, json);
+  while (REPORTS.size > KEEP_REPORTS) REPORTS.delete(REPORTS.keys().next().value);
+}
+
+/** The report of tab `tabId` as JSON text (analysing the page again if it was dropped). */
+export async function reportOf(tabId) {
+  if (!REPORTS.has(tabId)) {
+    const res = await analyzeTab(tabId, "page");
+    if (!res.ok) return null;
+  }
+  return REPORTS.get(tabId) ?? null;
 }
 
 /** Analyses tab `tabId` and highlights it. `mode` is "page" or "selection". */
@@ -34,22 +50,18 @@ export async function analyzeTab(tabId, mode = "page") {
     return { ok: false, code: "restricted", message: String(e.message || e), url: tab.url || null };
   }
   if (!page) return { ok: false, code: "restricted", url: tab.url || null };
-  await core();
-  let report;
+  let view;
   try {
-    if (mode === "selection" && page.selection.trim()) {
-      report = analyzeText(page.selection);
-      report.source = "selection";
-      report.article = { ...report.article, url: page.url, title: report.article.title || page.title || null };
-    } else {
-      // The selection is analysed by the core when the page has no article.
-      report = analyzeHtml(page.html, page.url, page.selection.trim() ? page.selection : undefined);
-    }
+    // The core decides: the selection alone when that was asked for and there is one, else the page
+    // (whose selection it analyses when the page has no article).
+    view = await core.call("viewPage", page.html, page.url, page.title, page.selection, mode === "selection");
   } catch (e) {
     return { ok: false, code: "analysis", message: String((e && e.message) || e) };
   }
+  keepReport(tabId, view.report);
+  const display = view.display;
   const settings = await B.settings();
-  const targets = buildTargets(report, B.t);
+  const targets = withTitles(view.targets, B.t);
   let anchoring;
   try {
     await B.setCss(tabId, highlightCss(paletteColors(settings.palette, settings.customColors)));
@@ -57,8 +69,9 @@ export async function analyzeTab(tabId, mode = "page") {
   } catch (e) {
     anchoring = { found: [], missing: targets.map((x) => x.key), error: String(e.message || e) };
   }
-  B.badge(tabId, report.quotes.length ? String(report.quotes.length) : "");
-  return { ok: true, tabId, report, anchoring, palette: settings.palette, colors: paletteColors(settings.palette, settings.customColors), ms: Date.now() - t0 };
+  B.badge(tabId, display.counts.quotes ? String(display.counts.quotes) : "");
+  // What the popup shows, not the whole report.
+  return { ok: true, tabId, display, anchoring, palette: settings.palette, colors: paletteColors(settings.palette, settings.customColors), ms: Date.now() - t0 };
 }
 
 async function handle(msg, sender) {
@@ -67,6 +80,8 @@ async function handle(msg, sender) {
   switch (msg && msg.type) {
     case "analyze":
       return analyzeTab(msg.tabId, msg.mode || "page");
+    case "report":
+      return { ok: true, report: await reportOf(msg.tabId) };
     case "clear":
       await B.run(msg.tabId, () => globalThis.WhoSaidContent && globalThis.WhoSaidContent.clear());
       B.badge(msg.tabId, "");
@@ -76,8 +91,7 @@ async function handle(msg, sender) {
     case "focus":
       return { ok: true, found: await B.run(msg.tabId, (k) => globalThis.WhoSaidContent.focus(k), [String(msg.key)]) };
     case "version":
-      await core();
-      return { ok: true, version: version() };
+      return { ok: true, version: await core.call("version") };
     default:
       return { ok: false, code: "unknown", message: "unknown message" };
   }
@@ -88,6 +102,7 @@ B.onMessage(handle);
 // The same entry point the shortcut and the context menu use, reachable from the service worker's
 // console (and the end-to-end tests, which cannot press browser shortcuts).
 globalThis.whosaidAnalyzeTab = analyzeTab;
+globalThis.whosaidReport = (tabId) => reportOf(tabId).then((json) => (json == null ? null : JSON.parse(json)));
 
 /** The keyboard shortcut (commands API): analyse the page without opening the popup. */
 export async function onShortcut(command, tab) {

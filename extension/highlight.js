@@ -51,7 +51,7 @@
           const t = r.target;
           mark.setAttribute("data-ws-key", t.key);
           mark.setAttribute("data-ws-kind", t.kind);
-          mark.setAttribute("data-ws-c", String(t.slot));
+          mark.setAttribute("data-ws-c", t.slot == null ? "u" : String(t.slot));
           if (t.actor != null) mark.setAttribute("data-ws-actor", String(t.actor));
           if (t.title) {
             mark.setAttribute("title", t.title);

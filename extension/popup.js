@@ -1,5 +1,6 @@
 // The popup: asks the background to analyse the tab (the active one, or ?tab=ID for tests), then
-// renders the report with the shared renderer; items scroll the page to their highlight.
+// renders the core's display model with the shared renderer; items scroll the page to their
+// highlight. The whole report is asked for only when the user downloads it.
 import * as B from "./browser.js";
 import { renderReport, renderMessage } from "./render.js";
 import { paletteColors } from "./palette.js";
@@ -24,13 +25,14 @@ async function main() {
     }
     return renderMessage(root, { title: B.t("analysisFailed"), detail: res.message || "", kind: "error" });
   }
-  renderReport(root, res.report, {
+  renderReport(root, res.display, {
     t: B.t,
     colors: res.colors || paletteColors(res.palette),
     anchoring: res.anchoring,
     visible: true,
     onSelect: (key) => B.send({ type: "focus", tabId, key }),
     onVisible: (visible) => B.send({ type: "visible", tabId, visible }),
+    report: () => B.send({ type: "report", tabId }).then((r) => (r && r.report) || "null"),
   });
 }
 

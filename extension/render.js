@@ -1,12 +1,10 @@
-// The one renderer of a report, used by the popup and the demo page: header (title, site, date,
-// counts), tools (highlight switch, filters, export), actors by prominence with their colour, each
-// with statements grouped by type and their quotes. DOM built with createElement/textContent only:
-// no page-derived string ever goes through innerHTML.
-import { colorSlots, foldItems, sideGroups, speakingActors } from "./targets.js";
+// The one renderer of a report view, used by the popup and the demo page. It reads the core's display
+// model (display::Display: header, counts, sides → actors in rank order with their colour slot →
+// statements by type with folded lists → quotes) and decides nothing about order or grouping. DOM
+// built with createElement/textContent only: no page-derived string ever goes through innerHTML.
 import { colorFor, textOn } from "./palette.js";
 import { toMarkdown } from "./markdown.js";
 
-export const TYPES = ["demand", "threat", "commitment", "rejection", "denial", "accusation", "position"];
 const MAX_ITEM = 320;
 
 /** createElement with attributes and children (strings become text nodes). */
@@ -27,8 +25,8 @@ export function h(tag, attrs = {}, ...children) {
   return el;
 }
 
-function excerpt(text, span) {
-  const s = text.slice(span.start, span.end).replace(/\s+/g, " ").trim();
+/** A long item cut to MAX_ITEM characters (the core gives the text whitespace-collapsed and whole). */
+function excerpt(s) {
   return s.length > MAX_ITEM ? s.slice(0, MAX_ITEM - 1) + "…" : s;
 }
 
@@ -60,19 +58,18 @@ export function download(name, text, type = "application/json") {
 }
 
 /**
- * Renders `report` into `root`. Options: `t(key, ...subs)` strings; `colors` the palette;
- * `anchoring` ({found, missing} keys from the highlighter, or null); `onSelect(key)` when an item is
- * chosen; `onVisible(bool)` for the highlight switch; `visible` its state.
+ * Renders `display` (the core's display model) into `root`. Options: `t(key, ...subs)` strings;
+ * `colors` the palette; `anchoring` ({found, missing} keys from the highlighter, or null);
+ * `onSelect(key)` when an item is chosen; `onVisible(bool)` for the highlight switch; `visible` its
+ * state; `report()` the whole report as JSON text (may return a promise), for the download.
  */
-export function renderReport(root, report, opts = {}) {
+export function renderReport(root, display, opts = {}) {
   const t = opts.t || ((k) => k);
   const colors = opts.colors;
   const found = opts.anchoring ? new Set(opts.anchoring.found || []) : null;
-  const text = report.text;
-  const actors = new Map(report.actors.map((a) => [a.id, a]));
-  const slots = colorSlots(report);
-  const color = (id) => colorFor(colors, id == null ? -1 : slots.get(id));
-  const a = report.article || {};
+  const color = (slot) => colorFor(colors, slot == null ? -1 : slot);
+  const a = display.article || {};
+  const headed = display.headed;
 
   const meta = [a.site_name, formatDate(a.published), a.byline].filter(Boolean).join(" · ");
   const header = h(
@@ -80,9 +77,9 @@ export function renderReport(root, report, opts = {}) {
     { class: "ws-head" },
     h("h1", { class: "ws-title", text: a.title || t("untitled") }),
     meta ? h("p", { class: "ws-meta", text: meta }) : null,
-    h("p", { class: "ws-counts", text: t("countsLine", report.quotes.length, report.statements.length, speakingActors(report)) }),
-    ...(report.notices || []).map((n) => h("p", { class: "ws-notice", text: n })),
-    report.truncated ? h("p", { class: "ws-notice", text: t("truncated") }) : null,
+    h("p", { class: "ws-counts", text: t("countsLine", display.counts.quotes, display.counts.statements, display.counts.speaking_actors) }),
+    ...(display.notices || []).map((n) => h("p", { class: "ws-notice", text: n })),
+    display.truncated ? h("p", { class: "ws-notice", text: t("truncated") }) : null,
   );
 
   const item = (key, label, extras, actorId, type, attrs = {}) => {
@@ -101,84 +98,66 @@ export function renderReport(root, report, opts = {}) {
   };
 
   const flag = (kind, label, title) => h("span", { class: `ws-flag ws-flag-${kind}`, title: title || null }, label);
-  // A quote's flags: its kind, and "unsure" when its rule is right less than half the time on news text
-  // (the core calibrates confidences on annotated articles).
-  const quoteFlags = (q) => [
-    flag("kind", t("kind_" + q.kind)),
-    q.confidence < 0.5 ? flag("unsure", t("uncertain"), t("uncertainTitle", Math.round(q.confidence * 100))) : null,
-  ].filter(Boolean);
+  // A quote's flags: its kind, and "unsure" when the core says its rule is right less than half the time.
+  const quoteFlags = (q) => [flag("kind", t(q.label)), q.unsure ? flag("unsure", t("uncertain"), t("uncertainTitle", q.percent)) : null].filter(Boolean);
   // Strength of a demand: 3 demand, 2 urge/call, 1 propose (filled dots, the word for screen readers).
-  const strength = (s) =>
+  const strength = (n) =>
     h(
       "span",
-      { class: "ws-strength", "data-strength": String(s.strength), title: t("strength_" + s.strength) },
-      h("span", { "aria-hidden": "true", text: "●".repeat(s.strength) + "○".repeat(3 - s.strength) }),
-      h("span", { class: "ws-sr", text: t("strength_" + s.strength) }),
+      { class: "ws-strength", "data-strength": String(n), title: t("strength_" + n) },
+      h("span", { "aria-hidden": "true", text: "●".repeat(n) + "○".repeat(3 - n) }),
+      h("span", { class: "ws-sr", text: t("strength_" + n) }),
     );
   const statementFlags = (s) => {
     const out = [];
-    if (s.type === "demand" && s.strength >= 1 && s.strength <= 3) out.push(strength(s));
-    if (s.via != null && actors.get(s.via)) out.push(flag("via", t("reportedBy", actors.get(s.via).name)));
+    if (s.strength != null) out.push(strength(s.strength));
+    if (s.via != null) out.push(flag("via", t("reportedBy", s.via)));
     if (s.target) out.push(flag("target", `→ ${s.target}`, t("targetActor", s.target)));
     if (s.conditional) out.push(flag("conditional", t("flagConditional")));
     if (s.negated) out.push(flag("negated", t("flagNegated")));
     if (s.future) out.push(flag("future", t("flagFuture")));
-    if (s.repeats && s.repeats.length) out.push(flag("repeats", `×${s.repeats.length + 1}`, t("repeatsTitle", s.repeats.length + 1)));
+    if (s.times != null) out.push(flag("repeats", `×${s.times}`, t("repeatsTitle", s.times)));
     return out;
   };
-  const statementItem = (s, id, attrs) => item(`s${s.id}`, excerpt(text, s.span), statementFlags(s), id, s.type, attrs);
+  const statementItem = (s, id, attrs) => item(s.key, excerpt(s.text), statementFlags(s), id, s.type, attrs);
+  const quoteItem = (q, id) => item(q.key, excerpt(q.text), quoteFlags(q), id, "quote");
 
-  const groupsOf = [];
   const listed = [];
   const sides = [];
-  const stmts = new Map(report.statements.map((s) => [s.id, s]));
-  const byRank = sideGroups(report);
-  const headed = byRank.some((g) => g.side != null);
-  for (const sg of byRank) {
+  for (const sg of display.sides) {
     const actorItems = [];
-    for (const { id, statements, quotes } of sg.actors) {
-      const actor = actors.get(id);
-      if (!actor) continue;
-      const sts = statements.map((x) => stmts.get(x)).filter(Boolean);
-      const qs = quotes.map((x) => report.quotes[x]).filter(Boolean);
-      if (!sts.length && !qs.length) continue;
+    for (const actor of sg.actors) {
+      const id = actor.id;
       listed.push(actor);
-      const c = color(id);
-      const groups = [];
-      for (const type of TYPES) {
-        const group = sts.filter((s) => s.type === type);
-        if (!group.length) continue;
-        const entries = foldItems(group).map((e) => {
+      const c = color(actor.slot);
+      const groups = actor.groups.map((g) => {
+        const entries = g.entries.map((e) => {
           if (e.statement) return statementItem(e.statement, id);
-          const cue = e.list[0].cue ? excerpt(text, e.list[0].cue) : "";
           return h(
             "li",
             { class: "ws-enum" },
-            h("span", { class: "ws-enum-lead", text: t("enumLead", e.list.length, cue || t("type_" + type)) }),
-            h("ol", { class: "ws-enum-list" }, e.list.map((s) => statementItem(s, id, { value: String(s.item), "data-item": String(s.item) }))),
+            h("span", { class: "ws-enum-lead", text: t("enumLead", e.list.items.length, e.list.cue ? excerpt(e.list.cue) : t(g.label)) }),
+            h("ol", { class: "ws-enum-list" }, e.list.items.map((s) => statementItem(s, id, { value: String(s.item), "data-item": String(s.item) }))),
           );
         });
-        groups.push(
-          h(
-            "div",
-            { class: "ws-group", "data-type": type },
-            h(headed ? "h4" : "h3", { class: "ws-group-head" }, h("span", { class: `ws-badge ws-badge-${type}`, text: t("type_" + type) }), h("span", { class: "ws-count", text: String(group.length) })),
-            h("ul", { class: "ws-items" }, entries),
-          ),
+        return h(
+          "div",
+          { class: "ws-group", "data-type": g.type },
+          h(headed ? "h4" : "h3", { class: "ws-group-head" }, h("span", { class: `ws-badge ws-badge-${g.type}`, text: t(g.label) }), h("span", { class: "ws-count", text: String(g.count) })),
+          h("ul", { class: "ws-items" }, entries),
         );
-      }
-      if (qs.length) {
+      });
+      if (actor.quotes.length) {
         groups.push(
           h(
             "div",
             { class: "ws-group", "data-type": "quote" },
-            h(headed ? "h4" : "h3", { class: "ws-group-head" }, h("span", { class: "ws-badge ws-badge-quote", text: t("quotesHeading") }), h("span", { class: "ws-count", text: String(qs.length) })),
-            h("ul", { class: "ws-items" }, qs.map((q) => item(`q${q.id}`, excerpt(text, q.span), quoteFlags(q), id, "quote"))),
+            h(headed ? "h4" : "h3", { class: "ws-group-head" }, h("span", { class: "ws-badge ws-badge-quote", text: t("quotesHeading") }), h("span", { class: "ws-count", text: String(actor.quotes.length) })),
+            h("ul", { class: "ws-items" }, actor.quotes.map((q) => quoteItem(q, id))),
           ),
         );
       }
       const extra = [actor.role, actor.affiliation].filter(Boolean).join(" · ");
-      const mentionKey = actor.quoted && actor.mentions.length ? `m${id}.0` : null;
       actorItems.push(
         h(
           "li",
@@ -188,7 +167,7 @@ export function renderReport(root, report, opts = {}) {
             { class: "ws-actor-head" },
             h(
               "button",
-              { type: "button", class: "ws-actor-button", "data-key": mentionKey || (qs[0] ? `q${qs[0].id}` : `s${sts[0].id}`), onclick: (e) => opts.onSelect && opts.onSelect(e.currentTarget.getAttribute("data-key")) },
+              { type: "button", class: "ws-actor-button", "data-key": actor.key, onclick: (e) => opts.onSelect && opts.onSelect(e.currentTarget.getAttribute("data-key")) },
               h("span", { class: "ws-swatch", style: { background: c, color: textOn(c) }, "aria-hidden": "true", text: initials(actor.name) }),
               h("span", { class: "ws-actor-name", text: actor.name }),
               extra ? h("span", { class: "ws-actor-role", text: extra }) : null,
@@ -206,22 +185,21 @@ export function renderReport(root, report, opts = {}) {
         : actorItems,
     );
   }
-  const anon = report.quotes.filter((q) => q.speaker == null);
+  const anon = display.unattributed;
   const anonSection = anon.length
     ? h(
         "li",
         { class: "ws-actor ws-anon", "data-actor": "u", style: { "--ws-actor": color(null) } },
         h("h2", { class: "ws-actor-head" }, h("span", { class: "ws-actor-name", text: t("unattributed") })),
-        h("ul", { class: "ws-items" }, anon.map((q) => item(`q${q.id}`, excerpt(text, q.span), quoteFlags(q), null, "quote"))),
+        h("ul", { class: "ws-items" }, anon.map((q) => quoteItem(q, null))),
       )
     : null;
-  const mentioned = report.actors.filter((x) => !listed.includes(x) && x.mentions.length);
+  const mentioned = display.mentioned;
 
   // Tools: highlight switch, filters, export.
   const uid = Math.random().toString(36).slice(2, 8);
   const actorSel = h("select", { id: `ws-actor-${uid}`, class: "ws-filter" }, h("option", { value: "", text: t("filterAllActors") }), listed.map((x) => h("option", { value: String(x.id), text: x.name })));
-  const presentTypes = TYPES.filter((ty) => report.statements.some((s) => s.type === ty));
-  const typeSel = h("select", { id: `ws-type-${uid}`, class: "ws-filter" }, h("option", { value: "", text: t("filterAllTypes") }), presentTypes.map((ty) => h("option", { value: ty, text: t("type_" + ty) })), report.quotes.length ? h("option", { value: "quote", text: t("quotesHeading") }) : null);
+  const typeSel = h("select", { id: `ws-type-${uid}`, class: "ws-filter" }, h("option", { value: "", text: t("filterAllTypes") }), display.types.map((ty) => h("option", { value: ty.type, text: t(ty.label) })), display.counts.quotes ? h("option", { value: "quote", text: t("quotesHeading") }) : null);
   const list = headed
     ? h("div", { class: "ws-list" }, h("ol", { class: "ws-sides", "aria-label": t("sidesHeading") }, sides), anonSection ? h("ol", { class: "ws-actors", "aria-label": t("unattributed") }, anonSection) : null)
     : h("ol", { class: "ws-actors", "aria-label": t("actorsHeading") }, sides.flat(), anonSection);
@@ -266,7 +244,7 @@ export function renderReport(root, report, opts = {}) {
         type: "button",
         class: "ws-export ws-copy-md",
         onclick: async () => {
-          const md = toMarkdown(report, t);
+          const md = toMarkdown(display, t);
           try {
             await navigator.clipboard.writeText(md);
             say(t("copied"));
@@ -283,8 +261,9 @@ export function renderReport(root, report, opts = {}) {
       {
         type: "button",
         class: "ws-export ws-download-json",
-        onclick: () => {
-          download(`whosaid-${base}.json`, JSON.stringify(report, null, 2));
+        disabled: !opts.report,
+        onclick: async () => {
+          download(`whosaid-${base}.json`, await opts.report());
           say(t("downloaded"));
         },
       },
@@ -292,7 +271,7 @@ export function renderReport(root, report, opts = {}) {
     ),
   );
 
-  const empty = !report.quotes.length && !report.statements.length;
+  const empty = !display.counts.quotes && !display.counts.statements;
   root.replaceChildren(
     h(
       "div",
@@ -301,10 +280,10 @@ export function renderReport(root, report, opts = {}) {
       tools,
       status,
       empty ? h("div", { class: "ws-message ws-info", role: "status" }, h("p", { class: "ws-message-title", text: t("noQuotes") }), h("p", { class: "ws-message-detail", text: t("noQuotesDetail") })) : list,
-      mentioned.length ? h("p", { class: "ws-mentioned" }, h("span", { class: "ws-mentioned-head", text: t("alsoMentioned") + " " }), mentioned.map((x) => x.name).join(", ")) : null,
+      mentioned.length ? h("p", { class: "ws-mentioned" }, h("span", { class: "ws-mentioned-head", text: t("alsoMentioned") + " " }), mentioned.join(", ")) : null,
     ),
   );
-  return { markdown: () => toMarkdown(report, t) };
+  return { markdown: () => toMarkdown(display, t) };
 }
 
 function initials(name) {

@@ -6,6 +6,25 @@ cd "$(dirname "$0")/.."
 cargo build --release --target wasm32-unknown-unknown --lib
 rm -rf extension/pkg
 wasm-bindgen --target web --no-typescript --out-dir extension/pkg target/wasm32-unknown-unknown/release/whosaid.wasm
+# A way to drop a trapped instance (extension/core.js instantiates again after a panic): the glue keeps
+# its instance in module variables and has no reset of its own.
+glue=extension/pkg/whosaid.js
+if ! grep -q '^let wasmModule, wasmInstance, wasm;$' "$glue" || ! grep -q '^let __wbg_init_promise;$' "$glue"; then
+  echo "build: the wasm-bindgen glue changed (no instance variables to reset); update scripts/build.sh" >&2
+  exit 1
+fi
+cat >> "$glue" <<'EOF'
+
+/** Forgets the instance, so that the next init() instantiates the module again (added by scripts/build.sh). */
+export function resetInstance() {
+    wasm = undefined;
+    wasmInstance = undefined;
+    wasmModule = undefined;
+    __wbg_init_promise = undefined;
+    cachedDataViewMemory0 = null;
+    cachedUint8ArrayMemory0 = null;
+}
+EOF
 raw=$(stat -c %s extension/pkg/whosaid_bg.wasm)
 # npm binaryen's wasm-opt (Debian's wasm-opt 108 produces a module that fails at start).
 node_modules/.bin/wasm-opt -Oz extension/pkg/whosaid_bg.wasm -o extension/pkg/whosaid_bg.wasm
@@ -17,7 +36,7 @@ echo "build: whosaid_bg.wasm ${raw} bytes after wasm-bindgen, ${opt} after wasm-
 rm -rf www/pkg
 mkdir -p www/pkg/ext/_locales/en
 cp extension/pkg/whosaid.js extension/pkg/whosaid_bg.wasm www/pkg/
-cp extension/render.js extension/markdown.js extension/targets.js extension/palette.js extension/i18n.js \
+cp extension/render.js extension/markdown.js extension/targets.js extension/core.js extension/palette.js extension/i18n.js \
    extension/anchor.js extension/highlight.js extension/report.css www/pkg/ext/
 cp extension/_locales/en/messages.json www/pkg/ext/_locales/en/
 # The sample article: one committed copy (the test fixture), copied here for the demo page.

@@ -43,6 +43,7 @@
 
 mod actors;
 mod article;
+pub mod display;
 mod doc;
 mod error;
 mod lexicon;
@@ -50,6 +51,8 @@ mod mentions;
 mod options;
 mod quotes;
 mod report;
+mod scorer;
+mod selection;
 mod statements;
 mod text;
 #[cfg(target_arch = "wasm32")]
@@ -65,6 +68,7 @@ pub use report::{
     Actor, ActorId, ActorKind, ActorStatements, Article, OffsetMap, OffsetUnit, Quote, QuoteId, QuoteKind, Report,
     SideGroup, Span, Statement, StatementId, StatementType, TextSource,
 };
+pub use scorer::{ScorerActor, ScorerLine, ScorerQuote, ScorerStatement};
 
 use doc::Doc;
 
@@ -96,6 +100,16 @@ pub enum Input<'a> {
         /// The reader's selected text, when there is one.
         selection: Option<&'a str>,
     },
+    /// Only the reader's selection, as the text of the page at `url` titled `title` (the report's
+    /// `source` is the selection; `article` carries the page's address and title).
+    Selection {
+        /// The selected text.
+        text: &'a str,
+        /// The page's address, when known.
+        url: Option<&'a str>,
+        /// The page's title, when known.
+        title: Option<&'a str>,
+    },
 }
 
 impl<'a> Input<'a> {
@@ -113,6 +127,7 @@ impl<'a> Input<'a> {
     pub fn url(self, url: Option<&'a str>) -> Input<'a> {
         match self {
             Input::Page { html, selection, .. } => Input::Page { html, url, selection },
+            Input::Selection { text, title, .. } => Input::Selection { text, url, title },
             t => t,
         }
     }
@@ -229,6 +244,15 @@ impl Analyzer {
             Input::Page { html, url, selection } => {
                 let e = article::extract(html, url, selection);
                 (std::borrow::Cow::Owned(e.text), e.article, e.source, e.notices)
+            }
+            Input::Selection { text, url, title } => {
+                let present = |s: Option<&str>| s.map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
+                let article = Article {
+                    url: url.filter(|u| !u.is_empty()).map(str::to_string),
+                    title: present(title),
+                    ..Article::default()
+                };
+                (std::borrow::Cow::Borrowed(text), article, TextSource::Selection, Vec::new())
             }
         };
         lap(Stage::Article);

@@ -235,6 +235,16 @@ pub enum StatementType {
 }
 
 impl StatementType {
+    /// Every type, in the order the popup, the demo page and the Markdown export list them.
+    pub const ALL: [StatementType; 7] = [
+        StatementType::Demand,
+        StatementType::Threat,
+        StatementType::Commitment,
+        StatementType::Rejection,
+        StatementType::Denial,
+        StatementType::Accusation,
+        StatementType::Position,
+    ];
     /// The lower-case name used in JSON and lexicons.
     pub fn as_str(&self) -> &'static str {
         match self {

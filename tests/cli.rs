@@ -52,3 +52,38 @@ fn unknown_arguments_print_usage() {
     assert_ne!(code, 0);
     assert!(err.contains("USAGE"));
 }
+
+#[test]
+fn jsonl_lines_are_scorer_lines_and_round_trip_byte_for_byte() {
+    let seed = include_str!("fixtures/seed/000_64ce14edc3ca31c8.txt");
+    let input = [
+        serde_json::json!({"id": "seed", "text": seed}),
+        serde_json::json!({"id": 7, "text": "“We will win,” Mayor Ann Lee said."}),
+    ]
+    .iter()
+    .map(|v| v.to_string() + "\n")
+    .collect::<String>();
+    let (code, out, _) = whosaid(&["analyze", "--jsonl", "-"], &input);
+    assert_eq!(code, 0);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2);
+    for line in lines {
+        // deny_unknown_fields: a field the type does not know would fail here
+        let parsed: whosaid::ScorerLine = serde_json::from_str(line).unwrap();
+        assert_eq!(serde_json::to_string(&parsed).unwrap(), line);
+    }
+}
+
+#[test]
+fn display_prints_the_view_of_a_file() {
+    let dir = std::env::temp_dir().join(format!("whosaid-cli-display-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let f = dir.join("a.txt");
+    std::fs::write(&f, "“We will win,” Mayor Ann Lee said.").unwrap();
+    let (code, out, _) = whosaid(&["analyze", "--display", f.to_str().unwrap()], "");
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(code, 0);
+    let v: whosaid::display::View = serde_json::from_str(&out).unwrap();
+    assert_eq!(v.display.sides[0].actors[0].name, "Ann Lee");
+    assert!(v.targets.iter().any(|t| t.exact.contains("We will win")), "{:?}", v.targets);
+}

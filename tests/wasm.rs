@@ -13,7 +13,7 @@ fn get(v: &JsValue, k: &str) -> JsValue {
 #[wasm_bindgen_test]
 fn analyze_text_returns_utf16_spans() {
     let text = "😀 “We will win this,” Mayor Ann Lee said.";
-    let r = whosaid::wasm::analyze(text).unwrap();
+    let r = whosaid::wasm::analyze_text(text).unwrap();
     assert_eq!(get(&r, "offsets").as_string().as_deref(), Some("utf16"));
     let quotes = js_sys::Array::from(&get(&r, "quotes"));
     assert_eq!(quotes.length(), 1);
@@ -47,8 +47,27 @@ fn analyze_html_uses_the_selection_when_there_is_no_article() {
 #[wasm_bindgen_test]
 fn empty_and_odd_input_do_not_trap() {
     for s in ["", " ", "\u{0}", "“", "\"\"\"", "\u{202E}abc\u{200B}"] {
-        let r = whosaid::wasm::analyze(s).unwrap();
+        let r = whosaid::wasm::analyze_text(s).unwrap();
         assert!(js_sys::Array::from(&get(&r, "quotes")).length() <= 1);
     }
     assert_eq!(whosaid::wasm::version(), env!("CARGO_PKG_VERSION"));
+}
+
+#[wasm_bindgen_test]
+fn view_page_gives_the_display_model_targets_and_report_json() {
+    let html = "<html><head><title>T</title></head><body><article><p>“We will win this,” Mayor Ann Lee said on Monday.</p><p>“The port will stay closed,” union leader Maria Lopez said on Tuesday.</p></article></body></html>";
+    let sel = "“The port will stay closed,” union leader Maria Lopez said on Tuesday.";
+    let v =
+        whosaid::wasm::view_page(html, Some("https://example.com/a".into()), Some("T".into()), Some(sel.into()), true)
+            .unwrap();
+    let display = get(&v, "display");
+    assert_eq!(get(&display, "source").as_string().as_deref(), Some("selection"));
+    let sides = js_sys::Array::from(&get(&display, "sides"));
+    let actor = js_sys::Array::from(&get(&sides.get(0), "actors")).get(0);
+    assert_eq!(get(&actor, "name").as_string().as_deref(), Some("Maria Lopez"));
+    assert!(js_sys::Array::from(&get(&v, "targets")).length() >= 2);
+    let report: serde_json::Value = serde_json::from_str(&get(&v, "report").as_string().unwrap()).unwrap();
+    assert_eq!(report["offsets"], "utf16");
+    assert_eq!(report["text"], sel);
+    assert_eq!(report["article"]["url"], "https://example.com/a");
 }

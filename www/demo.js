@@ -1,8 +1,9 @@
 // The demo page: the same WASM core, the same renderer and the same anchoring/highlighting code as
 // the extension (copied into www/pkg by the build; one source file each, in extension/).
-import init, { analyzeHtml, analyzeText, version } from "./pkg/whosaid.js";
+import * as glue from "./pkg/whosaid.js";
+import { createCore } from "./pkg/ext/core.js";
 import { renderReport, renderMessage, h } from "./pkg/ext/render.js";
-import { buildTargets } from "./pkg/ext/targets.js";
+import { withTitles } from "./pkg/ext/targets.js";
 import { highlightCss, paletteColors } from "./pkg/ext/palette.js";
 import { loadMessages } from "./pkg/ext/i18n.js";
 
@@ -13,6 +14,7 @@ const status = $("status");
 const colors = paletteColors("default");
 let t = (k) => k;
 let highlighter = null;
+const core = createCore(glue, () => new URL("pkg/whosaid_bg.wasm", import.meta.url));
 
 function setStatus(msg) {
   status.textContent = msg;
@@ -25,52 +27,58 @@ function showArticle(text) {
   article.replaceChildren(...nodes);
 }
 
-function show(report, label) {
+/** Shows `view` (the core's `{display, targets, report}`): the text, its highlights, the panel. */
+function show(view, text, label) {
   if (highlighter) highlighter.clear();
-  if (!report.article.title) {
-    const first = report.text.split("\n").find((l) => l.trim());
-    if (first && first.length < 200) report.article.title = first.trim();
+  const display = view.display;
+  if (!display.article.title) {
+    // The demo's own header: a pasted text's first short line stands for its title.
+    const first = text.split("\n").find((l) => l.trim());
+    if (first && first.length < 200) display.article.title = first.trim();
   }
-  showArticle(report.text);
+  showArticle(text);
   highlighter = new globalThis.WhoSaidDom.Highlighter(article);
   const t0 = performance.now();
-  const anchoring = highlighter.apply(buildTargets(report, t));
-  renderReport(panel, report, {
+  const anchoring = highlighter.apply(withTitles(view.targets, t));
+  renderReport(panel, display, {
     t,
     colors,
     anchoring,
     visible: true,
     onSelect: (key) => highlighter.focus(key),
     onVisible: (v) => highlighter.setVisible(v),
+    report: () => view.report,
   });
-  setStatus(`${label}: ${report.quotes.length} quotes, ${report.statements.length} statements, ${anchoring.marks} highlights (${Math.round(performance.now() - t0)} ms to highlight).`);
+  setStatus(`${label}: ${display.counts.quotes} quotes, ${display.counts.statements} statements, ${anchoring.marks} highlights (${Math.round(performance.now() - t0)} ms to highlight).`);
   document.body.setAttribute("data-ready", "true");
 }
 
-function run(label, fn) {
+async function run(label, name, ...args) {
   const t0 = performance.now();
-  let report;
+  let view;
   try {
-    report = fn();
+    view = await core.call(name, ...args);
   } catch (e) {
     renderMessage(panel, { title: t("analysisFailed"), detail: String((e && e.message) || e), kind: "error" });
     setStatus("");
     return;
   }
-  show(report, `${label} analysed in ${Math.round(performance.now() - t0)} ms`);
+  // The analysed text (the article found in a page, or the text itself) is in the report.
+  const text = JSON.parse(view.report).text;
+  show(view, text, `${label} analysed in ${Math.round(performance.now() - t0)} ms`);
 }
 
 async function loadSeed() {
   const text = await (await fetch("pkg/seed.txt")).text();
-  run("Sample article", () => analyzeText(text));
+  await run("Sample article", "viewText", text);
 }
 
 async function openFile(file) {
   const content = await file.text();
   if (/\.html?$/i.test(file.name) || /html/.test(file.type) || /^\s*</.test(content)) {
-    run(file.name, () => analyzeHtml(content, `file:///${encodeURIComponent(file.name)}`));
+    await run(file.name, "viewPage", content, `file:///${encodeURIComponent(file.name)}`, undefined, undefined, false);
   } else {
-    run(file.name, () => analyzeText(content));
+    await run(file.name, "viewText", content);
   }
 }
 
@@ -79,12 +87,11 @@ async function main() {
   style.textContent = highlightCss(colors);
   document.head.appendChild(style);
   t = await loadMessages("pkg/ext/_locales/en/messages.json");
-  await init({ module_or_path: new URL("pkg/whosaid_bg.wasm", import.meta.url) });
-  $("version").textContent = `core ${version()}`;
+  $("version").textContent = `core ${await core.call("version")}`;
   $("analyse-text").addEventListener("click", () => {
     const text = $("paste").value;
     if (!text.trim()) return setStatus("Paste some text first.");
-    run("Pasted text", () => analyzeText(text));
+    run("Pasted text", "viewText", text);
   });
   $("load-seed").addEventListener("click", loadSeed);
   $("file").addEventListener("change", (e) => e.target.files[0] && openFile(e.target.files[0]));

@@ -4,7 +4,8 @@ use std::io::{self, BufRead, BufWriter, Write};
 use std::process::ExitCode;
 
 use serde_json::{json, Value};
-use whosaid::{OffsetUnit, Report};
+use whosaid::OffsetUnit;
+use whosaid::ScorerLine;
 
 const USAGE: &str = "\
 whosaid — who is quoted in a news article, and what each side wants
@@ -12,6 +13,9 @@ whosaid — who is quoted in a news article, and what each side wants
 USAGE:
     whosaid analyze [--url URL] FILE
                                     print the JSON report (HTML when FILE ends in .html/.htm, else text)
+    whosaid analyze --display [--url URL] FILE
+                                    print what the popup shows: the display model and the highlight
+                                    targets (JSON; the targets' hints are fractions of the UTF-16 length)
     whosaid analyze --jsonl IN      read {\"id\", \"text\"} per line, write one scorer line per document
                                     (code-point offsets; IN may be - for stdin)
     whosaid extract [--url URL] [--json] FILE.html
@@ -25,6 +29,8 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
         ["analyze", "--jsonl", path] => analyze_jsonl(path),
+        ["analyze", "--display", path] => analyze_display(path, None),
+        ["analyze", "--display", "--url", url, path] => analyze_display(path, Some(url)),
         ["analyze", path] => analyze_file(path, None),
         ["analyze", "--url", url, path] => analyze_file(path, Some(url)),
         ["extract", rest @ ..] => extract_cmd(rest),
@@ -73,6 +79,15 @@ fn analyze_file(path: &str, url: Option<&str>) -> Result<(), String> {
     Ok(())
 }
 
+fn analyze_display(path: &str, url: Option<&str>) -> Result<(), String> {
+    let input = read(path)?;
+    let report =
+        if is_html(path) { whosaid::analyze(whosaid::Input::page(&input).url(url)) } else { whosaid::analyze(&input) };
+    let out = serde_json::to_string_pretty(&whosaid::display::view(&report)).map_err(|e| e.to_string())?;
+    println!("{out}");
+    Ok(())
+}
+
 fn extract_cmd(args: &[&str]) -> Result<(), String> {
     let (mut url, mut as_json, mut path) = (None, false, None);
     let mut it = args.iter();
@@ -97,56 +112,6 @@ fn extract_cmd(args: &[&str]) -> Result<(), String> {
         println!("{}", e.text);
     }
     Ok(())
-}
-
-/// One document in the scorers' JSONL format (see ../shared/tools/quote_jsonl.py).
-fn scorer_line(id: &Value, r: &Report) -> Value {
-    let name = |a: Option<whosaid::ActorId>| a.map(|a| r.actors[a].name.clone());
-    let quotes: Vec<Value> = r
-        .quotes
-        .iter()
-        .map(|q| {
-            json!({
-                "start": q.span.start,
-                "end": q.span.end,
-                "speaker": name(q.speaker),
-                "speaker_spans": q.speaker_mention.iter().map(|s| [s.start, s.end]).collect::<Vec<_>>(),
-                "content_spans": q.fragments.iter().map(|s| [s.start, s.end]).collect::<Vec<_>>(),
-                "kind": q.kind,
-                "confidence": q.confidence,
-                "rule": q.rule,
-                "cue": q.cue_lemma,
-                "cue_spans": q.cue.iter().map(|s| [s.start, s.end]).collect::<Vec<_>>(),
-            })
-        })
-        .collect();
-    let statements: Vec<Value> = r
-        .statements
-        .iter()
-        .map(|s| {
-            json!({
-                "start": s.span.start,
-                "end": s.span.end,
-                "actor": r.actors[s.actor].name,
-                "type": s.kind,
-                "via": name(s.via),
-                "strength": s.strength,
-                "target": s.target,
-                "quote": s.quote,
-                "item": s.item,
-                "conditional": s.conditional,
-                "negated": s.negated,
-                "future": s.future,
-                "rule": s.rule,
-            })
-        })
-        .collect();
-    let actors: Vec<Value> = r
-        .actors
-        .iter()
-        .map(|a| json!({"name": a.name, "role": a.role, "affiliation": a.affiliation, "kind": a.kind, "quoted": a.quoted}))
-        .collect();
-    json!({"id": id, "quotes": quotes, "statements": statements, "actors": actors})
 }
 
 fn analyze_jsonl(path: &str) -> Result<(), String> {
@@ -180,7 +145,8 @@ fn analyze_jsonl(path: &str) -> Result<(), String> {
         };
         let mut report = whosaid::analyze(text);
         report.convert_offsets(OffsetUnit::CodePoint);
-        writeln!(out, "{}", scorer_line(id, &report)).map_err(|e| e.to_string())?;
+        let line = serde_json::to_string(&ScorerLine::new(id.clone(), &report)).map_err(|e| e.to_string())?;
+        writeln!(out, "{line}").map_err(|e| e.to_string())?;
     }
     out.flush().map_err(|e| e.to_string())?;
     if bad > 0 {

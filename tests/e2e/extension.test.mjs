@@ -116,10 +116,10 @@ test("popup flow highlights the quoted officials and only them", async () => {
 
 test("the popup shows the core's statements: sides, numbered list items, strength, via, target, flags", async (t) => {
   const popup = await openPopup(ext.context, ext.extId, tabId);
-  // The core's own report for the same tab (the same message the popup sends).
-  const res = await popup.evaluate((id) => chrome.runtime.sendMessage({ type: "analyze", tabId: id }), tabId);
+  // The core's own report for the tab (what the JSON download gives), against what the popup shows.
+  const res = await popup.evaluate((id) => chrome.runtime.sendMessage({ type: "report", tabId: id }), tabId);
   assert.equal(res.ok, true);
-  const report = res.report;
+  const report = JSON.parse(res.report);
   const view = await checkStatements(popup, "#root", report, assert);
   t.diagnostic(`${view.items.length} statements in ${view.sides.length} sides; ${view.items.filter((x) => x.item != null).length} numbered list items`);
   // On the seed: Putin's three key requirements are demands numbered 1-3 under one list.
@@ -137,6 +137,25 @@ test("the popup shows the core's statements: sides, numbered list items, strengt
   // The side headings are visible, and Putin is under Russia.
   const russia = await popup.$$eval(".ws-side", (ss) => ss.filter((s) => s.querySelector(".ws-side-head").textContent === "Russia").map((s) => [...s.querySelectorAll(".ws-actor-name")].map((n) => n.textContent)));
   assert.ok(russia.length === 1 && russia[0].includes("Vladimir Putin"), JSON.stringify(russia));
+  // Ned Price (U.S. State Department) is under United States, where the core's side logic puts him.
+  const us = await popup.$$eval(".ws-side", (ss) => ss.filter((s) => s.querySelector(".ws-side-head").textContent === "United States").map((s) => [...s.querySelectorAll(".ws-actor-name")].map((n) => n.textContent)));
+  assert.ok(us.length === 1 && us[0].includes("Ned Price"), JSON.stringify(us));
+  await popup.close();
+});
+
+test("the popup receives what it shows: the display model, not the whole report", async (t) => {
+  const popup = await openPopup(ext.context, ext.extId, tabId);
+  const got = await popup.evaluate(async (id) => {
+    const t0 = performance.now();
+    const res = await chrome.runtime.sendMessage({ type: "analyze", tabId: id });
+    const ms = performance.now() - t0;
+    const rep = await chrome.runtime.sendMessage({ type: "report", tabId: id });
+    return { keys: Object.keys(res), displayKeys: Object.keys(res.display), size: JSON.stringify(res).length, reportSize: rep.report.length, ms };
+  }, tabId);
+  t.diagnostic(`analyze reply ${got.size} characters in ${Math.round(got.ms)} ms; the whole report (JSON, asked separately) ${got.reportSize}`);
+  assert.ok(!got.keys.includes("report"), `the reply carries the report: ${got.keys}`);
+  assert.ok(!got.displayKeys.includes("text"), "the display model carries the article text");
+  assert.ok(got.size < got.reportSize / 2, `the reply (${got.size}) is not much smaller than the report (${got.reportSize})`);
   await popup.close();
 });
 
@@ -241,7 +260,7 @@ test("the shortcut/context-menu path analyses without the popup and sets the bad
   const p = await ext.context.newPage();
   await p.goto(server.origin + "/csp.html?shortcut");
   const id = await tabIdFor(ext.sw, p.url());
-  const res = await ext.sw.evaluate((tid) => globalThis.whosaidShortcut("analyze-page", { id: tid }).then((r) => ({ ok: r.ok, quotes: r.report.quotes.length, found: r.anchoring.found.length, missing: r.anchoring.missing, ms: r.ms, hlms: r.anchoring.ms })), id);
+  const res = await ext.sw.evaluate((tid) => globalThis.whosaidShortcut("analyze-page", { id: tid }).then((r) => ({ ok: r.ok, quotes: r.display.counts.quotes, found: r.anchoring.found.length, missing: r.anchoring.missing, ms: r.ms, hlms: r.anchoring.ms })), id);
   t.diagnostic(`seed news page: ${res.ms} ms from request to highlights (${res.hlms} ms anchoring and highlighting), ${res.found} items anchored, missing: ${res.missing.join(" ") || "none"}`);
   assert.equal(res.ok, true);
   assert.ok(res.found > 0);
@@ -266,7 +285,9 @@ test("the context menu's 'analyse the selected text' highlights the quotes of th
   assert.match(selected, /President Joe Biden said/);
   // The menu's own click handler, as the browser calls it.
   const res = await ext.sw.evaluate(
-    ([tid, text]) => globalThis.whosaidMenuClick({ menuItemId: "whosaid-selection", selectionText: text }, { id: tid }).then((r) => ({ ok: r.ok, source: r.report.source, text: r.report.text, quotes: r.report.quotes.length, speakers: r.report.quotes.map((q) => r.report.actors[q.speaker]?.name ?? null) })),
+    ([tid, text]) => globalThis
+        .whosaidMenuClick({ menuItemId: "whosaid-selection", selectionText: text }, { id: tid })
+        .then((r) => globalThis.whosaidReport(tid).then((rep) => ({ ok: r.ok, source: r.display.source, text: rep.text, title: rep.article.title, url: rep.article.url, quotes: rep.quotes.length, speakers: rep.quotes.map((q) => rep.actors[q.speaker]?.name ?? null) }))),
     [id, selected],
   );
   t.diagnostic(`selection: ${res.quotes} quote(s) by ${res.speakers.join(", ")}`);
@@ -274,11 +295,13 @@ test("the context menu's 'analyse the selected text' highlights the quotes of th
   assert.equal(res.source, "selection");
   assert.ok(res.text.length < 400, "more than the selection was analysed");
   assert.deepEqual(res.speakers, ["Joe Biden"]);
+  assert.equal(res.url, p.url(), "the selection's report names the page");
+  assert.equal(res.title, await p.title());
   const ms = await marks(p);
   assert.ok(quotesBy(ms, "Joe Biden").some((m) => m.text.includes("nonstop diplomacy")), "Biden's quote not highlighted");
   assert.equal(quotesBy(ms, "Vladimir Putin").length, 0, "a quote outside the selection was highlighted");
   // The page item analyses the whole page through the same handler.
-  const whole = await ext.sw.evaluate((tid) => globalThis.whosaidMenuClick({ menuItemId: "whosaid-page" }, { id: tid }).then((r) => r.report.quotes.length), id);
+  const whole = await ext.sw.evaluate((tid) => globalThis.whosaidMenuClick({ menuItemId: "whosaid-page" }, { id: tid }).then((r) => r.display.counts.quotes), id);
   assert.ok(whole > res.quotes);
   assert.ok(quotesBy(await marks(p), "Vladimir Putin").length > 0);
   // And the shortcut's handler.

@@ -41,7 +41,7 @@ async function open(name) {
 
 /** Runs the whole analysis of tab `id` (the shortcut path: WASM in the extension, marks in the page). */
 async function analyse(id) {
-  const r = await ext.sw.evaluate((tid) => globalThis.whosaidAnalyzeTab(tid, "page").then((r) => ({ ok: r.ok, error: r.error ?? null, quotes: r.report?.quotes?.length ?? 0, found: r.anchoring?.found?.length ?? 0 })), id);
+  const r = await ext.sw.evaluate((tid) => globalThis.whosaidAnalyzeTab(tid, "page").then((r) => ({ ok: r.ok, error: r.error ?? null, quotes: r.display?.counts?.quotes ?? 0, found: r.anchoring?.found?.length ?? 0 })), id);
   assert.equal(r.ok, true, `analysis failed: ${r.error}`);
   return r;
 }

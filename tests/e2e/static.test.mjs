@@ -1,12 +1,11 @@
 // Checks without a browser: the shipped manifest, the shell's sources (no HTML injection, no network),
-// the strings, the colours' contrast, and the pure modules (targets, Markdown, restricted pages).
+// the strings, the colours' contrast, and restricted pages. (The display model, targets and Markdown
+// are checked on the real core in core.test.mjs and tests/display.rs.)
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT } from "./helpers.mjs";
-import { buildTargets, actorOrder, sideGroups, foldItems, CONTEXT } from "../../extension/targets.js";
-import { toMarkdown } from "../../extension/markdown.js";
 import { PALETTES, contrast, tint, textOn, highlightCss, paletteColors, colorCheck } from "../../extension/palette.js";
 import { restrictedUrl } from "../../extension/restricted.js";
 
@@ -81,73 +80,12 @@ test("custom colours: used when valid, the default palette otherwise; contrast c
   assert.equal(colorCheck("#1f6fd1").lightOk && colorCheck("#1f6fd1").darkOk, true);
 });
 
-// A small report by hand (UTF-16 offsets), with an emoji before the quote to catch offset slips.
-const text = "😀 Intro. “Give us the keys <now>,” Jane Roe said. Roe left. Bob Poe watched.";
-const q0 = text.indexOf("“");
-const q1 = text.indexOf("”") + 1;
-const jr = text.indexOf("Jane Roe");
-const roe2 = text.indexOf("Roe left");
-const bob = text.indexOf("Bob Poe");
-const report = {
-  version: "t",
-  offsets: "utf16",
-  article: { title: "Keys *now*", site_name: "Site", published: null, byline: null, url: "https://example.org/a", lang: "en" },
-  source: "text",
-  text,
-  truncated: false,
-  actors: [
-    { id: 0, name: "Bob Poe", role: null, affiliation: null, kind: "person", official: false, quoted: false, mentions: [{ start: bob, end: bob + 7 }] },
-    { id: 1, name: "Jane Roe", role: "Minister", affiliation: "Ruritania", kind: "person", official: true, quoted: true, mentions: [{ start: jr, end: jr + 8 }, { start: roe2, end: roe2 + 3 }] },
-  ],
-  quotes: [{ id: 0, kind: "direct", span: { start: q0, end: q1 }, fragments: [{ start: q0 + 1, end: q1 - 2 }], cue: null, cue_lemma: "say", speaker: 1, speaker_mention: { start: jr, end: jr + 8 }, reported_source: null, confidence: 0.9, rule: "t" }],
-  statements: [{ id: 0, actor: 1, via: null, target: "us", type: "demand", strength: 3, span: { start: q0 + 1, end: q1 - 2 }, cue: null, quote: 0, conditional: true, negated: false, future: false, rule: "t" }],
-  notices: [],
-};
-
-test("targets: quoted actors first, exact text with 32-character context, keys per item", () => {
-  assert.deepEqual(actorOrder(report), [1, 0]);
-  const ts = buildTargets(report, (k, ...a) => [k, ...a].join(":"));
-  const keys = ts.map((t) => t.key);
-  assert.deepEqual(keys.sort(), ["m1.0", "m1.1", "q0", "s0"]);
-  const q = ts.find((t) => t.key === "q0");
-  assert.equal(q.exact, "Give us the keys <now>");
-  assert.equal(q.prefix, text.slice(0, q0 + 1).slice(-CONTEXT));
-  assert.equal(q.suffix, text.slice(q1 - 2, q1 - 2 + CONTEXT));
-  assert.equal(q.slot, "0");
-  assert.match(q.title, /^Jane Roe \(Minister, Ruritania\)/);
-  assert.ok(!ts.some((t) => t.actor === 0), "a mention-only actor gets no highlight");
-});
-
-test("Markdown export: title, URL, actors, statements with flags, quotes; markup escaped", () => {
-  const md = toMarkdown(report, (k, ...a) => ({ type_demand: "Demands", quotesHeading: "Quotes", flagConditional: "conditional", countsLine: `${a[0]} quotes` })[k] || k);
-  assert.match(md, /^# Keys \\\*now\\\*$/m);
-  assert.match(md, /<https:\/\/example\.org\/a> · Site/);
-  assert.match(md, /^## Jane Roe — Minister, Ruritania$/m);
-  assert.match(md, /^### Demands$/m);
-  assert.match(md, /^- Give us the keys \\<now\\> _\(strength_3; targetActor; conditional\)_$/m);
-  assert.match(md, /^> “Give us the keys \\<now\\>,”$/m);
-  assert.doesNotMatch(md, /Bob Poe/);
-});
-
-test("sides: actors grouped by side from report.sides, quoted-only actors by affiliation, list items folded", () => {
-  const st = (id, actor, extra = {}) => ({ id, actor, via: null, target: null, type: "demand", strength: 3, span: { start: 0, end: 1 }, cue: null, quote: null, conditional: false, negated: false, future: false, rule: "t", item: null, repeats: [], ...extra });
-  const r = {
-    ...report,
-    actors: [...report.actors, { id: 2, name: "Ann Lee", role: null, affiliation: "Ruritania", kind: "person", official: false, quoted: true, mentions: [] }, { id: 3, name: "Al Oz", role: null, affiliation: null, kind: "person", official: false, quoted: false, mentions: [{ start: 1, end: 2 }] }],
-    quotes: [...report.quotes, { ...report.quotes[0], id: 1, speaker: 2 }],
-    statements: [st(0, 1, { item: 1 }), st(1, 1, { item: 2 }), st(2, 1, { item: 3, type: "threat" }), st(3, 3), st(4, 1, { item: 1 })],
-    sides: [{ side: "Ruritania", actors: [{ actor: 1, statements: [0, 1, 2, 4] }] }, { side: null, actors: [{ actor: 3, statements: [3] }] }],
-  };
-  const gs = sideGroups(r);
-  assert.deepEqual(gs.map((g) => [g.side, g.actors.map((a) => a.id)]), [["Ruritania", [1, 2]], [null, [3]]]);
-  assert.deepEqual(gs[0].actors[1].quotes, [1]);
-  const folded = foldItems([0, 1, 2, 4].map((i) => r.statements[i]));
-  assert.deepEqual(folded.map((e) => (e.list ? e.list.map((s) => s.id) : e.statement.id)), [[0, 1], 2, 4]);
-  const md = toMarkdown(r, (k, ...a) => (k === "enumLead" ? `${a[1]} (${a[0]} points)` : k === "sideNone" ? "Side not stated" : k));
-  assert.match(md, /^## Ruritania$/m);
-  assert.match(md, /^### Jane Roe — Minister, Ruritania$/m);
-  assert.match(md, /^- type_demand \(2 points\)\n  1\. .*\n  2\. /m);
-  assert.match(md, /^## Side not stated$/m);
+test("the shell computes no ranking, grouping or type order of its own (the core's display model does)", () => {
+  for (const f of ["render.js", "markdown.js", "targets.js", "background.js", "popup.js"]) {
+    const src = readFileSync(ext(f), "utf8");
+    assert.doesNotMatch(src, /"demand",\s*"threat"/, `${f} lists the statement types`);
+    assert.doesNotMatch(src, /\.sort\(|report\.(sides|statements|quotes|actors)\b/, `${f} sorts or reads the raw report`);
+  }
 });
 
 test("browser pages, PDFs and stores are recognised as off limits", () => {
