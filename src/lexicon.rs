@@ -258,11 +258,23 @@ pub enum WordClass {
     TitleSmallWord,
     /// `quoted_title_small_word`: Small words a quoted title may keep in lower case ("The Art of the Deal").
     QuotedTitleSmallWord,
+    /// `noun_lead`: Words before a statement cue that make it a noun, not a verb ("a demand", "of requests"); statements.
+    NounLead,
+    /// `subject_preposition`: Prepositions that govern a mention, so it is no subject of a statement cue; statements.
+    SubjectPreposition,
+    /// `verb_lead`: Words that may stand between a subject and its statement verb (auxiliaries, adverbs, days); statements.
+    VerbLead,
+    /// `list_marker`: Words after a demand noun that open its list of items ("requirements concerning A, B"); statements.
+    ListMarker,
+    /// `list_clause_start`: Words that open a clause and end a list of items; statements.
+    ListClauseStart,
+    /// `generic_speech`: Reporting verbs that are the quote engine's job when they have no that-complement; statements.
+    GenericSpeech,
 }
 
 impl WordClass {
     /// Every class, in table order.
-    pub const ALL: [WordClass; 52] = [
+    pub const ALL: [WordClass; 58] = [
         WordClass::PointParticle,
         WordClass::CallParticle,
         WordClass::WarnParticle,
@@ -315,6 +327,12 @@ impl WordClass {
         WordClass::RelativeVerb,
         WordClass::TitleSmallWord,
         WordClass::QuotedTitleSmallWord,
+        WordClass::NounLead,
+        WordClass::SubjectPreposition,
+        WordClass::VerbLead,
+        WordClass::ListMarker,
+        WordClass::ListClauseStart,
+        WordClass::GenericSpeech,
     ];
 
     /// The class's name in the table.
@@ -372,6 +390,12 @@ impl WordClass {
             WordClass::RelativeVerb => "relative_verb",
             WordClass::TitleSmallWord => "title_small_word",
             WordClass::QuotedTitleSmallWord => "quoted_title_small_word",
+            WordClass::NounLead => "noun_lead",
+            WordClass::SubjectPreposition => "subject_preposition",
+            WordClass::VerbLead => "verb_lead",
+            WordClass::ListMarker => "list_marker",
+            WordClass::ListClauseStart => "list_clause_start",
+            WordClass::GenericSpeech => "generic_speech",
         }
     }
 }

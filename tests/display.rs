@@ -177,7 +177,9 @@ fn targets_are_exact_text_with_context_in_text_order() {
         );
     }
     let jane = r.actors.iter().find(|a| a.name == "Jane Roe").unwrap();
-    assert!(ts.iter().any(|t| t.kind == TargetKind::Mention && t.actor == Some(jane.id.index()) && t.exact == "Jane Roe"));
+    assert!(ts
+        .iter()
+        .any(|t| t.kind == TargetKind::Mention && t.actor == Some(jane.id.index()) && t.exact == "Jane Roe"));
     assert!(ts.iter().filter(|t| t.actor == Some(jane.id.index())).all(|t| t.slot == Some(0)));
 }
 

@@ -25,120 +25,12 @@ use std::collections::{BTreeMap, HashMap};
 
 use crate::actors::Actors;
 use crate::doc::Doc;
+use crate::lexicon::{lexicon, WordClass, WordClasses};
 use crate::mentions::{MentionId, MentionKind, Mentions};
 use crate::options::Options;
 use crate::report::{ActorId, Quote, QuoteId, QuoteKind, Span, Statement, StatementId, StatementType};
 use crate::text::{quote_mark, Text, TokenKind};
 
-const DETERMINERS: &[&str] = &[
-    "a", "an", "the", "this", "these", "those", "its", "his", "her", "their", "our", "my", "your", "any", "no", "such",
-    "some", "every", "each", "of", "for", "in", "with", "on", "at", "from", "into", "about", "against", "over",
-    "under", "without", "as", "than", "between", "among",
-];
-const PREPOSITIONS: &[&str] = &[
-    "of",
-    "in",
-    "from",
-    "with",
-    "by",
-    "against",
-    "to",
-    "for",
-    "on",
-    "at",
-    "over",
-    "about",
-    "between",
-    "among",
-    "including",
-    "like",
-    "toward",
-    "towards",
-    "into",
-    "near",
-    "along",
-    "across",
-    "alongside",
-    "behind",
-    "despite",
-];
-/// Words that may stand between a subject and its verb.
-const VERB_LEAD: &[&str] = &[
-    "has",
-    "have",
-    "had",
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "being",
-    "will",
-    "would",
-    "shall",
-    "should",
-    "can",
-    "could",
-    "may",
-    "might",
-    "must",
-    "did",
-    "do",
-    "does",
-    "also",
-    "again",
-    "further",
-    "then",
-    "today",
-    "yesterday",
-    "tonight",
-    "now",
-    "not",
-    "never",
-    "already",
-    "still",
-    "and",
-    "to",
-    "who",
-    "which",
-    "that",
-    "but",
-    "repeatedly",
-    "once",
-    "jointly",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "weekend",
-    "week",
-    "earlier",
-    "later",
-    "reportedly",
-    "allegedly",
-    "officially",
-    "swiftly",
-    "quickly",
-    "strongly",
-    "immediately",
-    "in",
-    "principle",
-    "n't",
-    "n’t",
-    "by",
-    "while",
-    "after",
-    "before",
-    "when",
-    "publicly",
-    "formally",
-];
-const LIST_MARKERS: &[&str] =
-    &["concerning", "regarding", "on", "are", "were", "include", "including", "namely", "about"];
 const NUMBERS: &[(&str, usize)] = &[
     ("two", 2),
     ("three", 3),
@@ -150,7 +42,6 @@ const NUMBERS: &[(&str, usize)] = &[
     ("nine", 9),
     ("ten", 10),
 ];
-const CLAUSE_STARTS: &[&str] = &["when", "which", "who", "where", "while", "whose", "after", "before", "because"];
 
 /// Types every quote with a known speaker and every reported act with a subject: reads the text,
 /// mentions, actors and quotes of the document.
@@ -168,6 +59,11 @@ pub fn classify(doc: &Doc, opts: &Options) -> Vec<Statement> {
         s.id = StatementId(i);
     }
     out
+}
+
+/// The word classes (`lexicons/word_classes.tsv`).
+fn wc() -> &'static WordClasses {
+    &lexicon().word_classes
 }
 
 /// A typed cue chosen for a statement.
@@ -385,13 +281,13 @@ impl<'a> Ctx<'a> {
         if prev.kind != TokenKind::Word {
             return true;
         }
-        if DETERMINERS.contains(&pl.as_str()) || pl.ends_with("’s") || pl.ends_with("'s") {
+        if wc().is(WordClass::NounLead, &pl) || pl.ends_with("’s") || pl.ends_with("'s") {
             return false;
         }
         if pl.chars().all(|c| c.is_ascii_digit()) {
             return false;
         }
-        if VERB_LEAD.contains(&pl.as_str()) || pl.ends_with("ly") || p.starts_with(char::is_uppercase) {
+        if wc().is(WordClass::VerbLead, &pl) || pl.ends_with("ly") || p.starts_with(char::is_uppercase) {
             return true;
         }
         if let Some(m) = self.mentions.ending_at(prev.span.end).map(|i| &self.mentions[i]) {
@@ -436,9 +332,9 @@ impl<'a> Ctx<'a> {
             .filter(|&i| {
                 let m = &self.mentions[i];
                 let before = self.words_before(m.span.start, 2);
-                let governed = before.first().is_some_and(|w| PREPOSITIONS.contains(&w.as_str()))
+                let governed = before.first().is_some_and(|w| wc().is(WordClass::SubjectPreposition, w))
                     || (before.first().is_some_and(|w| w == "the" || w == "a")
-                        && before.get(1).is_some_and(|w| PREPOSITIONS.contains(&w.as_str())));
+                        && before.get(1).is_some_and(|w| wc().is(WordClass::SubjectPreposition, w)));
                 !governed
             })
             .collect();
@@ -779,7 +675,7 @@ impl<'a> Ctx<'a> {
         }
         let lead = self.text.src[first.start..hit.span.start].trim_matches(|c: char| !c.is_alphanumeric());
         let lead_ok =
-            lead.split_whitespace().all(|w| VERB_LEAD.contains(&w.to_lowercase().as_str()) || w.ends_with("ly"));
+            lead.split_whitespace().all(|w| wc().is(WordClass::VerbLead, &w.to_lowercase()) || w.ends_with("ly"));
         if q.kind != QuoteKind::Indirect && lead_ok {
             // the mention right before the opening mark: `Blinken also “urged`
             let open = self.text.src[..first.start].trim_end_matches(|c: char| quote_mark(c).is_some());
@@ -789,7 +685,7 @@ impl<'a> Ctx<'a> {
                 self.mentions.iter().rev().find(|(_, m)| m.span.end <= open_at && m.span.start >= sent.start)?;
             let gap = self.text.src[self.mentions[m].span.end..open_at].trim();
             let gap_ok =
-                gap.split_whitespace().all(|w| VERB_LEAD.contains(&w.to_lowercase().as_str()) || w.ends_with("ly"));
+                gap.split_whitespace().all(|w| wc().is(WordClass::VerbLead, &w.to_lowercase()) || w.ends_with("ly"));
             return (gap_ok && self.mentions[m].kind != MentionKind::Pronoun).then_some((m, Path::NestedVerb));
         }
         if q.kind == QuoteKind::Indirect {
@@ -807,7 +703,7 @@ impl<'a> Ctx<'a> {
                 && self
                     .words_after(h.span.end, 1)
                     .first()
-                    .is_some_and(|(_, w)| LIST_MARKERS.contains(&w.as_str()) || w == ":")
+                    .is_some_and(|(_, w)| wc().is(WordClass::ListMarker, w) || w == ":")
         })?;
         let _ = typed;
         let before = self.words_before(noun.span.start, 3);
@@ -884,7 +780,7 @@ impl<'a> Ctx<'a> {
             let that = after_words.first().is_some_and(|(_, w)| w == "that");
             let clause_follows =
                 after_words.first().is_some_and(|(sp, _)| self.mentions.starting_at(sp.start).is_some());
-            let generic = c.class == Class::Verb && GENERIC_SPEECH.contains(&c.pattern.as_str());
+            let generic = c.class == Class::Verb && wc().is(WordClass::GenericSpeech, &c.pattern);
             let participle = self.word(h).to_lowercase().ends_with("ing")
                 && self
                     .words_before(h.span.start, 1)
@@ -970,35 +866,6 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// Reporting verbs that are the quote engine's job when they have no "that" complement.
-const GENERIC_SPEECH: &[&str] = &[
-    "say",
-    "state",
-    "note",
-    "comment",
-    "remark",
-    "explain",
-    "announce",
-    "declare",
-    "stress",
-    "emphasize",
-    "emphasise",
-    "underline",
-    "underscore",
-    "reiterate",
-    "restate",
-    "predict",
-    "proclaim",
-    "acknowledge",
-    "claim",
-    "argue",
-    "contend",
-    "assert",
-    "worry",
-    "doubt",
-    "hope",
-];
-
 /// The end of the clause a cue at `from` opens: the sentence end, before a trailing attribution
 /// (", a state-owned Egyptian newspaper said") or a dash aside.
 fn clause_end(src: &str, sent: Span, from: usize) -> usize {
@@ -1055,7 +922,7 @@ fn split_items(src: &str, body: Span, max: usize) -> Vec<Span> {
     for (a, b) in cuts {
         let piece = text[a..b].trim();
         let first = piece.split_whitespace().next().unwrap_or("").to_lowercase();
-        if CLAUSE_STARTS.contains(&first.as_str()) {
+        if wc().is(WordClass::ListClauseStart, &first) {
             break;
         }
         let lead = text[a..b].len() - text[a..b].trim_start().len();
