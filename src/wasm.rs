@@ -7,7 +7,7 @@
 //! popup receives what it shows and not the whole article text.
 //!
 //! Reports come back as plain JavaScript objects with spans in UTF-16 code units (JavaScript string
-//! indices into `report.text`). Missing values are `null`. Errors are thrown as exceptions with a
+//! indices into `report.text`). Missing values are `null`. Errors ([`crate::Error`]) are thrown as exceptions with a
 //! message; a panic prints its message to the console (console_error_panic_hook) instead of an
 //! anonymous trap.
 
@@ -16,6 +16,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::display::{Display, Target};
 use crate::report::{OffsetUnit, Report};
+use crate::Error;
 
 fn init() {
     console_error_panic_hook::set_once();
@@ -24,7 +25,7 @@ fn init() {
 fn to_js(mut r: Report) -> Result<JsValue, JsError> {
     r.convert_offsets(OffsetUnit::Utf16);
     let ser = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
-    r.serialize(&ser).map_err(|e| JsError::new(&format!("could not serialise the report: {e}")))
+    Ok(r.serialize(&ser).map_err(|e| Error::output(format!("could not serialise the report: {e}")))?)
 }
 
 /// What the view entry points give back.
@@ -40,10 +41,10 @@ fn view_to_js(mut r: Report) -> Result<JsValue, JsError> {
     let v = crate::display::view(&r);
     r.convert_offsets(OffsetUnit::Utf16);
     let report =
-        serde_json::to_string_pretty(&r).map_err(|e| JsError::new(&format!("could not serialise the report: {e}")))?;
+        serde_json::to_string_pretty(&r).map_err(|e| Error::output(format!("could not serialise the report: {e}")))?;
     let out = JsView { display: v.display, targets: v.targets, report };
     let ser = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
-    out.serialize(&ser).map_err(|e| JsError::new(&format!("could not serialise the view: {e}")))
+    Ok(out.serialize(&ser).map_err(|e| Error::output(format!("could not serialise the view: {e}")))?)
 }
 
 /// The WhoSaid version.

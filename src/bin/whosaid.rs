@@ -4,8 +4,10 @@ use std::io::{self, BufRead, BufWriter, Write};
 use std::process::ExitCode;
 
 use serde_json::{json, Value};
-use whosaid::OffsetUnit;
-use whosaid::ScorerLine;
+use whosaid::{Error, OffsetUnit, ScorerLine};
+
+/// Every command gives back nothing or an [`Error`] with a message for the user.
+type Result<T> = std::result::Result<T, Error>;
 
 const USAGE: &str = "\
 whosaid — who is quoted in a news article, and what each side wants
@@ -42,7 +44,7 @@ fn main() -> ExitCode {
             println!("{USAGE}");
             Ok(())
         }
-        _ => Err(format!("unrecognised arguments\n\n{USAGE}")),
+        _ => Err(Error::input(format!("unrecognised arguments\n\n{USAGE}"))),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -53,13 +55,13 @@ fn main() -> ExitCode {
     }
 }
 
-fn read(path: &str) -> Result<String, String> {
+fn read(path: &str) -> Result<String> {
     let bytes = if path == "-" {
         let mut v = Vec::new();
-        io::Read::read_to_end(&mut io::stdin(), &mut v).map_err(|e| format!("stdin: {e}"))?;
+        io::Read::read_to_end(&mut io::stdin(), &mut v).map_err(|e| Error::input(format!("stdin: {e}")))?;
         v
     } else {
-        std::fs::read(path).map_err(|e| format!("{path}: {e}"))?
+        std::fs::read(path).map_err(|e| Error::input(format!("{path}: {e}")))?
     };
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
@@ -69,42 +71,43 @@ fn is_html(path: &str) -> bool {
     p.ends_with(".html") || p.ends_with(".htm")
 }
 
-fn analyze_file(path: &str, url: Option<&str>) -> Result<(), String> {
+fn analyze_file(path: &str, url: Option<&str>) -> Result<()> {
     let input = read(path)?;
     let mut report =
         if is_html(path) { whosaid::analyze(whosaid::Input::page(&input).url(url)) } else { whosaid::analyze(&input) };
     report.convert_offsets(OffsetUnit::CodePoint);
-    let out = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
+    let out = serde_json::to_string_pretty(&report).map_err(|e| Error::output(e.to_string()))?;
     println!("{out}");
     Ok(())
 }
 
-fn analyze_display(path: &str, url: Option<&str>) -> Result<(), String> {
+fn analyze_display(path: &str, url: Option<&str>) -> Result<()> {
     let input = read(path)?;
     let report =
         if is_html(path) { whosaid::analyze(whosaid::Input::page(&input).url(url)) } else { whosaid::analyze(&input) };
-    let out = serde_json::to_string_pretty(&whosaid::display::view(&report)).map_err(|e| e.to_string())?;
+    let out =
+        serde_json::to_string_pretty(&whosaid::display::view(&report)).map_err(|e| Error::output(e.to_string()))?;
     println!("{out}");
     Ok(())
 }
 
-fn extract_cmd(args: &[&str]) -> Result<(), String> {
+fn extract_cmd(args: &[&str]) -> Result<()> {
     let (mut url, mut as_json, mut path) = (None, false, None);
     let mut it = args.iter();
     while let Some(&a) = it.next() {
         match a {
-            "--url" => url = Some(*it.next().ok_or_else(|| format!("--url needs a value\n\n{USAGE}"))?),
+            "--url" => url = Some(*it.next().ok_or_else(|| Error::input(format!("--url needs a value\n\n{USAGE}")))?),
             "--json" => as_json = true,
             _ if path.is_none() && (a == "-" || !a.starts_with('-')) => path = Some(a),
-            _ => return Err(format!("unrecognised argument {a:?}\n\n{USAGE}")),
+            _ => return Err(Error::input(format!("unrecognised argument {a:?}\n\n{USAGE}"))),
         }
     }
-    let path = path.ok_or_else(|| format!("extract needs a FILE\n\n{USAGE}"))?;
+    let path = path.ok_or_else(|| Error::input(format!("extract needs a FILE\n\n{USAGE}")))?;
     let input = read(path)?;
     let e = whosaid::extract(&input, url, None);
     if as_json {
         let v = json!({"article": e.article, "source": e.source, "notices": e.notices, "text": e.text});
-        println!("{}", serde_json::to_string_pretty(&v).map_err(|e| e.to_string())?);
+        println!("{}", serde_json::to_string_pretty(&v).map_err(|e| Error::output(e.to_string()))?);
     } else {
         for n in &e.notices {
             eprintln!("whosaid: {n}");
@@ -114,18 +117,18 @@ fn extract_cmd(args: &[&str]) -> Result<(), String> {
     Ok(())
 }
 
-fn analyze_jsonl(path: &str) -> Result<(), String> {
+fn analyze_jsonl(path: &str) -> Result<()> {
     let reader: Box<dyn BufRead> = if path == "-" {
         Box::new(io::BufReader::new(io::stdin()))
     } else {
-        Box::new(io::BufReader::new(std::fs::File::open(path).map_err(|e| format!("{path}: {e}"))?))
+        Box::new(io::BufReader::new(std::fs::File::open(path).map_err(|e| Error::input(format!("{path}: {e}")))?))
     };
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut bad = 0usize;
     for (n, line) in reader.split(b'\n').enumerate() {
         let lineno = n + 1;
-        let line = line.map_err(|e| format!("{path}: line {lineno}: {e}"))?;
+        let line = line.map_err(|e| Error::input(format!("{path}: line {lineno}: {e}")))?;
         let line = String::from_utf8_lossy(&line);
         if line.trim().is_empty() {
             continue;
@@ -145,12 +148,13 @@ fn analyze_jsonl(path: &str) -> Result<(), String> {
         };
         let mut report = whosaid::analyze(text);
         report.convert_offsets(OffsetUnit::CodePoint);
-        let line = serde_json::to_string(&ScorerLine::new(id.clone(), &report)).map_err(|e| e.to_string())?;
-        writeln!(out, "{line}").map_err(|e| e.to_string())?;
+        let line =
+            serde_json::to_string(&ScorerLine::new(id.clone(), &report)).map_err(|e| Error::output(e.to_string()))?;
+        writeln!(out, "{line}").map_err(|e| Error::output(e.to_string()))?;
     }
-    out.flush().map_err(|e| e.to_string())?;
+    out.flush().map_err(|e| Error::output(e.to_string()))?;
     if bad > 0 {
-        return Err(format!("{bad} bad line(s) in {path}"));
+        return Err(Error::input(format!("{bad} bad line(s) in {path}")));
     }
     Ok(())
 }
