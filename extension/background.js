@@ -2,7 +2,7 @@
 // highlights, shared by the popup, the keyboard shortcut, the context menu and automatic analysis.
 // It injects the content script, takes the page's HTML, runs the WASM core here (never in the page),
 // hands the core's highlight targets to the content script and the core's display model to the popup.
-// The whole report (JSON text) stays here, for the last few tabs, until the popup asks for it.
+// The whole report stays here, for the last few tabs, until the popup asks for it (as JSON text).
 import * as glue from "./pkg/whosaid.js";
 import * as B from "./browser.js";
 import { createCore } from "./core.js";
@@ -14,12 +14,12 @@ const CONTENT = ["anchor.js", "highlight.js", "content.js"];
 
 const core = createCore(glue, () => B.url("pkg/whosaid_bg.wasm"));
 
-/** The report (JSON text) of the last analyses, by tab: for the download, never sent unasked. */
+/** The report (a plain object) of the last analyses, by tab: for the download, never sent unasked. */
 const REPORTS = new Map();
 const KEEP_REPORTS = 8;
-function keepReport(tabId, json) {
+function keepReport(tabId, report) {
   REPORTS.delete(tabId);
-  REPORTS.set(tabId, json);
+  REPORTS.set(tabId, report);
   while (REPORTS.size > KEEP_REPORTS) REPORTS.delete(REPORTS.keys().next().value);
 }
 
@@ -29,7 +29,8 @@ export async function reportOf(tabId) {
     const res = await analyzeTab(tabId, "page");
     if (!res.ok) return null;
   }
-  return REPORTS.get(tabId) ?? null;
+  const report = REPORTS.get(tabId);
+  return report == null ? null : JSON.stringify(report, null, 2);
 }
 
 /** Analyses tab `tabId` and highlights it. `mode` is "page" or "selection". */

@@ -1,7 +1,7 @@
 // The WASM core in headless Chromium, with the built extension (extension/pkg, `make build`):
 //   * cold start, in a fresh extension page each time: fetch, WebAssembly.compile, instantiate (the
-//     wasm-bindgen glue), the first call (analyzeText on the seed);
-//   * steady state: analyzeText on the seed, analyzeHtml on the largest page, and WASM throughput;
+//     wasm-bindgen glue), the first call (viewText on the seed);
+//   * steady state: viewText on the seed, viewPage on the largest page, and WASM throughput;
 //   * memory: memory.buffer.byteLength after instantiating, after the seed, after the largest page;
 //   * click-to-highlights over the shared article pages: tests/e2e-pages/run.mjs (the extension's own
 //     flow: inject, collect the page, WASM, targets, anchor, highlight), p50 / p95 / max.
@@ -71,7 +71,7 @@ try {
         const wasm = await glue.default({ module_or_path: mod });
         const t3 = performance.now();
         const memInit = wasm.memory.buffer.byteLength;
-        const first = glue.analyzeText(seed);
+        const first = glue.viewText(seed).report;
         const t4 = performance.now();
         const memSeed = wasm.memory.buffer.byteLength;
         const res = { fetch: t1 - t0, compile: t2 - t1, instantiate: t3 - t2, first: t4 - t3, quotes: first.quotes.length, memInit, memSeed, bytes: bytes.byteLength };
@@ -80,14 +80,14 @@ try {
           const s0 = performance.now();
           while (seedTimes.length < 20 || performance.now() - s0 < 500) {
             const a = performance.now();
-            glue.analyzeText(seed);
+            glue.viewText(seed);
             seedTimes.push(performance.now() - a);
           }
           res.seedTimes = seedTimes;
         }
         if (html) {
           const a = performance.now();
-          const rep = glue.analyzeHtml(html, "", undefined);
+          const rep = glue.viewPage(html, "", undefined, undefined, false).report;
           res.largestFirst = performance.now() - a;
           res.largestQuotes = rep.quotes.length;
           res.largestTextBytes = new TextEncoder().encode(rep.text).length;
@@ -96,7 +96,7 @@ try {
             const ts = [];
             for (let k = 0; k < 5; k++) {
               const b = performance.now();
-              glue.analyzeHtml(html, "", undefined);
+              glue.viewPage(html, "", undefined, undefined, false);
               ts.push(performance.now() - b);
             }
             res.largestTimes = ts;
@@ -134,10 +134,10 @@ out.memory = {
   largest_html_bytes: largest ? Buffer.byteLength(largest.html) : null,
 };
 console.log(`\nWASM in headless Chromium (extension/pkg/whosaid_bg.wasm, ${last.bytes} bytes; ${cold.length} cold starts in fresh extension pages, median)`);
-console.log(`  fetch ${r1(median(cold.map((c) => c.fetch)))} ms, compile ${r1(median(cold.map((c) => c.compile)))} ms, instantiate ${r1(median(cold.map((c) => c.instantiate)))} ms, first call (analyzeText, seed) ${r1(median(cold.map((c) => c.first)))} ms → ${cold[0].quotes} quotes`);
-console.log(`  steady state: analyzeText(seed) median ${seedMs.toFixed(3)} ms, best ${seedBest.toFixed(3)} ms (${out.steady.seed_mb_per_s.toFixed(2)} MB/s, ${Math.round(out.steady.seed_words_per_s).toLocaleString("en")} words/s)`);
+console.log(`  fetch ${r1(median(cold.map((c) => c.fetch)))} ms, compile ${r1(median(cold.map((c) => c.compile)))} ms, instantiate ${r1(median(cold.map((c) => c.instantiate)))} ms, first call (viewText, seed) ${r1(median(cold.map((c) => c.first)))} ms → ${cold[0].quotes} quotes`);
+console.log(`  steady state: viewText(seed) median ${seedMs.toFixed(3)} ms, best ${seedBest.toFixed(3)} ms (${out.steady.seed_mb_per_s.toFixed(2)} MB/s, ${Math.round(out.steady.seed_words_per_s).toLocaleString("en")} words/s)`);
 if (largest) {
-  console.log(`  largest page (${largest.name}, ${MB(out.memory.largest_html_bytes)} MB HTML → ${last.largestTextBytes} bytes of text, ${last.largestQuotes} quotes): analyzeHtml first ${r1(median(cold.map((c) => c.largestFirst)))} ms, steady median ${r1(out.steady.largest_ms_median)} ms`);
+  console.log(`  largest page (${largest.name}, ${MB(out.memory.largest_html_bytes)} MB HTML → ${last.largestTextBytes} bytes of text, ${last.largestQuotes} quotes): viewPage first ${r1(median(cold.map((c) => c.largestFirst)))} ms, steady median ${r1(out.steady.largest_ms_median)} ms`);
 }
 console.log(`  memory.buffer.byteLength: ${MB(out.memory.init_bytes)} MB after instantiate, ${MB(out.memory.seed_bytes)} MB after the seed${largest ? `, ${MB(out.memory.largest_bytes)} MB after the largest page (${MB(out.memory.largest_steady_bytes)} MB after 5 more)` : ""}`);
 out.summary.push(["WASM cold start (compile+inst.+1st)", `${r1(median(cold.map((c) => c.compile)))} + ${r1(median(cold.map((c) => c.instantiate)))} + ${r1(median(cold.map((c) => c.first)))} ms`, "", true]);

@@ -1,20 +1,17 @@
-//! The WebAssembly API: `version()`, `analyzeText(text)`, `analyzeHtml(html, url)`, and the view
-//! entry points `viewText(text)` and `viewPage(html, url, title, selection, onlySelection)`.
+//! The WebAssembly API: `version()` and the two analysis entry points, `viewText(text)` and
+//! `viewPage(html, url, title, selection, onlySelection)`.
 //!
-//! The view entry points give `{display, targets, report}`: the display model and the highlight
-//! targets ([`crate::display::View`]) as plain objects, and the whole report as a JSON string (UTF-16
-//! spans), which the extension keeps and hands out only when asked (the JSON download), so that the
-//! popup receives what it shows and not the whole article text.
-//!
-//! Reports come back as plain JavaScript objects with spans in UTF-16 code units (JavaScript string
-//! indices into `report.text`). Missing values are `null`. Errors ([`crate::Error`]) are thrown as exceptions with a
+//! Both take what the page or the user gives and give back `{display, targets, report}` as plain
+//! JavaScript objects: the display model and the highlight targets ([`crate::display::View`]), and
+//! the whole report with spans in UTF-16 code units (JavaScript string indices into `report.text`),
+//! which the extension keeps and hands out only when asked (the JSON download), so that the popup
+//! receives what it shows and not the whole article text. Missing values are `null`. Errors ([`crate::Error`]) are thrown as exceptions with a
 //! message; a panic prints its message to the console (console_error_panic_hook) instead of an
 //! anonymous trap.
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::display::{Display, Target};
 use crate::report::{OffsetUnit, Report};
 use crate::Error;
 
@@ -22,51 +19,29 @@ fn init() {
     console_error_panic_hook::set_once();
 }
 
-fn to_js(mut r: Report) -> Result<JsValue, JsError> {
-    r.convert_offsets(OffsetUnit::Utf16);
-    let ser = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
-    Ok(r.serialize(&ser).map_err(|e| Error::output(format!("could not serialise the report: {e}")))?)
-}
-
-/// What the view entry points give back.
-#[derive(Serialize)]
-struct JsView {
-    display: Display,
-    targets: Vec<Target>,
-    /// The report as JSON (UTF-16 spans), for the download.
-    report: String,
-}
-
+/// What the view entry points give back: `{display, targets, report}`, the report (UTF-16 spans)
+/// as a plain object that the background keeps for the download and never sends to the popup.
 fn view_to_js(mut r: Report) -> Result<JsValue, JsError> {
     let v = crate::display::view(&r);
     r.convert_offsets(OffsetUnit::Utf16);
-    let report =
-        serde_json::to_string_pretty(&r).map_err(|e| Error::output(format!("could not serialise the report: {e}")))?;
-    let out = JsView { display: v.display, targets: v.targets, report };
     let ser = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
-    Ok(out.serialize(&ser).map_err(|e| Error::output(format!("could not serialise the view: {e}")))?)
+    let fail = |what: &str, e: &dyn std::fmt::Display| Error::output(format!("could not serialise the {what}: {e}"));
+    let out = js_sys::Object::new();
+    for (key, value) in [
+        ("display", v.display.serialize(&ser).map_err(|e| fail("view", &e))?),
+        ("targets", v.targets.serialize(&ser).map_err(|e| fail("targets", &e))?),
+        ("report", r.serialize(&ser).map_err(|e| fail("report", &e))?),
+    ] {
+        js_sys::Reflect::set(&out, &JsValue::from_str(key), &value)
+            .map_err(|_| Error::output(format!("could not set {key} on the view")))?;
+    }
+    Ok(out.into())
 }
 
 /// The WhoSaid version.
 #[wasm_bindgen]
 pub fn version() -> String {
     crate::version().to_string()
-}
-
-/// Analyses plain text.
-#[wasm_bindgen(js_name = analyzeText)]
-pub fn analyze_text(text: &str) -> Result<JsValue, JsError> {
-    init();
-    to_js(crate::analyze(text))
-}
-
-/// Analyses a page's HTML; `url` may be empty. `selection` (optional) is the user's selected text,
-/// analysed when the page has no article.
-#[wasm_bindgen(js_name = analyzeHtml)]
-pub fn analyze_html(html: &str, url: Option<String>, selection: Option<String>) -> Result<JsValue, JsError> {
-    init();
-    let url = url.filter(|u| !u.is_empty());
-    to_js(crate::analyze(crate::Input::page(html).url(url.as_deref()).selection(selection.as_deref())))
 }
 
 /// The view of plain text: `{display, targets, report}`.

@@ -10,10 +10,21 @@ fn get(v: &JsValue, k: &str) -> JsValue {
     js_sys::Reflect::get(v, &JsValue::from_str(k)).unwrap()
 }
 
+/// The report of plain text, as `viewText` gives it.
+fn report_of_text(text: &str) -> JsValue {
+    get(&whosaid::wasm::view_text(text).unwrap(), "report")
+}
+
+/// The report of a page, as `viewPage` gives it (page mode).
+fn report_of_page(html: &str, url: Option<&str>, selection: Option<&str>) -> JsValue {
+    let v = whosaid::wasm::view_page(html, url.map(String::from), None, selection.map(String::from), false).unwrap();
+    get(&v, "report")
+}
+
 #[wasm_bindgen_test]
-fn analyze_text_returns_utf16_spans() {
+fn view_text_reports_utf16_spans() {
     let text = "😀 “We will win this,” Mayor Ann Lee said.";
-    let r = whosaid::wasm::analyze_text(text).unwrap();
+    let r = report_of_text(text);
     assert_eq!(get(&r, "offsets").as_string().as_deref(), Some("utf16"));
     let quotes = js_sys::Array::from(&get(&r, "quotes"));
     assert_eq!(quotes.length(), 1);
@@ -28,18 +39,18 @@ fn analyze_text_returns_utf16_spans() {
 }
 
 #[wasm_bindgen_test]
-fn analyze_html_reads_the_article() {
+fn view_page_reads_the_article() {
     let html = "<html><head><title>T</title></head><body><article><p>“We will win this,” Mayor Ann Lee said on Monday.</p></article></body></html>";
-    let r = whosaid::wasm::analyze_html(html, Some("https://example.com/a".into()), None).unwrap();
+    let r = report_of_page(html, Some("https://example.com/a"), None);
     let actors = js_sys::Array::from(&get(&r, "actors"));
     assert!(actors.iter().any(|a| get(&a, "name").as_string().as_deref() == Some("Ann Lee")));
 }
 
 #[wasm_bindgen_test]
-fn analyze_html_uses_the_selection_when_there_is_no_article() {
+fn view_page_uses_the_selection_when_there_is_no_article() {
     let html = "<html><body><nav><a href=\"/\">Home</a></nav></body></html>";
     let sel = "“We will win this,” Mayor Ann Lee said on Monday.";
-    let r = whosaid::wasm::analyze_html(html, None, Some(sel.into())).unwrap();
+    let r = report_of_page(html, None, Some(sel));
     assert_eq!(get(&r, "source").as_string().as_deref(), Some("selection"));
     assert_eq!(get(&r, "text").as_string().as_deref(), Some(sel));
 }
@@ -47,7 +58,7 @@ fn analyze_html_uses_the_selection_when_there_is_no_article() {
 #[wasm_bindgen_test]
 fn empty_and_odd_input_do_not_trap() {
     for s in ["", " ", "\u{0}", "“", "\"\"\"", "\u{202E}abc\u{200B}"] {
-        let r = whosaid::wasm::analyze_text(s).unwrap();
+        let r = report_of_text(s);
         assert!(js_sys::Array::from(&get(&r, "quotes")).length() <= 1);
     }
     assert_eq!(whosaid::wasm::version(), env!("CARGO_PKG_VERSION"));
@@ -66,8 +77,8 @@ fn view_page_gives_the_display_model_targets_and_report_json() {
     let actor = js_sys::Array::from(&get(&sides.get(0), "actors")).get(0);
     assert_eq!(get(&actor, "name").as_string().as_deref(), Some("Maria Lopez"));
     assert!(js_sys::Array::from(&get(&v, "targets")).length() >= 2);
-    let report: serde_json::Value = serde_json::from_str(&get(&v, "report").as_string().unwrap()).unwrap();
-    assert_eq!(report["offsets"], "utf16");
-    assert_eq!(report["text"], sel);
-    assert_eq!(report["article"]["url"], "https://example.com/a");
+    let report = get(&v, "report");
+    assert_eq!(get(&report, "offsets").as_string().as_deref(), Some("utf16"));
+    assert_eq!(get(&report, "text").as_string().as_deref(), Some(sel));
+    assert_eq!(get(&get(&report, "article"), "url").as_string().as_deref(), Some("https://example.com/a"));
 }

@@ -47,7 +47,7 @@ function show(view, text, label) {
     visible: true,
     onSelect: (key) => highlighter.focus(key),
     onVisible: (v) => highlighter.setVisible(v),
-    report: () => view.report,
+    report: () => JSON.stringify(view.report, null, 2),
   });
   setStatus(`${label}: ${display.counts.quotes} quotes, ${display.counts.statements} statements, ${anchoring.marks} highlights (${Math.round(performance.now() - t0)} ms to highlight).`);
   document.body.setAttribute("data-ready", "true");
@@ -64,7 +64,7 @@ async function run(label, name, ...args) {
     return;
   }
   // The analysed text (the article found in a page, or the text itself) is in the report.
-  const text = JSON.parse(view.report).text;
+  const text = view.report.text;
   show(view, text, `${label} analysed in ${Math.round(performance.now() - t0)} ms`);
 }
 

@@ -18,7 +18,7 @@ test("viewText gives the display model, the highlight targets and the report as 
   const text = "😀 Intro. “Give us the keys <now>,” Prime Minister Jane Roe said. Bob Poe watched.";
   const view = await core.call("viewText", text);
   assert.deepEqual(Object.keys(view).sort(), ["display", "report", "targets"]);
-  const report = JSON.parse(view.report);
+  const report = view.report;
   assert.equal(report.offsets, "utf16");
   assert.equal(report.text, text);
   assert.equal(view.display.text, undefined, "the display model does not carry the article text");
