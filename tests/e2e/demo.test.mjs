@@ -95,7 +95,7 @@ test("a quote from a weak rule is flagged unsure, with its calibrated rate in th
   assert.match((await flags.first().getAttribute("title")) || "", /right about \d+ % of the time/);
 });
 
-test("an opened .html page is analysed with analyzeHtml", async () => {
+test("an opened .html page is analysed with viewPage", async () => {
   const html = `<!doctype html><html><head><title>Port talks stall</title></head><body><nav>Home News</nav><article><h1>Port talks stall</h1><p>\u201cThe port will stay closed until wages rise,\u201d union leader Maria Lopez said on Tuesday.</p><p>Officials declined to comment.</p></article></body></html>`;
   await page.setInputFiles("#file", { name: "saved.html", mimeType: "text/html", buffer: Buffer.from(html) });
   await page.waitForFunction(() => document.querySelector("#article")?.textContent.includes("port will stay closed"));
