@@ -87,3 +87,24 @@ fn display_prints_the_view_of_a_file() {
     assert_eq!(v.display.sides[0].actors[0].name, "Ann Lee");
     assert!(v.targets.iter().any(|t| t.exact.contains("We will win")), "{:?}", v.targets);
 }
+
+/// `whosaid … | head`: a reader that goes away ends the command quietly, not with a panic.
+#[test]
+fn a_closed_output_pipe_is_no_panic() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_whosaid"))
+        .args(["analyze", "--jsonl", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run whosaid");
+    drop(child.stdout.take()); // the reader is gone before the first line is written
+    let line = r#"{"id": "a", "text": "“We will win this,” Mayor Ann Lee said."}"#;
+    let input = format!("{line}\n").repeat(2000);
+    // the child may stop reading once its output fails: a write error here is fine
+    let _ = child.stdin.take().unwrap().write_all(input.as_bytes());
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(out.status.code(), Some(0), "{err}");
+}

@@ -36,23 +36,36 @@ fn main() -> ExitCode {
         ["analyze", path] => analyze_file(path, None),
         ["analyze", "--url", url, path] => analyze_file(path, Some(url)),
         ["extract", rest @ ..] => extract_cmd(rest),
-        ["--version"] | ["-V"] => {
-            println!("whosaid {}", whosaid::version());
-            Ok(())
-        }
-        ["--help"] | ["-h"] | ["help"] => {
-            println!("{USAGE}");
-            Ok(())
-        }
+        ["--version"] | ["-V"] => print_out(&format!("whosaid {}", whosaid::version())),
+        ["--help"] | ["-h"] | ["help"] => print_out(USAGE),
         _ => Err(Error::input(format!("unrecognised arguments\n\n{USAGE}"))),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
+        // the reader of the output went away (`whosaid extract page.html | head`): not an error
+        Err(e) if e.message == BROKEN_PIPE => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("whosaid: {e}");
             ExitCode::FAILURE
         }
     }
+}
+
+const BROKEN_PIPE: &str = "broken pipe";
+
+/// Writes `s` and a newline to standard output; a closed pipe ends the command quietly.
+fn print_out(s: &str) -> Result<()> {
+    write_out(&mut io::stdout().lock(), s)
+}
+
+fn write_out(w: &mut impl Write, s: &str) -> Result<()> {
+    writeln!(w, "{s}").map_err(|e| {
+        if e.kind() == io::ErrorKind::BrokenPipe {
+            Error::output(BROKEN_PIPE)
+        } else {
+            Error::output(format!("could not write the output: {e}"))
+        }
+    })
 }
 
 fn read(path: &str) -> Result<String> {
@@ -77,7 +90,7 @@ fn analyze_file(path: &str, url: Option<&str>) -> Result<()> {
         if is_html(path) { whosaid::analyze(whosaid::Input::page(&input).url(url)) } else { whosaid::analyze(&input) };
     report.convert_offsets(OffsetUnit::CodePoint);
     let out = serde_json::to_string_pretty(&report).map_err(|e| Error::output(e.to_string()))?;
-    println!("{out}");
+    print_out(&out)?;
     Ok(())
 }
 
@@ -87,7 +100,7 @@ fn analyze_display(path: &str, url: Option<&str>) -> Result<()> {
         if is_html(path) { whosaid::analyze(whosaid::Input::page(&input).url(url)) } else { whosaid::analyze(&input) };
     let out =
         serde_json::to_string_pretty(&whosaid::display::view(&report)).map_err(|e| Error::output(e.to_string()))?;
-    println!("{out}");
+    print_out(&out)?;
     Ok(())
 }
 
@@ -107,12 +120,12 @@ fn extract_cmd(args: &[&str]) -> Result<()> {
     let e = whosaid::extract(&input, url, None);
     if as_json {
         let v = json!({"article": e.article, "source": e.source, "notices": e.notices, "text": e.text});
-        println!("{}", serde_json::to_string_pretty(&v).map_err(|e| Error::output(e.to_string()))?);
+        print_out(&serde_json::to_string_pretty(&v).map_err(|e| Error::output(e.to_string()))?)?;
     } else {
         for n in &e.notices {
             eprintln!("whosaid: {n}");
         }
-        println!("{}", e.text);
+        print_out(&e.text)?;
     }
     Ok(())
 }
@@ -150,9 +163,11 @@ fn analyze_jsonl(path: &str) -> Result<()> {
         report.convert_offsets(OffsetUnit::CodePoint);
         let line =
             serde_json::to_string(&ScorerLine::new(id.clone(), &report)).map_err(|e| Error::output(e.to_string()))?;
-        writeln!(out, "{line}").map_err(|e| Error::output(e.to_string()))?;
+        write_out(&mut out, &line)?;
     }
-    out.flush().map_err(|e| Error::output(e.to_string()))?;
+    out.flush().map_err(|e| {
+        Error::output(if e.kind() == io::ErrorKind::BrokenPipe { BROKEN_PIPE.to_string() } else { e.to_string() })
+    })?;
     if bad > 0 {
         return Err(Error::input(format!("{bad} bad line(s) in {path}")));
     }
