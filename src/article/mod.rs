@@ -36,6 +36,11 @@ pub const MAX_HTML_BYTES: usize = 8_000_000;
 /// its scoring walks ancestors, which is slow on pathologically deep trees. Real pages stay under 100.
 pub const MAX_DEPTH: usize = 400;
 
+/// The attribute the extension's content script puts on elements the reader does not see (not
+/// rendered, invisible, of no size, modal overlays, fixed full-window layers). They are dropped before
+/// extraction; saved pages without it are read as they are.
+pub const HIDDEN_ATTRIBUTE: &str = "data-whosaid-hidden";
+
 /// An extracted article with fewer characters than this is not an article (the selection or body is used).
 pub const MIN_ARTICLE_CHARS: usize = 140;
 
@@ -71,7 +76,7 @@ pub fn extract(html: &str, url: Option<&str>, selection: Option<&str>) -> Extrac
         html
     };
     let url = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
-    let doc = Document::from(html);
+    let doc = parse(html);
     let page_meta = page_metadata(&doc, url);
     clean::keep_embedded_posts(&doc);
 
@@ -122,8 +127,15 @@ pub fn extract(html: &str, url: Option<&str>, selection: Option<&str>) -> Extrac
         return Extracted { article, text: sel, source: TextSource::Selection, notices };
     }
     notices.push(format!("No article found ({why}); analysed the page body instead."));
-    let doc = parsed.unwrap_or_else(|| Document::from(html));
+    let doc = parsed.unwrap_or_else(|| parse(html));
     Extracted { article, text: body_text(&doc), source: TextSource::Body, notices }
+}
+
+/// The page's document without the elements the extension marked as not seen by the reader.
+fn parse(html: &str) -> Document {
+    let doc = Document::from(html);
+    doc.select(&format!("body [{HIDDEN_ATTRIBUTE}]")).remove();
+    doc
 }
 
 /// The depth and element count of `doc`, each counted until it passes its limit.
