@@ -25,6 +25,9 @@ const LINK_LIST_DENSITY: f64 = 0.6;
 /// A paragraph with fewer words than this is "short" (captions, credits, date lines, headings).
 const SHORT_WORDS: usize = 14;
 
+/// Date lines within this many paragraphs of the article's start or end are its dateline, dropped.
+const EDGE_PARAGRAPHS: usize = 2;
+
 /// Tags whose content is never prose.
 const DROP_TAGS: &str = "figcaption, figure, aside, nav, footer, button, form, select, textarea, \
                          [hidden], [aria-hidden=true], [role=navigation], [role=complementary]";
@@ -396,6 +399,51 @@ pub fn clean_dom(root: &NodeRef) {
     }
 }
 
+/// A `<br>` inside running text is a line break, not a paragraph: a lone one (no `<br>` beside it)
+/// between two runs of text, after text that does not end a sentence ("the strike<br>would
+/// continue"), becomes a space; `<br><br>`, and a break after a full sentence, stay paragraph breaks.
+pub fn join_line_breaks(root: &NodeRef) {
+    let is_br = |n: &NodeRef| n.is_element() && n.has_name("br");
+    let blank = |n: &NodeRef| n.is_text() && n.text().trim().is_empty();
+    // the nearest sibling on one side that is not blank text
+    fn near<'a>(
+        mut n: Option<NodeRef<'a>>,
+        forward: bool,
+        blank: impl Fn(&NodeRef<'a>) -> bool,
+    ) -> Option<NodeRef<'a>> {
+        while let Some(x) = n.filter(&blank) {
+            n = if forward { x.next_sibling() } else { x.prev_sibling() };
+        }
+        n
+    }
+    for br in Selection::from(*root).select("br").nodes() {
+        let (prev, next) = (near(br.prev_sibling(), false, blank), near(br.next_sibling(), true, blank));
+        let (Some(prev), Some(next)) = (prev, next) else { continue };
+        if is_br(&prev)
+            || is_br(&next)
+            || !(prev.is_text() || is_inline(&prev))
+            || !(next.is_text() || is_inline(&next))
+        {
+            continue;
+        }
+        let before = prev.text();
+        let before = before.trim_end();
+        if before.is_empty() || ends_sentence(before) || next.text().trim().is_empty() {
+            continue;
+        }
+        br.replace_with_html(" ");
+    }
+}
+
+/// An element that flows in a line of text (a link, an emphasis), not a block.
+fn is_inline(n: &NodeRef) -> bool {
+    n.is_element() && INLINE_TAGS.iter().any(|t| n.has_name(t))
+}
+
+/// Elements that flow inside a line of text.
+const INLINE_TAGS: &[&str] =
+    &["a", "span", "em", "strong", "b", "i", "u", "small", "sup", "sub", "abbr", "cite", "q", "time", "mark", "code"];
+
 /// Embedded posts (a tweet is a `blockquote` inside a "social-embed" box) are what people said: kept.
 fn has_embedded_quote(n: &NodeRef) -> bool {
     n.has_name("blockquote") || Selection::from(*n).select("blockquote").exists()
@@ -463,8 +511,19 @@ fn link_density(n: &NodeRef) -> f64 {
 
 /// Drops paragraphs (separated by blank lines) that are not article prose.
 pub fn clean_paragraphs(text: &str) -> String {
-    let paras = text.split("\n\n").map(str::trim).filter(|p| !p.is_empty());
-    let kept: Vec<&str> = paras.filter(|p| !is_boilerplate_paragraph(p, word_count(p))).collect();
+    let paras: Vec<&str> = text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).collect();
+    let n = paras.len();
+    let kept: Vec<&str> = paras
+        .iter()
+        .enumerate()
+        .filter(|&(i, p)| {
+            // a line that is only a date is the article's dateline at its head or foot; inside the
+            // article it is content (an event listing's times, a timeline's dates)
+            let edge = i < EDGE_PARAGRAPHS || i + EDGE_PARAGRAPHS >= n;
+            !(is_boilerplate_paragraph(p, word_count(p)) || edge && is_date_paragraph(p, word_count(p)))
+        })
+        .map(|(_, p)| *p)
+        .collect();
     kept.join("\n\n")
 }
 
@@ -521,13 +580,16 @@ fn is_boilerplate_paragraph(p: &str, n_words: usize) -> bool {
     }
     // The signature line of an embedded post ("— Ann Lee (@annlee) May 2, 2026") names a speaker.
     let post_signature = lower.contains("(@");
-    if short && !post_signature && is_date_line(&lower) {
-        return true;
-    }
     if short && !post_signature && (lower.starts_with("by ") || lower.starts_with("— ")) && !ends_sentence(p) {
         return true;
     }
     false
+}
+
+/// A short paragraph that is only a date line (not an embedded post's signature).
+fn is_date_paragraph(p: &str, n_words: usize) -> bool {
+    let lower = p.to_lowercase();
+    n_words < SHORT_WORDS && !lower.contains("(@") && is_date_line(&lower)
 }
 
 /// A short line made of dates, times and words like "Updated" only.

@@ -157,6 +157,7 @@ fn shape(doc: &Document, max_depth: usize, max_elements: usize) -> (usize, usize
 fn cleaned(doc: &Document) -> Option<String> {
     let root = *doc.select("#readability-page-1").nodes().first()?;
     clean::clean_dom(&root);
+    clean::join_line_breaks(&root);
     let text = clean::clean_paragraphs(&tidy(&root.formatted_text()));
     (!text.is_empty()).then_some(text)
 }
