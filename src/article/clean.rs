@@ -25,6 +25,46 @@ const LINK_LIST_DENSITY: f64 = 0.6;
 /// A paragraph with fewer words than this is "short" (captions, credits, date lines, headings).
 const SHORT_WORDS: usize = 14;
 
+/// Lines that open the boilerplate after an article (`lexicons/article_tails.txt`).
+const ARTICLE_TAILS: &str = include_str!("../../lexicons/article_tails.txt");
+
+/// A tail marker this far (share of the article's words) into the article or later ends it.
+const TAIL_MIN_SHARE: f64 = 0.5;
+
+/// A paragraph of more words than this is never a tail marker or a label.
+const TAIL_MAX_WORDS: usize = 6;
+
+/// How a short paragraph matches `lexicons/article_tails.txt`: not at all, as a heading that opens the
+/// boilerplate after the article, or as a label that stands alone ("Advertisement").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Tail {
+    None,
+    Heading,
+    Label,
+}
+
+fn tail_kind(p: &str, n_words: usize) -> Tail {
+    if n_words == 0 || n_words > TAIL_MAX_WORDS {
+        return Tail::None;
+    }
+    let lower = p.to_lowercase();
+    let line = lower.trim_matches(|c: char| !c.is_alphanumeric());
+    for row in ARTICLE_TAILS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+        let (marker, label) = match row.strip_suffix('*') {
+            Some(m) => (m, true),
+            None => (row, false),
+        };
+        if line == marker || (!label && line.starts_with(marker) && line[marker.len()..].starts_with(' ')) {
+            return if label { Tail::Label } else { Tail::Heading };
+        }
+    }
+    // "More Politics News", "More World News": a section's headline list
+    if line.starts_with("more ") && line.ends_with(" news") {
+        return Tail::Heading;
+    }
+    Tail::None
+}
+
 /// Date lines within this many paragraphs of the article's start or end are its dateline, dropped.
 const EDGE_PARAGRAPHS: usize = 2;
 
@@ -512,6 +552,20 @@ fn link_density(n: &NodeRef) -> f64 {
 /// Drops paragraphs (separated by blank lines) that are not article prose.
 pub fn clean_paragraphs(text: &str) -> String {
     let paras: Vec<&str> = text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).collect();
+    // the boilerplate after a complete article: from a tail heading in its second half to the end
+    let total: usize = paras.iter().map(|p| word_count(p)).sum();
+    let mut seen = 0;
+    let mut end = paras.len();
+    for (i, p) in paras.iter().enumerate() {
+        let n = word_count(p);
+        if i > 0 && seen as f64 >= TAIL_MIN_SHARE * total as f64 && tail_kind(p, n) == Tail::Heading {
+            end = i;
+            break;
+        }
+        seen += n;
+    }
+    let paras: Vec<&str> =
+        paras[..end].iter().copied().filter(|p| tail_kind(p, word_count(p)) != Tail::Label).collect();
     let n = paras.len();
     let kept: Vec<&str> = paras
         .iter()
@@ -644,6 +698,20 @@ mod tests {
         ] {
             assert!(!is_boilerplate_paragraph(p, word_count(p)), "{p}");
         }
+    }
+
+    #[test]
+    fn tail_markers_are_headings_or_labels_and_listed_once() {
+        let rows: Vec<&str> =
+            ARTICLE_TAILS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
+        let mut seen = std::collections::HashSet::new();
+        assert!(rows.iter().all(|r| seen.insert(*r) && *r == r.to_lowercase()), "a row twice or not lower case");
+        assert_eq!(tail_kind("Explore further", 2), Tail::Heading);
+        assert_eq!(tail_kind("More Politics News", 3), Tail::Heading);
+        assert_eq!(tail_kind("ADVERTISEMENT", 1), Tail::Label);
+        assert_eq!(tail_kind("Comments (12)", 2), Tail::Heading);
+        assert_eq!(tail_kind("More than 200 people came to the meeting to hear the news", 12), Tail::None);
+        assert_eq!(tail_kind("Advertisements for the new ferry", 5), Tail::None);
     }
 
     #[test]
