@@ -78,6 +78,7 @@ pub fn extract(html: &str, url: Option<&str>, selection: Option<&str>) -> Extrac
     let url = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
     let doc = parse(html);
     let page_meta = page_metadata(&doc, url);
+    let ld_body = json_ld_body(&doc);
     clean::keep_embedded_posts(&doc);
 
     let mut article = page_meta.clone();
@@ -111,9 +112,12 @@ pub fn extract(html: &str, url: Option<&str>, selection: Option<&str>) -> Extrac
                     lang: a.lang.and_then(nonempty).or(page_meta.lang),
                 };
                 let raw = tidy(&a.text_content);
-                let text = cleaned(&r.doc)
+                let mut text = cleaned(&r.doc)
                     .filter(|t| word_count(t) as f64 >= MIN_CLEANED_SHARE * word_count(&raw) as f64)
                     .unwrap_or(raw);
+                if let Some(body) = ld_body.filter(|b| word_recall(&text, b) < MIN_ARTICLE_BODY_RECALL) {
+                    text = body;
+                }
                 if text.chars().count() >= MIN_ARTICLE_CHARS {
                     return Extracted { article, text, source: TextSource::Article, notices };
                 }
@@ -232,6 +236,51 @@ fn json_ld_date(doc: &Document) -> Option<String> {
         .iter()
         .find_map(|n| serde_json::from_str::<serde_json::Value>(n.text().trim()).ok().and_then(|v| find(&v, 0)))
 }
+
+/// The longest `articleBody` of the page's JSON-LD blocks (schema.org `NewsArticle`, `Article` …), tidied.
+fn json_ld_body(doc: &Document) -> Option<String> {
+    fn find(v: &serde_json::Value, depth: usize, best: &mut Option<String>) {
+        if depth > 8 {
+            return;
+        }
+        match v {
+            serde_json::Value::Object(m) => {
+                if let Some(b) = m.get("articleBody").and_then(|b| b.as_str()) {
+                    if best.as_ref().is_none_or(|x| b.len() > x.len()) {
+                        *best = Some(b.to_string());
+                    }
+                }
+                m.values().for_each(|x| find(x, depth + 1, best));
+            }
+            serde_json::Value::Array(a) => a.iter().for_each(|x| find(x, depth + 1, best)),
+            _ => {}
+        }
+    }
+    let mut best = None;
+    for n in doc.select("script[type='application/ld+json']").nodes() {
+        if let Ok(v) = serde_json::from_str::<serde_json::Value>(n.text().trim()) {
+            find(&v, 0, &mut best);
+        }
+    }
+    // the body is plain text, paragraphs on lines of their own (some pages escape HTML into it)
+    let body = best?.replace("\r\n", "\n").replace("\r", "\n");
+    let paragraphs: Vec<String> = body.split('\n').map(tidy).filter(|p| !p.is_empty() && !p.contains('<')).collect();
+    Some(paragraphs.join("\n\n")).filter(|b| b.chars().count() >= 2 * MIN_ARTICLE_CHARS)
+}
+
+/// The share of `of`'s words that `text` holds (a bag of lower-case words, each counted once).
+fn word_recall(text: &str, of: &str) -> f64 {
+    let have: std::collections::HashSet<String> = text.split_whitespace().map(str::to_lowercase).collect();
+    let want: std::collections::HashSet<String> = of.split_whitespace().map(str::to_lowercase).collect();
+    if want.is_empty() {
+        return 1.0;
+    }
+    want.iter().filter(|w| have.contains(*w)).count() as f64 / want.len() as f64
+}
+
+/// Readability's text holding less than this share of the page's own `articleBody` words is the
+/// wrong block (a sign-in box, a footer, a teaser list): the page's `articleBody` is used instead.
+const MIN_ARTICLE_BODY_RECALL: f64 = 0.6;
 
 /// Bylines longer than this many characters are not bylines (a paragraph Readability took for one).
 const MAX_BYLINE_CHARS: usize = 120;
