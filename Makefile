@@ -2,7 +2,7 @@
 PORT ?= 8080
 EXT := $(CURDIR)/extension
 
-.PHONY: setup build demo test test-rust test-wasm lint e2e package clean icons
+.PHONY: setup build demo test test-rust test-wasm test-python lint e2e package clean icons
 
 setup:
 	@bash scripts/setup.sh
@@ -18,7 +18,7 @@ demo: build
 	@echo
 	@node scripts/serve.mjs www $(PORT)
 
-test: build test-rust test-wasm lint e2e
+test: build test-rust test-wasm test-python lint e2e
 	@echo "make test: all passed"
 
 test-rust:
@@ -28,6 +28,10 @@ test-wasm:
 	@if [ -f tests/wasm.rs ]; then \
 	  CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test wasm; \
 	else echo "test-wasm: no tests/wasm.rs yet, skipped"; fi
+
+# The Python package: built into a fresh virtual environment, its pytest suite run (scripts/test_python.sh).
+test-python:
+	@bash scripts/test_python.sh
 
 lint:
 	node_modules/.bin/web-ext lint --source-dir extension
