@@ -73,6 +73,8 @@ e2e-pages: build
 .PHONY: bench
 bench: build
 	python3 scripts/bench.py
+	@if [ -x .venv-python/bin/python ]; then .venv-python/bin/python scripts/bench_python.py; \
+	else echo "bench: run make test-python first for the Python batch figures"; fi
 
 # Long randomized runs (issue 8), optional and not part of `make test`: the property tests with many
 # more cases, then the full-size bad-input corpus (10 MB, 1M words, 20,000 nested divs) in release

@@ -26,6 +26,13 @@ if ! python3 -m venv --help >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq python3-venv
 fi
 
+# Java for the Spark local-mode test of the Python package.
+if ! command -v java >/dev/null; then
+  echo "setup: apt-get install openjdk-17-jre-headless"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq openjdk-17-jre-headless
+fi
+
 # Rust target for the WASM build.
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   echo "setup: rustup target add wasm32-unknown-unknown"
