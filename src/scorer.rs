@@ -98,6 +98,12 @@ pub struct ScorerStatement {
     pub via: Option<String>,
 }
 
+/// A description as written: "the spokesman", "a ministry spokesperson".
+fn is_description(w: &str) -> bool {
+    let lower = w.to_lowercase();
+    ["the ", "a ", "an "].iter().any(|d| lower.starts_with(d)) && w.split_whitespace().count() <= 6
+}
+
 fn pairs<'a>(spans: impl IntoIterator<Item = &'a Span>) -> Vec<[usize; 2]> {
     spans.into_iter().map(|s| [s.start, s.end]).collect()
 }
@@ -106,6 +112,15 @@ impl ScorerLine {
     /// The line of document `id` analysed as `r` (code-point offsets).
     pub fn new(id: serde_json::Value, r: &Report) -> ScorerLine {
         let name = |a: Option<crate::ActorId>| a.map(|a| r.actors[a].name.clone());
+        // an unresolved speaker is shown as written ("the spokesman", "Jane Roe"), never as another
+        // actor's name (issue 13); spans are in code points here
+        let written = |m: Option<Span>| {
+            m.map(|m| r.text.chars().skip(m.start).take(m.end.saturating_sub(m.start)).collect::<String>())
+                .filter(|w| {
+                    let pronoun = matches!(w.to_lowercase().as_str(), "he" | "she" | "they" | "it" | "we" | "i" | "you");
+                    !pronoun && (w.chars().next().is_some_and(|c| c.is_uppercase()) || is_description(w))
+                })
+        };
         ScorerLine {
             actors: r
                 .actors
@@ -130,7 +145,7 @@ impl ScorerLine {
                     end: q.span.end,
                     kind: q.kind,
                     rule: q.rule.clone(),
-                    speaker: name(q.speaker),
+                    speaker: name(q.speaker).or_else(|| written(q.speaker_mention)),
                     speaker_spans: pairs(&q.speaker_mention),
                     start: q.span.start,
                 })
