@@ -437,6 +437,10 @@ pub struct Lexicon {
     pub cues: FxHashMap<String, CueEntry>,
     /// Capitalised words that never start a name.
     pub stop_caps: FxHashSet<String>,
+    /// Last words of capitalised runs that name no speaker ("Cabinet Room", "Eastern Time").
+    pub non_name_heads: FxHashSet<String>,
+    /// Hyphen suffixes that make a capitalised word an adjective ("Tehran-based", "Hamas-run").
+    pub modifier_suffixes: FxHashSet<String>,
     /// "punct word" → (n_stop, n_through): how often a content ends before that context in PolNeAR train.
     pub content_stops: FxHashMap<String, (u32, u32)>,
     /// Cue lemmas that take a noun-phrase object more than a clause ("endorse", "praise").
@@ -458,6 +462,7 @@ const ROLES: &str = include_str!("../lexicons/roles.tsv");
 const ORGANIZATIONS: &str = include_str!("../lexicons/organizations.tsv");
 const CUES: &str = include_str!("../lexicons/cues.tsv");
 const STOP_CAPS: &str = include_str!("../lexicons/stop_caps.txt");
+const NON_NAMES: &str = include_str!("../lexicons/non_names.tsv");
 const CONTENT_STOPS: &str = include_str!("../lexicons/content_stops.tsv");
 const OBJECT_CUES: &str = include_str!("../lexicons/object_cues.tsv");
 const RULE_CONFIDENCE: &str = include_str!("../lexicons/rule_confidence.tsv");
@@ -515,6 +520,12 @@ impl Lexicon {
         }
         for r in rows(STOP_CAPS) {
             lx.stop_caps.insert(r[0].to_string());
+        }
+        for r in rows(NON_NAMES) {
+            match r.get(1).copied() {
+                Some("modifier") => lx.modifier_suffixes.insert(r[0].to_string()),
+                _ => lx.non_name_heads.insert(r[0].to_string()),
+            };
         }
         for r in rows(CONTENT_STOPS) {
             let n = |i: usize| r.get(i).and_then(|v| v.parse::<u32>().ok()).unwrap_or(0);
@@ -595,6 +606,7 @@ mod tests {
         no_duplicates("organizations", ORGANIZATIONS);
         no_duplicates("cues", CUES);
         no_duplicates("stop_caps", STOP_CAPS);
+        no_duplicates("non_names", NON_NAMES);
         no_duplicates("object_cues", OBJECT_CUES);
         no_duplicates("function_words", FUNCTION_WORDS);
         for r in rows(FUNCTION_WORDS) {

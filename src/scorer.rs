@@ -115,11 +115,13 @@ impl ScorerLine {
         // an unresolved speaker is shown as written ("the spokesman", "Jane Roe"), never as another
         // actor's name (issue 13); spans are in code points here
         let written = |m: Option<Span>| {
-            m.map(|m| r.text.chars().skip(m.start).take(m.end.saturating_sub(m.start)).collect::<String>())
-                .filter(|w| {
-                    let pronoun = matches!(w.to_lowercase().as_str(), "he" | "she" | "they" | "it" | "we" | "i" | "you");
+            m.map(|m| r.text.chars().skip(m.start).take(m.end.saturating_sub(m.start)).collect::<String>()).filter(
+                |w| {
+                    let pronoun =
+                        matches!(w.to_lowercase().as_str(), "he" | "she" | "they" | "it" | "we" | "i" | "you");
                     !pronoun && (w.chars().next().is_some_and(|c| c.is_uppercase()) || is_description(w))
-                })
+                },
+            )
         };
         ScorerLine {
             actors: r
