@@ -21,12 +21,52 @@ pub struct Actors {
     pub list: Vec<Actor>,
     /// `of_mention[i]` is the actor of mention `i`, if resolved.
     of_mention: Vec<Option<ActorId>>,
+    /// `gender[a]`: 'm', 'f' or '-' (unknown), from titles, role nouns and first names.
+    gender: Vec<char>,
+    /// `personal[a]`: the actor is known to be a person (a role, a gender, or a first and last name),
+    /// not only a capitalised word ("Transnistria", "Xinhua") the finder took for one.
+    personal: Vec<bool>,
 }
 
 impl Actors {
     /// The actor mention `m` refers to, if it was resolved.
     pub fn of_mention(&self, m: MentionId) -> Option<ActorId> {
         self.of_mention.get(m.0).copied().flatten()
+    }
+
+    /// Whether pronoun mention `m` may refer to actor `a`: "he"/"she" only to a person of that gender
+    /// or, when the gender is unknown, to an actor known to be a person; "they" to a group.
+    pub fn takes_pronoun(&self, a: ActorId, m: &Mention) -> bool {
+        let (Some(actor), Some(&g), Some(&p)) = (self.list.get(a.0), self.gender.get(a.0), self.personal.get(a.0))
+        else {
+            return false;
+        };
+        fits_pronoun(m, actor, g, p)
+    }
+}
+
+fn fits_pronoun(m: &Mention, a: &Actor, g: char, personal: bool) -> bool {
+    if m.plural {
+        return matches!(a.kind, ActorKind::Group);
+    }
+    a.kind == ActorKind::Person
+        && match (m.gender, g) {
+            ('-', _) => true,
+            (want, have) if have == want => true,
+            (_, '-') => personal,
+            _ => false,
+        }
+}
+
+/// The gender a name mention states: its title or role ("Mr.", "spokeswoman"), else its first name.
+fn gender_of(m: &Mention) -> char {
+    if m.gender != '-' || m.actor_kind != ActorKind::Person {
+        return m.gender;
+    }
+    let mut words = m.name.split_whitespace();
+    match (words.next(), words.next()) {
+        (Some(first), Some(_)) => crate::lexicon::lexicon().first_names.get(first).copied().unwrap_or('-'),
+        _ => '-',
     }
 }
 
@@ -42,6 +82,7 @@ pub fn resolve(mentions: &Mentions) -> Actors {
     let mentions = mentions.all();
     let mut actors: Vec<Actor> = Vec::new();
     let mut gender: Vec<char> = Vec::new();
+    let mut personal: Vec<bool> = Vec::new();
     let mut of_mention = vec![None; mentions.len()];
     let mut by_key: HashMap<(u8, String), usize> = HashMap::new();
     for (i, m) in mentions.iter().enumerate() {
@@ -60,6 +101,7 @@ pub fn resolve(mentions: &Mentions) -> Actors {
                         mentions: Vec::new(),
                     });
                     gender.push('-');
+                    personal.push(false);
                     actors.len() - 1
                 });
                 let a = &mut actors[id];
@@ -73,17 +115,14 @@ pub fn resolve(mentions: &Mentions) -> Actors {
                     a.affiliation = m.affiliation.clone();
                 }
                 if gender[id] == '-' {
-                    gender[id] = m.gender;
+                    gender[id] = gender_of(m);
                 }
+                personal[id] |= m.role.is_some() || gender[id] != '-' || m.name.split_whitespace().count() >= 2;
                 Some(id)
             }
-            MentionKind::Pronoun => antecedent(mentions, &of_mention, &actors, &gender, i, |a, g| {
-                if m.plural {
-                    matches!(a.kind, ActorKind::Group)
-                } else {
-                    a.kind == ActorKind::Person && (m.gender == '-' || g == '-' || g == m.gender)
-                }
-            }),
+            MentionKind::Pronoun => {
+                antecedent(mentions, &of_mention, &actors, &gender, i, |a, g| fits_pronoun(m, a, g, personal[a.id.0]))
+            }
             MentionKind::Nominal => antecedent(mentions, &of_mention, &actors, &gender, i, |a, _| {
                 a.kind == ActorKind::Person
                     && match (&m.affiliation, &a.affiliation) {
@@ -109,7 +148,7 @@ pub fn resolve(mentions: &Mentions) -> Actors {
             }),
         };
     }
-    Actors { list: actors, of_mention: of_mention.into_iter().map(|a| a.map(ActorId)).collect() }
+    Actors { list: actors, of_mention: of_mention.into_iter().map(|a| a.map(ActorId)).collect(), gender, personal }
 }
 
 fn antecedent(

@@ -487,10 +487,25 @@ fn parse_chunk(
     {
         return None;
     }
-    // a place, a time, a document or an event ("Cabinet Room", "Eastern Time", "Second Amendment")
-    if name_words.last().is_some_and(|w| lx.non_name_heads.contains(strip_possessive(w))) {
+    // the head is the last word before "of"/"for" ("National Security Law for Hong Kong"): a place, a
+    // time, a document or an event is no speaker ("Cabinet Room", "Eastern Time", "Second
+    // Amendment"); an organisation word makes the run an organisation ("Rapid Support Forces")
+    let head_word = name_words
+        .iter()
+        .position(|w| NAME_PARTICLES.contains(w))
+        .filter(|&p| p > 0)
+        .map_or(name_words.last(), |p| name_words.get(p - 1))
+        .map(|w| strip_possessive(w));
+    if head_word.is_some_and(|w| lx.non_name_heads.contains(w)) {
         return None;
     }
+    let actor_kind = if head_word.is_some_and(|w| lx.org_heads.contains(w)) {
+        ActorKind::Organization
+    } else if name_words.len() > 1 && lx.place_openers.contains(name_words[0]) {
+        ActorKind::Country
+    } else {
+        ActorKind::Person
+    };
     let name_start = start + k;
     let head = Span::new(toks[name_start].span.start, span.end);
     let name = text.slice(head).to_string();
@@ -505,7 +520,7 @@ fn parse_chunk(
         span,
         head,
         kind: MentionKind::Name,
-        actor_kind: ActorKind::Person,
+        actor_kind,
         name,
         role: (!role.is_empty()).then(|| role.join(" ")),
         affiliation,
