@@ -49,6 +49,10 @@ fn fits_pronoun(m: &Mention, a: &Actor, g: char, personal: bool) -> bool {
     if m.plural {
         return matches!(a.kind, ActorKind::Group);
     }
+    if m.actor_kind == ActorKind::Organization {
+        // "it": a government, ministry, body or country
+        return matches!(a.kind, ActorKind::Organization | ActorKind::Country);
+    }
     a.kind == ActorKind::Person
         && match (m.gender, g) {
             ('-', _) => true,
@@ -120,6 +124,8 @@ pub fn resolve(mentions: &Mentions) -> Actors {
                 personal[id] |= m.role.is_some() || gender[id] != '-' || m.name.split_whitespace().count() >= 2;
                 Some(id)
             }
+            // "it" has too many antecedents to take the nearest: only the quote chain resolves it
+            MentionKind::Pronoun if m.actor_kind == ActorKind::Organization => None,
             MentionKind::Pronoun => {
                 antecedent(mentions, &of_mention, &actors, &gender, i, |a, g| fits_pronoun(m, a, g, personal[a.id.0]))
             }

@@ -107,6 +107,7 @@ const PRONOUNS: &[(&str, char, bool)] = &[
     ("him", 'm', false),
     ("her", 'f', false),
     ("them", '-', true),
+    ("it", '-', false),
 ];
 
 const NAME_PARTICLES: &[&str] = &["of", "for", "de", "al", "bin", "van", "von", "da"];
@@ -180,7 +181,11 @@ pub fn find(text: &Text) -> Vec<Mention> {
                 span: toks[i].span,
                 head: toks[i].span,
                 kind: MentionKind::Pronoun,
-                actor_kind: if pl { ActorKind::Group } else { ActorKind::Person },
+                actor_kind: match (pl, lw.as_str()) {
+                    (true, _) => ActorKind::Group,
+                    (false, "it") => ActorKind::Organization,
+                    _ => ActorKind::Person,
+                },
                 name: lw,
                 role: None,
                 affiliation: None,

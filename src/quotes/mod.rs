@@ -23,7 +23,8 @@ pub use marks::Quotation;
 
 use crate::doc::Doc;
 use crate::lexicon::lexicon;
-use crate::report::{Quote, QuoteId, QuoteKind, Span};
+use crate::mentions::{MentionId, MentionKind};
+use crate::report::{ActorId, Quote, QuoteId, QuoteKind, Span};
 use crate::text::Text;
 
 /// Pairs the quotation marks of `text` (the document's quotation layer).
@@ -35,29 +36,72 @@ pub fn pair(text: &Text) -> Vec<Quotation> {
 /// to its actor and the confidence calibrated where the rule was seen often enough on train.
 pub fn attribute(doc: &Doc) -> Vec<Quote> {
     let mention = |m: usize| crate::mentions::MentionId(m);
-    attribution::attribute(doc)
+    let found = attribution::attribute(doc);
+    let mut speakers: Vec<Option<ActorId>> = Vec::with_capacity(found.len());
+    for i in 0..found.len() {
+        let s = speaker_of(doc, &found, &speakers, i);
+        speakers.push(s);
+    }
+    found
         .into_iter()
+        .zip(speakers)
         .enumerate()
-        .map(|(id, f)| {
-            let speaker = f.speaker.and_then(|m| doc.actors.of_mention(mention(m)));
-            Quote {
-                id: QuoteId(id),
-                kind: f.kind,
-                span: f.span(),
-                cue: f.cue,
-                cue_lemma: f.cue_lemma,
-                speaker,
-                speaker_mention: f.speaker_span.or(f.speaker.map(|m| doc.mentions[mention(m)].span)),
-                reported_source: f
-                    .reported_source
-                    .and_then(|m| doc.actors.of_mention(mention(m)))
-                    .filter(|&a| Some(a) != speaker),
-                confidence: lexicon().rule_confidence(f.rule, speaker.is_some()).unwrap_or(f.confidence),
-                rule: f.rule.to_string(),
-                fragments: f.fragments,
-            }
+        .map(|(id, (f, speaker))| Quote {
+            id: QuoteId(id),
+            kind: f.kind,
+            span: f.span(),
+            cue: f.cue,
+            cue_lemma: f.cue_lemma,
+            speaker,
+            speaker_mention: f.speaker_span.or(f.speaker.map(|m| doc.mentions[mention(m)].span)),
+            reported_source: f
+                .reported_source
+                .and_then(|m| doc.actors.of_mention(mention(m)))
+                .filter(|&a| Some(a) != speaker),
+            confidence: lexicon().rule_confidence(f.rule, speaker.is_some()).unwrap_or(f.confidence),
+            rule: f.rule.to_string(),
+            fragments: f.fragments,
         })
         .collect()
+}
+
+/// How far (bytes) a pronoun speaker looks back for the quote chain it continues.
+const CHAIN_DISTANCE: usize = 1200;
+
+/// The speaker actor of candidate `i` (the candidates are in text order; `speakers` holds those
+/// before it): the actor of its speaker mention, except that a pronoun ("he said", "it added")
+/// continues the quote chain: it goes to the previous quote's speaker when that speaker takes the
+/// pronoun and no other actor that does is named between them outside quotations (names inside a
+/// quote's content are what was said, not who speaks). Stanford's sieve does the same: speakers of
+/// the same discourse first.
+fn speaker_of(doc: &Doc, found: &[Candidate], speakers: &[Option<ActorId>], i: usize) -> Option<ActorId> {
+    let m = MentionId(found[i].speaker?);
+    let resolved = doc.actors.of_mention(m);
+    let pronoun = &doc.mentions[m];
+    if pronoun.kind != MentionKind::Pronoun {
+        return resolved;
+    }
+    let here = pronoun.span.start;
+    let Some((j, chain)) = (0..i).rev().find_map(|j| speakers[j].map(|a| (j, a))) else {
+        return resolved;
+    };
+    let prev = &found[j];
+    let after = prev.span().end.max(prev.speaker.map_or(0, |pm| doc.mentions[MentionId(pm)].span.end));
+    if after > here || here - after > CHAIN_DISTANCE || !doc.actors.takes_pronoun(chain, pronoun) {
+        return resolved;
+    }
+    let in_content = |b: usize| found.iter().any(|f| f.fragments.iter().any(|s| s.start <= b && b < s.end));
+    let rival = doc.mentions.starting_in(after, here).any(|k| {
+        let k = MentionId(k);
+        doc.mentions[k].kind == MentionKind::Name
+            && !in_content(doc.mentions[k].span.start)
+            && doc.actors.of_mention(k).is_some_and(|b| b != chain && doc.actors.takes_pronoun(b, pronoun))
+    });
+    if rival {
+        resolved
+    } else {
+        Some(chain)
+    }
 }
 
 /// A rule's candidate quote, before its speaker mention is resolved to an actor.
