@@ -49,8 +49,8 @@ fn fits_pronoun(m: &Mention, a: &Actor, g: char, personal: bool) -> bool {
     if m.plural {
         return matches!(a.kind, ActorKind::Group);
     }
-    if m.actor_kind == ActorKind::Organization {
-        // "it": a government, ministry, body or country
+    if m.kind == MentionKind::Pronoun && m.actor_kind == ActorKind::Organization {
+        // "it" (see [`it_pronoun`]): a government, ministry, body or country
         return matches!(a.kind, ActorKind::Organization | ActorKind::Country);
     }
     a.kind == ActorKind::Person
@@ -60,6 +60,22 @@ fn fits_pronoun(m: &Mention, a: &Actor, g: char, personal: bool) -> bool {
             (_, '-') => personal,
             _ => false,
         }
+}
+
+/// The pronoun "it" at `span`, as the quote chain resolves it (it is no mention: it has too many
+/// antecedents to take the nearest, so only a quote chain of an organisation or country takes it).
+pub fn it_pronoun(span: crate::report::Span) -> Mention {
+    Mention {
+        span,
+        head: span,
+        kind: MentionKind::Pronoun,
+        actor_kind: ActorKind::Organization,
+        name: "it".to_string(),
+        role: None,
+        affiliation: None,
+        gender: '-',
+        plural: false,
+    }
 }
 
 /// The gender a name mention states: its title or role ("Mr.", "spokeswoman"), else its first name.
@@ -124,8 +140,6 @@ pub fn resolve(mentions: &Mentions) -> Actors {
                 personal[id] |= m.role.is_some() || gender[id] != '-' || m.name.split_whitespace().count() >= 2;
                 Some(id)
             }
-            // "it" has too many antecedents to take the nearest: only the quote chain resolves it
-            MentionKind::Pronoun if m.actor_kind == ActorKind::Organization => None,
             MentionKind::Pronoun => {
                 antecedent(mentions, &of_mention, &actors, &gender, i, |a, g| fits_pronoun(m, a, g, personal[a.id.0]))
             }

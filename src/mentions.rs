@@ -107,7 +107,6 @@ const PRONOUNS: &[(&str, char, bool)] = &[
     ("him", 'm', false),
     ("her", 'f', false),
     ("them", '-', true),
-    ("it", '-', false),
 ];
 
 const NAME_PARTICLES: &[&str] = &["of", "for", "de", "al", "bin", "van", "von", "da"];
@@ -181,11 +180,7 @@ pub fn find(text: &Text) -> Vec<Mention> {
                 span: toks[i].span,
                 head: toks[i].span,
                 kind: MentionKind::Pronoun,
-                actor_kind: match (pl, lw.as_str()) {
-                    (true, _) => ActorKind::Group,
-                    (false, "it") => ActorKind::Organization,
-                    _ => ActorKind::Person,
-                },
+                actor_kind: if pl { ActorKind::Group } else { ActorKind::Person },
                 name: lw,
                 role: None,
                 affiliation: None,

@@ -117,8 +117,10 @@ impl ScorerLine {
         let written = |m: Option<Span>| {
             m.map(|m| r.text.chars().skip(m.start).take(m.end.saturating_sub(m.start)).collect::<String>()).filter(
                 |w| {
-                    let pronoun =
-                        matches!(w.to_lowercase().as_str(), "he" | "she" | "they" | "it" | "we" | "i" | "you");
+                    // a pronoun, or a pronoun's contraction ("We're"), is no name
+                    let lower = w.to_lowercase().replace('’', "'");
+                    let first = lower.split('\'').next().unwrap_or("");
+                    let pronoun = matches!(first, "he" | "she" | "they" | "it" | "we" | "i" | "you");
                     !pronoun && (w.chars().next().is_some_and(|c| c.is_uppercase()) || is_description(w))
                 },
             )

@@ -75,9 +75,15 @@ const CHAIN_DISTANCE: usize = 1200;
 /// quote's content are what was said, not who speaks). Stanford's sieve does the same: speakers of
 /// the same discourse first.
 fn speaker_of(doc: &Doc, found: &[Candidate], speakers: &[Option<ActorId>], i: usize) -> Option<ActorId> {
-    let m = MentionId(found[i].speaker?);
-    let resolved = doc.actors.of_mention(m);
-    let pronoun = &doc.mentions[m];
+    let it;
+    let (resolved, pronoun) = match (found[i].speaker, found[i].speaker_span) {
+        (Some(m), _) => (doc.actors.of_mention(MentionId(m)), &doc.mentions[MentionId(m)]),
+        (None, Some(s)) if doc.text.slice(s).eq_ignore_ascii_case("it") => {
+            it = crate::actors::it_pronoun(s);
+            (None, &it)
+        }
+        _ => return None,
+    };
     if pronoun.kind != MentionKind::Pronoun {
         return resolved;
     }

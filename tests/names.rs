@@ -1,0 +1,130 @@
+//! Who said it (issue 13): the name shown on a quote. Table tests, cases written for WhoSaid.
+//!
+//! Each row is a short text, a needle inside one quote's content and the speaker the quote must
+//! show: `Some(name)` (the resolved actor's name) or `None` (unresolved: the engine must not put
+//! another actor's name on it).
+
+use whosaid::{analyze, Report, ScorerLine};
+
+fn speaker_of(r: &Report, needle: &str) -> Option<String> {
+    let at = r.text.find(needle).unwrap_or_else(|| panic!("needle {needle:?} in the text"));
+    let q = r
+        .quotes
+        .iter()
+        .find(|q| q.span.start <= at && at < q.span.end)
+        .unwrap_or_else(|| panic!("a quote holds {needle:?} in {:?}: {:#?}", r.text, r.quotes));
+    q.speaker.map(|a| r.actors[a].name.clone())
+}
+
+#[test]
+fn pronoun_speakers_go_to_a_person_of_their_gender_or_stay_unresolved() {
+    let rows: &[(&str, &str, Option<&str>)] = &[
+        // gender from first names: the nearest person of the right gender, not the nearest person
+        ("Ruth Okafor met Daniel Brandt in Lisbon. \"We agreed on nothing,\" she said.", "agreed on nothing", Some("Ruth Okafor")),
+        ("Angela Korver met Peter Lund in Oslo. \"We agreed on nothing,\" she said.", "agreed on nothing", Some("Angela Korver")),
+        ("Maria Dahl met Simon Ferro in Oslo. \"Troops must leave,\" he said.", "Troops must leave", Some("Simon Ferro")),
+        // gender from titles
+        ("Mrs. Haldane spoke after Mr. Osei. \"It is over,\" she said.", "It is over", Some("Haldane")),
+        // a capitalised place or outlet is no person: the pronoun stays unresolved
+        ("Talks in Transnistria stalled on Monday. \"Nobody wants war,\" she said.", "Nobody wants war", None),
+        ("The Rapid Support Forces said the city had fallen. \"We hold the airport,\" he said.", "hold the airport", None),
+        ("Fighting resumed in Northern Ireland on Monday. \"This must stop,\" he said.", "This must stop", None),
+        // the quote chain: "He said" continues the speaker, not the person named in his words
+        (
+            "Kremlin spokesman Dmitry Varga said the Ukrainian president Petro Lysenko rejected the plan. He said the letter arrived on Friday.",
+            "the letter arrived",
+            Some("Dmitry Varga"),
+        ),
+        // "it" continues an organisation's quote chain, and is never the nearest country
+        (
+            "\"The strike was a violation,\" the Syrian Foreign Ministry said. \"It will not go unanswered,\" it added.",
+            "will not go unanswered",
+            Some("Foreign Ministry"),
+        ),
+        ("Talks with Israel failed on Monday. \"There is no way back,\" it said.", "no way back", None),
+    ];
+    for (text, needle, want) in rows {
+        let r = analyze(*text);
+        assert_eq!(speaker_of(&r, needle).as_deref(), *want, "speaker of {needle:?} in {text:?}");
+    }
+}
+
+#[test]
+fn a_role_inside_a_name_splits_body_role_and_name() {
+    let rows: &[(&str, &str, &str, &str)] = &[
+        (
+            "\"We will not yield,\" Foreign Ministry spokesman Li Chen said.",
+            "will not yield",
+            "Li Chen",
+            "Foreign Ministry",
+        ),
+        (
+            "Junta spokesman Aung Min Htet told reporters that the vote would go ahead.",
+            "vote would go",
+            "Aung Min Htet",
+            "Junta",
+        ),
+        (
+            "Hezbollah leader Samir Haddad said that the group would not disarm.",
+            "would not disarm",
+            "Samir Haddad",
+            "Hezbollah",
+        ),
+    ];
+    for (text, needle, name, body) in rows {
+        let r = analyze(*text);
+        assert_eq!(speaker_of(&r, needle).as_deref(), Some(*name), "speaker in {text:?}");
+        let a = r.actors.iter().find(|a| a.name == *name).expect("the actor");
+        assert_eq!(a.affiliation.as_deref(), Some(*body), "the body {name} speaks for");
+        assert!(a.official, "{name} has a role");
+    }
+}
+
+#[test]
+fn capitalised_non_names_are_not_actors() {
+    let rows: &[(&str, &[&str])] = &[
+        (
+            "Despite Mr. Brandt, the meeting in the Cabinet Room began at 9 a.m. Eastern Time, a Tehran-based group said.",
+            &["Despite", "Cabinet Room", "Eastern Time", "Tehran-based"],
+        ),
+        ("\"We're ready,\" the minister said. We're told the Hamas-run ministry said that 20 people died.", &["We're", "Hamas-run"]),
+        ("KABUL (Reuters) - The Taliban said on Sunday that talks had failed.", &["KABUL"]),
+        ("READ MORE: Describing Colombia as a threat, Senator Hale said the talks were over.", &["READ MORE", "Describing"]),
+        ("Yesterday the Second Amendment was cited, Carl Webb said at the Lagos Festival.", &["Second Amendment", "Yesterday", "Lagos Festival"]),
+    ];
+    for (text, junk) in rows {
+        let r = analyze(*text);
+        for j in *junk {
+            assert!(
+                r.actors.iter().all(|a| !a.name.contains(j)),
+                "{j:?} must not be an actor of {text:?}: {:?}",
+                r.actors.iter().map(|a| &a.name).collect::<Vec<_>>()
+            );
+        }
+    }
+}
+
+#[test]
+fn organisation_words_make_an_organisation() {
+    let r = analyze("The Atomic Energy Organization said the inspectors could return.");
+    let a = r.actors.iter().find(|a| a.name == "Atomic Energy Organization").expect("the organisation");
+    assert_eq!(a.kind, whosaid::ActorKind::Organization);
+    let r = analyze("The Rwandan government said that the report was false.");
+    assert_eq!(speaker_of(&r, "the report was false").as_deref(), Some("Rwanda"));
+}
+
+#[test]
+fn an_unresolved_speaker_is_shown_as_written_never_as_another_name() {
+    let cases: &[(&str, Option<&str>)] = &[
+        ("Vera Stone arrived. \"The border is closed,\" the spokesman said.", Some("the spokesman")),
+        ("Ms. Vera Stone arrived. \"The border is closed,\" he said.", None),
+        ("We're told the Hamas-run ministry said that 20 people died.", None),
+    ];
+    for (text, want) in cases {
+        let mut r = analyze(*text);
+        r.convert_offsets(whosaid::OffsetUnit::CodePoint);
+        let line = ScorerLine::new(serde_json::json!("t"), &r);
+        let shown: Vec<Option<&str>> = line.quotes.iter().map(|q| q.speaker.as_deref()).collect();
+        assert_eq!(shown.first().copied().flatten(), *want, "name shown in {text:?}: {shown:?}");
+    }
+}
