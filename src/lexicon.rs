@@ -445,6 +445,8 @@ pub struct Lexicon {
     pub org_heads: FxHashSet<String>,
     /// First words that make a capitalised run a place ("Northern Ireland").
     pub place_openers: FxHashSet<String>,
+    /// Documents that speak for their author ("letter", "statement").
+    pub document_nouns: FxHashSet<String>,
     /// First name → gender ('m', 'f' or '-').
     pub first_names: FxHashMap<String, char>,
     /// "punct word" → (n_stop, n_through): how often a content ends before that context in PolNeAR train.
@@ -537,6 +539,7 @@ impl Lexicon {
                 Some("modifier") => lx.modifier_suffixes.insert(r[0].to_string()),
                 Some("org") => lx.org_heads.insert(r[0].to_string()),
                 Some("place") => lx.place_openers.insert(r[0].to_string()),
+                Some("document") => lx.document_nouns.insert(r[0].to_string()),
                 _ => lx.non_name_heads.insert(r[0].to_string()),
             };
         }

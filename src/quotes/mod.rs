@@ -82,10 +82,11 @@ fn speaker_of(doc: &Doc, found: &[Candidate], speakers: &[Option<ActorId>], i: u
             it = crate::actors::it_pronoun(s);
             (None, &it)
         }
+        (None, Some(s)) => return author(doc, found, speakers, i, s),
         _ => return None,
     };
     if pronoun.kind != MentionKind::Pronoun {
-        return resolved;
+        return relayed(doc, pronoun.span.end).or(resolved);
     }
     let here = pronoun.span.start;
     let Some((j, chain)) = (0..i).rev().find_map(|j| speakers[j].map(|a| (j, a))) else {
@@ -108,6 +109,44 @@ fn speaker_of(doc: &Doc, found: &[Candidate], speakers: &[Option<ActorId>], i: u
     } else {
         Some(chain)
     }
+}
+
+/// Documents speak for their authors: "Putin's letter reads" is Putin; "the statement said", "the
+/// letter concludes" continue the quote chain (the previous quote's speaker, when it is close).
+fn author(doc: &Doc, found: &[Candidate], speakers: &[Option<ActorId>], i: usize, s: Span) -> Option<ActorId> {
+    let words: Vec<&str> = doc.text.slice(s).split_whitespace().collect();
+    let document = |w: &str| lexicon().document_nouns.contains(&w.to_lowercase());
+    match words[..] {
+        [_, noun] if document(noun) => {
+            let owner = doc.mentions.starting_at(s.start).filter(|&m| doc.mentions[m].span.end < s.end);
+            if let Some(m) = owner {
+                return doc.actors.of_mention(m);
+            }
+            if !matches!(words[0].to_lowercase().as_str(), "the" | "this" | "that") {
+                return None;
+            }
+            let (j, chain) = (0..i).rev().find_map(|j| speakers[j].map(|a| (j, a)))?;
+            let gap = s.start.checked_sub(found[j].span().end)?;
+            (gap <= CHAIN_DISTANCE).then_some(chain)
+        }
+        _ => None,
+    }
+}
+
+/// Media relay, they do not speak: after a speaker mention ending at byte `end`, "quoted|cited Y as
+/// saying" ("AFP quoted Taliban spokesman Zabihullah Mujahid as saying", "TASS cited Peskov as
+/// saying") makes Y the speaker.
+fn relayed(doc: &Doc, end: usize) -> Option<ActorId> {
+    let t = &doc.text;
+    let k = t.token_at_or_after(end);
+    if !matches!(t.lower(k), "quoted" | "cited") {
+        return None;
+    }
+    let y = doc.mentions.starting_at(t.tokens.get(k + 1)?.span.start)?;
+    let after = t.token_at_or_after(doc.mentions[y].span.end);
+    (t.lower(after) == "as" && matches!(t.lower(after + 1), "saying" | "telling" | "writing"))
+        .then(|| doc.actors.of_mention(y))
+        .flatten()
 }
 
 /// A rule's candidate quote, before its speaker mention is resolved to an actor.
