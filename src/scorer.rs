@@ -98,10 +98,46 @@ pub struct ScorerStatement {
     pub via: Option<String>,
 }
 
-/// A description as written: "the spokesman", "a ministry spokesperson".
+/// A description as written whose head says who speaks: "the spokesman", "a ministry
+/// spokesperson", "the statement", "the Syrian government" (a role, group, document or
+/// organisation noun last), not any noun phrase a rule took for a speaker ("a crude reference").
 fn is_description(w: &str) -> bool {
-    let lower = w.to_lowercase();
-    ["the ", "a ", "an "].iter().any(|d| lower.starts_with(d)) && w.split_whitespace().count() <= 6
+    let lx = crate::lexicon::lexicon();
+    let words: Vec<&str> = w.split_whitespace().collect();
+    let determiner = words.first().is_some_and(|d| matches!(d.to_lowercase().as_str(), "the" | "a" | "an"));
+    let who = |w: &str| {
+        let w = w.trim_end_matches([',', '.']);
+        lx.roles.contains_key(w)
+            || lx.document_nouns.contains(w)
+            || lx.org_heads.iter().any(|o| o.eq_ignore_ascii_case(w))
+            || matches!(
+                w,
+                "government"
+                    | "military"
+                    | "embassy"
+                    | "side"
+                    | "source"
+                    | "newspaper"
+                    | "paper"
+                    | "campaign"
+                    | "head"
+                    | "chief"
+                    | "article"
+                    | "report"
+                    | "judges"
+                    | "court"
+                    | "panel"
+                    | "agency"
+                    | "outlet"
+            )
+    };
+    determiner && words.len() <= 6 && words.iter().skip(1).any(|w| who(w))
+}
+
+/// A capitalised mention as written that is no sentence opener ("Jane Roe", not "When", "By").
+fn is_written_name(w: &str) -> bool {
+    let first = w.split_whitespace().next().unwrap_or("");
+    first.chars().next().is_some_and(char::is_uppercase) && !crate::lexicon::lexicon().stop_caps.contains(first)
 }
 
 fn pairs<'a>(spans: impl IntoIterator<Item = &'a Span>) -> Vec<[usize; 2]> {
@@ -121,7 +157,7 @@ impl ScorerLine {
                     let lower = w.to_lowercase().replace('’', "'");
                     let first = lower.split('\'').next().unwrap_or("");
                     let pronoun = matches!(first, "he" | "she" | "they" | "it" | "we" | "i" | "you");
-                    !pronoun && (w.chars().next().is_some_and(|c| c.is_uppercase()) || is_description(w))
+                    !pronoun && (is_description(w) || is_written_name(w))
                 },
             )
         };

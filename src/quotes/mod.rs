@@ -117,7 +117,7 @@ fn author(doc: &Doc, found: &[Candidate], speakers: &[Option<ActorId>], i: usize
     let words: Vec<&str> = doc.text.slice(s).split_whitespace().collect();
     let document = |w: &str| lexicon().document_nouns.contains(&w.to_lowercase());
     match words[..] {
-        [_, noun] if document(noun) => {
+        [_, .., noun] if document(noun) && words.len() <= 4 => {
             let owner = doc.mentions.starting_at(s.start).filter(|&m| doc.mentions[m].span.end < s.end);
             if let Some(m) = owner {
                 return doc.actors.of_mention(m);
