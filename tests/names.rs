@@ -59,6 +59,10 @@ fn media_relay_and_documents_speak_for_the_person() {
             Some("Omar Rahimi"),
         ),
         ("TASS cited Dmitry Varga as saying that the plan was dead.", "the plan was dead", Some("Dmitry Varga")),
+        // a relative "who" is the name before it; a rule's cut "Fox" of "Fox News" is the outlet
+        ("The senator met Jane Roe, who said that the vote was rigged.", "the vote was rigged", Some("Jane Roe")),
+        ("Fox News reported that the envoy met the rebels.", "the envoy met", Some("Fox News")),
+        ("Ted Cruz Refuses To Endorse Trump", "To Endorse", None),
         // a document speaks for its author, named or the speaker of the quote chain
         ("\"Shelling must stop,\" Vladimir Ostrov's letter reads.", "Shelling must stop", Some("Vladimir Ostrov")),
         (

@@ -82,7 +82,7 @@ fn speaker_of(doc: &Doc, found: &[Candidate], speakers: &[Option<ActorId>], i: u
             it = crate::actors::it_pronoun(s);
             (None, &it)
         }
-        (None, Some(s)) => return author(doc, found, speakers, i, s),
+        (None, Some(s)) => return cut_name(doc, s).or_else(|| author(doc, found, speakers, i, s)),
         _ => return None,
     };
     if pronoun.kind != MentionKind::Pronoun {
@@ -109,6 +109,31 @@ fn speaker_of(doc: &Doc, found: &[Candidate], speakers: &[Option<ActorId>], i: u
     } else {
         Some(chain)
     }
+}
+
+/// A speaker phrase that is no mention of its own but names one: a relative "who" after a name
+/// ("Jane Roe, who said …" is Jane Roe), or a phrase a rule cut inside a name ("The Washington" of
+/// "The Washington Post", "Fox" of "Fox News") is the actor of that name.
+fn cut_name(doc: &Doc, s: Span) -> Option<ActorId> {
+    let t = &doc.text;
+    if t.slice(s).eq_ignore_ascii_case("who") {
+        let k = t.token_at_or_after(s.start);
+        let comma = k.checked_sub(1).filter(|&c| t.slice(t.tokens[c].span) == ",")?;
+        let m = doc.mentions.ending_at(t.tokens[comma.checked_sub(1)?].span.end)?;
+        return doc.actors.of_mention(m);
+    }
+    // only an organisation's last word may have been cut ("Post", "News", "Times"): a mention that
+    // runs on past the phrase otherwise swallowed the cue (a headline's "Ted Cruz Refuses")
+    let cut = |m: MentionId| {
+        let rest = &t.src[s.end..doc.mentions[m].span.end];
+        let rest: Vec<&str> = rest.split_whitespace().collect();
+        rest.len() == 1 && lexicon().org_heads.contains(rest[0])
+    };
+    doc.mentions
+        .starting_in(s.start, s.end.saturating_sub(1))
+        .map(MentionId)
+        .find(|&m| doc.mentions[m].span.end > s.end && cut(m))
+        .and_then(|m| doc.actors.of_mention(m))
 }
 
 /// Documents speak for their authors: "Putin's letter reads" is Putin; "the statement said", "the
