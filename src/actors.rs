@@ -159,9 +159,25 @@ pub fn resolve(mentions: &Mentions) -> Actors {
             actors[a].mentions.push(m.span);
         }
     }
+    let lx = crate::lexicon::lexicon();
     for a in &mut actors {
+        // a known leader speaks for their state without an affiliation word ("President Trump")
+        let leader = (a.kind == ActorKind::Person && a.affiliation.is_none())
+            .then(|| {
+                lx.leaders.get(&a.name).or_else(|| {
+                    let mut words = a.name.split_whitespace();
+                    match (words.next(), words.next()) {
+                        (Some(surname), None) => lx.leader_surnames.get(surname),
+                        _ => None,
+                    }
+                })
+            })
+            .flatten();
+        if let Some(country) = leader {
+            a.affiliation = Some(country.clone());
+        }
         a.official = match a.kind {
-            ActorKind::Person => a.role.is_some(),
+            ActorKind::Person => a.role.is_some() || leader.is_some(),
             ActorKind::Organization | ActorKind::Country => true,
             ActorKind::Group => a.role.as_deref().is_some_and(|r| {
                 r == "officials" || r == "senators" || r == "lawmakers" || r == "diplomats" || r == "ministers"

@@ -447,6 +447,10 @@ pub struct Lexicon {
     pub place_openers: FxHashSet<String>,
     /// Documents that speak for their author ("letter", "statement").
     pub document_nouns: FxHashSet<String>,
+    /// Known leader's full name → the state they speak for.
+    pub leaders: FxHashMap<String, String>,
+    /// Known leader's distinctive surname ("Putin") → the state.
+    pub leader_surnames: FxHashMap<String, String>,
     /// First name → gender ('m', 'f' or '-').
     pub first_names: FxHashMap<String, char>,
     /// "punct word" → (n_stop, n_through): how often a content ends before that context in PolNeAR train.
@@ -472,6 +476,7 @@ const CUES: &str = include_str!("../lexicons/cues.tsv");
 const STOP_CAPS: &str = include_str!("../lexicons/stop_caps.txt");
 const NON_NAMES: &str = include_str!("../lexicons/non_names.tsv");
 const FIRST_NAMES: &str = include_str!("../lexicons/first_names.tsv");
+const LEADERS: &str = include_str!("../lexicons/leaders.tsv");
 const CONTENT_STOPS: &str = include_str!("../lexicons/content_stops.tsv");
 const OBJECT_CUES: &str = include_str!("../lexicons/object_cues.tsv");
 const RULE_CONFIDENCE: &str = include_str!("../lexicons/rule_confidence.tsv");
@@ -529,6 +534,15 @@ impl Lexicon {
         }
         for r in rows(STOP_CAPS) {
             lx.stop_caps.insert(r[0].to_string());
+        }
+        for r in rows(LEADERS) {
+            let Some(country) = r.get(1) else { continue };
+            lx.leaders.insert(r[0].to_string(), country.to_string());
+            if r.get(2) == Some(&"y") {
+                if let Some(surname) = r[0].split_whitespace().last() {
+                    lx.leader_surnames.insert(surname.to_string(), country.to_string());
+                }
+            }
         }
         for r in rows(FIRST_NAMES) {
             let g = r.get(1).and_then(|g| g.chars().next()).filter(|g| matches!(g, 'm' | 'f')).unwrap_or('-');
@@ -624,6 +638,7 @@ mod tests {
         no_duplicates("stop_caps", STOP_CAPS);
         no_duplicates("non_names", NON_NAMES);
         no_duplicates("first_names", FIRST_NAMES);
+        no_duplicates("leaders", LEADERS);
         no_duplicates("object_cues", OBJECT_CUES);
         no_duplicates("function_words", FUNCTION_WORDS);
         for r in rows(FUNCTION_WORDS) {

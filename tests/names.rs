@@ -206,3 +206,25 @@ fn name_shown_meets_the_floors() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn known_leaders_speak_for_their_state_without_an_affiliation_word() {
+    let rows: &[(&str, &str, Option<&str>)] = &[
+        ("President Trump said that the talks must resume.", "Trump", Some("United States")),
+        ("Putin said that the sanctions would fail.", "Putin", Some("Russia")),
+        ("\"The door is open,\" Maia Sandu said.", "Maia Sandu", Some("Moldova")),
+        // an affiliation word wins; unknown people and ambiguous surnames get no side
+        ("French President Emmanuel Macron said that Europe must act.", "Emmanuel Macron", Some("France")),
+        ("Jane Roe said that the sanctions would fail.", "Jane Roe", None),
+        ("Johnson said that the sanctions would fail.", "Johnson", None),
+    ];
+    for (text, name, want) in rows {
+        let r = analyze(*text);
+        let a = r.actors.iter().find(|a| a.name == *name).unwrap_or_else(|| panic!("{name} is an actor of {text:?}"));
+        let side = r.sides.iter().find(|g| g.actors.iter().any(|x| x.actor == a.id)).and_then(|g| g.side.clone());
+        assert_eq!(side.as_deref(), *want, "side of {name} in {text:?}");
+        if want.is_some() {
+            assert!(a.official, "{name} is an official");
+        }
+    }
+}
