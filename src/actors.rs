@@ -2,9 +2,14 @@
 //!
 //! Takes the mention layer and gives back the actor layer, [`Actors`]: the [`Actor`] list and, for
 //! every mention, the actor it refers to. Names join on their last word ("Putin" → "Russian President Vladimir Putin"); countries and
-//! organisations on their canonical name; pronouns go to the nearest earlier actor of the same
-//! gender and number; role nominals ("the Russian leader", "the spokesman") to the nearest earlier
-//! person whose affiliation or role fits. Mentions that fit nothing are left unresolved.
+//! organisations on their canonical name; "he"/"she" go to the nearest earlier person of that
+//! gender (titles, role nouns, `lexicons/first_names.tsv`) or, gender unknown, to the nearest actor
+//! known to be a person (a role, a gender, a first and last name), never to a capitalised place or
+//! outlet; "they" to a group; role nominals ("the Russian leader", "the spokesman") to the nearest
+//! earlier person whose affiliation or role fits. Mentions that fit nothing are left unresolved
+//! (unsure, not wrong). The quote stage then lets a pronoun speaker continue its quote chain
+//! ([`Actors::takes_pronoun`]). A known leader (`lexicons/leaders.tsv`) with no affiliation word
+//! takes their state as affiliation, so the side is who the actor is.
 
 use std::collections::HashMap;
 
