@@ -303,13 +303,17 @@ fn not_name_word(w: &str) -> bool {
 fn is_dateline(text: &Text, start: usize, end: usize) -> bool {
     let toks = &text.tokens;
     let b = toks[start].span.start;
-    let at_paragraph_start = text.paragraphs.iter().any(|p| p.start == b);
     let upper = (start..end).all(|k| {
         let w = text.slice(toks[k].span);
         w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
     });
     let next = toks.get(end).map(|t| text.slice(t.span)).unwrap_or("");
-    at_paragraph_start && upper && matches!(next, "(" | "-" | "—" | "–" | ",")
+    if !upper || !matches!(next, "(" | "-" | "—" | "–" | ",") {
+        return false;
+    }
+    // paragraphs are in text order: a binary search
+    let i = text.paragraphs.partition_point(|p| p.start < b);
+    text.paragraphs.get(i).is_some_and(|p| p.start == b)
 }
 
 /// A title-cased paragraph without a final period: most of its words are capitalised.

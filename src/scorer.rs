@@ -150,16 +150,38 @@ impl ScorerLine {
         let name = |a: Option<crate::ActorId>| a.map(|a| r.actors[a].name.clone());
         // an unresolved speaker is shown as written ("the spokesman", "Jane Roe"), never as another
         // actor's name (issue 13); spans are in code points here
+        // the byte offsets of those mentions' code-point bounds, found in one pass over the text
+        let mut wanted: Vec<usize> = r
+            .quotes
+            .iter()
+            .filter(|q| q.speaker.is_none())
+            .filter_map(|q| q.speaker_mention)
+            .flat_map(|m| [m.start, m.end])
+            .collect();
+        wanted.sort_unstable();
+        wanted.dedup();
+        let mut byte_of = std::collections::HashMap::new();
+        let mut next = wanted.iter().copied().peekable();
+        for (cp, (b, _)) in r.text.char_indices().enumerate() {
+            while next.peek() == Some(&cp) {
+                byte_of.insert(cp, b);
+                next.next();
+            }
+            if next.peek().is_none() {
+                break;
+            }
+        }
+        for cp in next {
+            byte_of.insert(cp, r.text.len());
+        }
         let written = |m: Option<Span>| {
-            m.map(|m| r.text.chars().skip(m.start).take(m.end.saturating_sub(m.start)).collect::<String>()).filter(
-                |w| {
-                    // a pronoun, or a pronoun's contraction ("We're"), is no name
-                    let lower = w.to_lowercase().replace('’', "'");
-                    let first = lower.split('\'').next().unwrap_or("");
-                    let pronoun = matches!(first, "he" | "she" | "they" | "it" | "we" | "i" | "you");
-                    !pronoun && (is_description(w) || is_written_name(w))
-                },
-            )
+            m.and_then(|m| Some(r.text.get(*byte_of.get(&m.start)?..*byte_of.get(&m.end)?)?.to_string())).filter(|w| {
+                // a pronoun, or a pronoun's contraction ("We're"), is no name
+                let lower = w.to_lowercase().replace('’', "'");
+                let first = lower.split('\'').next().unwrap_or("");
+                let pronoun = matches!(first, "he" | "she" | "they" | "it" | "we" | "i" | "you");
+                !pronoun && (is_description(w) || is_written_name(w))
+            })
         };
         ScorerLine {
             actors: r

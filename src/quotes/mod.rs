@@ -97,7 +97,8 @@ fn speaker_of(doc: &Doc, found: &[Candidate], speakers: &[Option<ActorId>], i: u
     if after > here || here - after > CHAIN_DISTANCE || !doc.actors.takes_pronoun(chain, pronoun) {
         return resolved;
     }
-    let in_content = |b: usize| found.iter().any(|f| f.fragments.iter().any(|s| s.start <= b && b < s.end));
+    // the quotes between the chain's quote and this one (in text order) hold what was said there
+    let in_content = |b: usize| found[j..=i].iter().any(|f| f.fragments.iter().any(|s| s.start <= b && b < s.end));
     let rival = doc.mentions.starting_in(after, here).any(|k| {
         let k = MentionId(k);
         doc.mentions[k].kind == MentionKind::Name
