@@ -228,3 +228,22 @@ fn known_leaders_speak_for_their_state_without_an_affiliation_word() {
         }
     }
 }
+
+#[test]
+fn a_chained_pronoun_is_highlighted_as_its_speakers_mention_only() {
+    use whosaid::display::{self, TargetKind};
+    // coreference alone would give "He" to Lysenko (the nearest man); the quote chain gives it to Varga,
+    // and Lysenko, quoted too, must not have "He" highlighted as his
+    let text = "Kremlin spokesman Dmitry Varga said President Petro Lysenko rejected the plan. He said the \
+                letter arrived on Friday. \"We will see,\" Petro Lysenko said later.";
+    let r = analyze(text);
+    assert_eq!(speaker_of(&r, "the letter arrived").as_deref(), Some("Dmitry Varga"));
+    let he = text.find("He said").unwrap();
+    let owners: Vec<Option<usize>> = display::targets(&r)
+        .into_iter()
+        .filter(|t| t.kind == TargetKind::Mention && t.exact == "He")
+        .map(|t| t.actor)
+        .collect();
+    let varga = r.actors.iter().find(|a| a.name == "Dmitry Varga").unwrap().id.index();
+    assert_eq!(owners, vec![Some(varga)], "the mention at {he} is highlighted as Varga's only");
+}
