@@ -58,3 +58,4 @@ print(f"{'statements':40} {'P':>6} {'R':>6} {'F1':>6} {'type':>6} {'actor':>6} {
 print(f"{'seed, span mode, end-to-end':40} {s['e2e_P']:6.3f} {s['e2e_R']:6.3f} {s['e2e_F1']:6.3f} {s['type_acc']:6.3f} {s['actor_acc']:6.3f} {s['gold']:6d}   (F1 >= 0.90)")
 print(f"{'plover dev, --sentence':40} type_found {p['type_found']:.3f}  macro_F1 {p['macro_F1']:.3f}  type_and_actor {p['type_and_actor']:.3f}  docs {p['docs']}   (>= 0.80 / 0.75 / 0.70)")
 PY
+python3 scripts/eval_names.py --shared "$SHARED" --bin "$BIN" --out "$OUT"

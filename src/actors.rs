@@ -2,9 +2,14 @@
 //!
 //! Takes the mention layer and gives back the actor layer, [`Actors`]: the [`Actor`] list and, for
 //! every mention, the actor it refers to. Names join on their last word ("Putin" → "Russian President Vladimir Putin"); countries and
-//! organisations on their canonical name; pronouns go to the nearest earlier actor of the same
-//! gender and number; role nominals ("the Russian leader", "the spokesman") to the nearest earlier
-//! person whose affiliation or role fits. Mentions that fit nothing are left unresolved.
+//! organisations on their canonical name; "he"/"she" go to the nearest earlier person of that
+//! gender (titles, role nouns, `lexicons/first_names.tsv`) or, gender unknown, to the nearest actor
+//! known to be a person (a role, a gender, a first and last name), never to a capitalised place or
+//! outlet; "they" to a group; role nominals ("the Russian leader", "the spokesman") to the nearest
+//! earlier person whose affiliation or role fits. Mentions that fit nothing are left unresolved
+//! (unsure, not wrong). The quote stage then lets a pronoun speaker continue its quote chain
+//! ([`Actors::takes_pronoun`]). A known leader (`lexicons/leaders.tsv`) with no affiliation word
+//! takes their state as affiliation, so the side is who the actor is.
 
 use std::collections::HashMap;
 
@@ -21,12 +26,72 @@ pub struct Actors {
     pub list: Vec<Actor>,
     /// `of_mention[i]` is the actor of mention `i`, if resolved.
     of_mention: Vec<Option<ActorId>>,
+    /// `gender[a]`: 'm', 'f' or '-' (unknown), from titles, role nouns and first names.
+    gender: Vec<char>,
+    /// `personal[a]`: the actor is known to be a person (a role, a gender, or a first and last name),
+    /// not only a capitalised word ("Transnistria", "Xinhua") the finder took for one.
+    personal: Vec<bool>,
 }
 
 impl Actors {
     /// The actor mention `m` refers to, if it was resolved.
     pub fn of_mention(&self, m: MentionId) -> Option<ActorId> {
         self.of_mention.get(m.0).copied().flatten()
+    }
+
+    /// Whether pronoun mention `m` may refer to actor `a`: "he"/"she" only to a person of that gender
+    /// or, when the gender is unknown, to an actor known to be a person; "they" to a group.
+    pub fn takes_pronoun(&self, a: ActorId, m: &Mention) -> bool {
+        let (Some(actor), Some(&g), Some(&p)) = (self.list.get(a.0), self.gender.get(a.0), self.personal.get(a.0))
+        else {
+            return false;
+        };
+        fits_pronoun(m, actor, g, p)
+    }
+}
+
+fn fits_pronoun(m: &Mention, a: &Actor, g: char, personal: bool) -> bool {
+    if m.plural {
+        return matches!(a.kind, ActorKind::Group);
+    }
+    if m.kind == MentionKind::Pronoun && m.actor_kind == ActorKind::Organization {
+        // "it" (see [`it_pronoun`]): a government, ministry, body or country
+        return matches!(a.kind, ActorKind::Organization | ActorKind::Country);
+    }
+    a.kind == ActorKind::Person
+        && match (m.gender, g) {
+            ('-', _) => true,
+            (want, have) if have == want => true,
+            (_, '-') => personal,
+            _ => false,
+        }
+}
+
+/// The pronoun "it" at `span`, as the quote chain resolves it (it is no mention: it has too many
+/// antecedents to take the nearest, so only a quote chain of an organisation or country takes it).
+pub fn it_pronoun(span: crate::report::Span) -> Mention {
+    Mention {
+        span,
+        head: span,
+        kind: MentionKind::Pronoun,
+        actor_kind: ActorKind::Organization,
+        name: "it".to_string(),
+        role: None,
+        affiliation: None,
+        gender: '-',
+        plural: false,
+    }
+}
+
+/// The gender a name mention states: its title or role ("Mr.", "spokeswoman"), else its first name.
+fn gender_of(m: &Mention) -> char {
+    if m.gender != '-' || m.actor_kind != ActorKind::Person {
+        return m.gender;
+    }
+    let mut words = m.name.split_whitespace();
+    match (words.next(), words.next()) {
+        (Some(first), Some(_)) => crate::lexicon::lexicon().first_names.get(first).copied().unwrap_or('-'),
+        _ => '-',
     }
 }
 
@@ -42,6 +107,7 @@ pub fn resolve(mentions: &Mentions) -> Actors {
     let mentions = mentions.all();
     let mut actors: Vec<Actor> = Vec::new();
     let mut gender: Vec<char> = Vec::new();
+    let mut personal: Vec<bool> = Vec::new();
     let mut of_mention = vec![None; mentions.len()];
     let mut by_key: HashMap<(u8, String), usize> = HashMap::new();
     for (i, m) in mentions.iter().enumerate() {
@@ -60,6 +126,7 @@ pub fn resolve(mentions: &Mentions) -> Actors {
                         mentions: Vec::new(),
                     });
                     gender.push('-');
+                    personal.push(false);
                     actors.len() - 1
                 });
                 let a = &mut actors[id];
@@ -73,17 +140,14 @@ pub fn resolve(mentions: &Mentions) -> Actors {
                     a.affiliation = m.affiliation.clone();
                 }
                 if gender[id] == '-' {
-                    gender[id] = m.gender;
+                    gender[id] = gender_of(m);
                 }
+                personal[id] |= m.role.is_some() || gender[id] != '-' || m.name.split_whitespace().count() >= 2;
                 Some(id)
             }
-            MentionKind::Pronoun => antecedent(mentions, &of_mention, &actors, &gender, i, |a, g| {
-                if m.plural {
-                    matches!(a.kind, ActorKind::Group)
-                } else {
-                    a.kind == ActorKind::Person && (m.gender == '-' || g == '-' || g == m.gender)
-                }
-            }),
+            MentionKind::Pronoun => {
+                antecedent(mentions, &of_mention, &actors, &gender, i, |a, g| fits_pronoun(m, a, g, personal[a.id.0]))
+            }
             MentionKind::Nominal => antecedent(mentions, &of_mention, &actors, &gender, i, |a, _| {
                 a.kind == ActorKind::Person
                     && match (&m.affiliation, &a.affiliation) {
@@ -100,16 +164,32 @@ pub fn resolve(mentions: &Mentions) -> Actors {
             actors[a].mentions.push(m.span);
         }
     }
+    let lx = crate::lexicon::lexicon();
     for a in &mut actors {
+        // a known leader speaks for their state without an affiliation word ("President Trump")
+        let leader = (a.kind == ActorKind::Person && a.affiliation.is_none())
+            .then(|| {
+                lx.leaders.get(&a.name).or_else(|| {
+                    let mut words = a.name.split_whitespace();
+                    match (words.next(), words.next()) {
+                        (Some(surname), None) => lx.leader_surnames.get(surname),
+                        _ => None,
+                    }
+                })
+            })
+            .flatten();
+        if let Some(country) = leader {
+            a.affiliation = Some(country.clone());
+        }
         a.official = match a.kind {
-            ActorKind::Person => a.role.is_some(),
+            ActorKind::Person => a.role.is_some() || leader.is_some(),
             ActorKind::Organization | ActorKind::Country => true,
             ActorKind::Group => a.role.as_deref().is_some_and(|r| {
                 r == "officials" || r == "senators" || r == "lawmakers" || r == "diplomats" || r == "ministers"
             }),
         };
     }
-    Actors { list: actors, of_mention: of_mention.into_iter().map(|a| a.map(ActorId)).collect() }
+    Actors { list: actors, of_mention: of_mention.into_iter().map(|a| a.map(ActorId)).collect(), gender, personal }
 }
 
 fn antecedent(

@@ -625,8 +625,13 @@ pub fn targets(r: &Report) -> Vec<Target> {
             );
         }
     }
+    // a speaker mention belongs to its quote's speaker: the quote chain may give a pronoun another
+    // actor than coreference did ("Peskov said Poroshenko … He said" is Peskov's "He")
+    let claimed: std::collections::HashMap<Span, ActorId> =
+        r.quotes.iter().filter_map(|q| Some((q.speaker_mention?, q.speaker?))).collect();
     for a in r.actors.iter().filter(|a| a.quoted) {
-        let mut spans = a.mentions.clone();
+        let mut spans: Vec<Span> =
+            a.mentions.iter().copied().filter(|m| claimed.get(m).is_none_or(|&b| b == a.id)).collect();
         for q in r.quotes.iter().filter(|q| q.speaker == Some(a.id)) {
             if let Some(m) = q.speaker_mention.filter(|m| !spans.contains(m)) {
                 spans.push(m);

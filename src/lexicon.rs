@@ -437,6 +437,22 @@ pub struct Lexicon {
     pub cues: FxHashMap<String, CueEntry>,
     /// Capitalised words that never start a name.
     pub stop_caps: FxHashSet<String>,
+    /// Last words of capitalised runs that name no speaker ("Cabinet Room", "Eastern Time").
+    pub non_name_heads: FxHashSet<String>,
+    /// Hyphen suffixes that make a capitalised word an adjective ("Tehran-based", "Hamas-run").
+    pub modifier_suffixes: FxHashSet<String>,
+    /// Last words that make a capitalised run an organisation ("Rapid Support Forces").
+    pub org_heads: FxHashSet<String>,
+    /// First words that make a capitalised run a place ("Northern Ireland").
+    pub place_openers: FxHashSet<String>,
+    /// Documents that speak for their author ("letter", "statement").
+    pub document_nouns: FxHashSet<String>,
+    /// Known leader's full name → the state they speak for.
+    pub leaders: FxHashMap<String, String>,
+    /// Known leader's distinctive surname ("Putin") → the state.
+    pub leader_surnames: FxHashMap<String, String>,
+    /// First name → gender ('m', 'f' or '-').
+    pub first_names: FxHashMap<String, char>,
     /// "punct word" → (n_stop, n_through): how often a content ends before that context in PolNeAR train.
     pub content_stops: FxHashMap<String, (u32, u32)>,
     /// Cue lemmas that take a noun-phrase object more than a clause ("endorse", "praise").
@@ -458,6 +474,9 @@ const ROLES: &str = include_str!("../lexicons/roles.tsv");
 const ORGANIZATIONS: &str = include_str!("../lexicons/organizations.tsv");
 const CUES: &str = include_str!("../lexicons/cues.tsv");
 const STOP_CAPS: &str = include_str!("../lexicons/stop_caps.txt");
+const NON_NAMES: &str = include_str!("../lexicons/non_names.tsv");
+const FIRST_NAMES: &str = include_str!("../lexicons/first_names.tsv");
+const LEADERS: &str = include_str!("../lexicons/leaders.tsv");
 const CONTENT_STOPS: &str = include_str!("../lexicons/content_stops.tsv");
 const OBJECT_CUES: &str = include_str!("../lexicons/object_cues.tsv");
 const RULE_CONFIDENCE: &str = include_str!("../lexicons/rule_confidence.tsv");
@@ -515,6 +534,28 @@ impl Lexicon {
         }
         for r in rows(STOP_CAPS) {
             lx.stop_caps.insert(r[0].to_string());
+        }
+        for r in rows(LEADERS) {
+            let Some(country) = r.get(1) else { continue };
+            lx.leaders.insert(r[0].to_string(), country.to_string());
+            if r.get(2) == Some(&"y") {
+                if let Some(surname) = r[0].split_whitespace().last() {
+                    lx.leader_surnames.insert(surname.to_string(), country.to_string());
+                }
+            }
+        }
+        for r in rows(FIRST_NAMES) {
+            let g = r.get(1).and_then(|g| g.chars().next()).filter(|g| matches!(g, 'm' | 'f')).unwrap_or('-');
+            lx.first_names.insert(r[0].to_string(), g);
+        }
+        for r in rows(NON_NAMES) {
+            match r.get(1).copied() {
+                Some("modifier") => lx.modifier_suffixes.insert(r[0].to_string()),
+                Some("org") => lx.org_heads.insert(r[0].to_string()),
+                Some("place") => lx.place_openers.insert(r[0].to_string()),
+                Some("document") => lx.document_nouns.insert(r[0].to_string()),
+                _ => lx.non_name_heads.insert(r[0].to_string()),
+            };
         }
         for r in rows(CONTENT_STOPS) {
             let n = |i: usize| r.get(i).and_then(|v| v.parse::<u32>().ok()).unwrap_or(0);
@@ -595,6 +636,9 @@ mod tests {
         no_duplicates("organizations", ORGANIZATIONS);
         no_duplicates("cues", CUES);
         no_duplicates("stop_caps", STOP_CAPS);
+        no_duplicates("non_names", NON_NAMES);
+        no_duplicates("first_names", FIRST_NAMES);
+        no_duplicates("leaders", LEADERS);
         no_duplicates("object_cues", OBJECT_CUES);
         no_duplicates("function_words", FUNCTION_WORDS);
         for r in rows(FUNCTION_WORDS) {

@@ -109,6 +109,8 @@ const PRONOUNS: &[(&str, char, bool)] = &[
     ("them", '-', true),
 ];
 
+const NAME_PARTICLES: &[&str] = &["of", "for", "de", "al", "bin", "van", "von", "da"];
+
 const QUANTIFIERS: &[&str] = &["several", "some", "many", "two", "three", "four", "other", "senior", "top", "western"];
 
 fn is_cap(w: &str) -> bool {
@@ -248,6 +250,11 @@ pub fn find(text: &Text) -> Vec<Mention> {
             {
                 break;
             }
+            // adjectives and contractions are no part of a name ("Tehran-based", "We're"); nor is a
+            // participle opening a sentence ("Describing Colombia as …")
+            if not_name_word(x) || (j == start && sentence_start(start) && x.len() >= 7 && x.ends_with("ing")) {
+                break;
+            }
             // a chunk never crosses a line break
             if j > start && text.src[toks[j - 1].span.end..toks[j].span.start].contains('\n') {
                 break;
@@ -266,12 +273,47 @@ pub fn find(text: &Text) -> Vec<Mention> {
             i += 1;
             continue;
         }
+        // a dateline ("WARSAW (Reuters) -", "KABUL —") names a place, not a speaker
+        if is_dateline(text, start, j) {
+            i = j;
+            continue;
+        }
         if let Some(m) = parse_chunk(text, start, j, sentence_start(start), &spaced) {
             out.push(m);
         }
         i = j;
     }
     out
+}
+
+/// A capitalised word that is no part of a name: an adjective made with a hyphen ("Tehran-based",
+/// "Hamas-run", lexicons/non_names.tsv) or a contraction ("We're", "It's").
+fn not_name_word(w: &str) -> bool {
+    let w = w.replace('’', "'");
+    if let Some((_, suffix)) = w.rsplit_once('-') {
+        if lexicon().modifier_suffixes.contains(suffix) {
+            return true;
+        }
+    }
+    ["'re", "'m", "'ve", "'ll", "'d", "n't"].iter().any(|c| w.ends_with(c))
+}
+
+/// Tokens `[start, end)` are a dateline: upper-case words opening a paragraph, followed by "(", a dash
+/// or a comma.
+fn is_dateline(text: &Text, start: usize, end: usize) -> bool {
+    let toks = &text.tokens;
+    let b = toks[start].span.start;
+    let upper = (start..end).all(|k| {
+        let w = text.slice(toks[k].span);
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+    });
+    let next = toks.get(end).map(|t| text.slice(t.span)).unwrap_or("");
+    if !upper || !matches!(next, "(" | "-" | "—" | "–" | ",") {
+        return false;
+    }
+    // paragraphs are in text order: a binary search
+    let i = text.paragraphs.partition_point(|p| p.start < b);
+    text.paragraphs.get(i).is_some_and(|p| p.start == b)
 }
 
 /// A title-cased paragraph without a final period: most of its words are capitalised.
@@ -356,6 +398,25 @@ fn parse_chunk(
         }
         break;
     }
+    // "Foreign Ministry spokesman Wang Wenbin", "Junta spokesman Zaw Min Tun", "Hezbollah leader Naim
+    // Qassem": the capitalised words before a lower-case role word are the body the person speaks for
+    let lower_role =
+        |w: &str| !is_cap(w) && lx.roles.get(w).is_some_and(|r| matches!(r.class, RoleClass::Role | RoleClass::Leader));
+    if let Some(r) = (k..words.len()).rev().find(|&r| lower_role(words[r])) {
+        let body = &words[k..r];
+        if r + 1 < words.len() && body.iter().all(|w| is_cap(w) || lower_role(w) || NAME_PARTICLES.contains(w)) {
+            let body: Vec<&str> = body.iter().copied().filter(|w| !lower_role(w)).collect();
+            if !body.is_empty() {
+                let body = strip_possessive(&body.join(" ")).to_string();
+                org = Some(match org.take() {
+                    Some((o, a)) => (format!("{o} {body}"), a),
+                    None => (body, None),
+                });
+            }
+            role.extend(words[k..=r].iter().copied().filter(|w| lower_role(w)));
+            k = r + 1;
+        }
+    }
     let name_words = &words[k.min(words.len())..];
     let last = end - 1;
     let span = Span::new(
@@ -430,6 +491,25 @@ fn parse_chunk(
     {
         return None;
     }
+    // the head is the last word before "of"/"for" ("National Security Law for Hong Kong"): a place, a
+    // time, a document or an event is no speaker ("Cabinet Room", "Eastern Time", "Second
+    // Amendment"); an organisation word makes the run an organisation ("Rapid Support Forces")
+    let head_word = name_words
+        .iter()
+        .position(|w| NAME_PARTICLES.contains(w))
+        .filter(|&p| p > 0)
+        .map_or(name_words.last(), |p| name_words.get(p - 1))
+        .map(|w| strip_possessive(w));
+    if head_word.is_some_and(|w| lx.non_name_heads.contains(w)) {
+        return None;
+    }
+    let actor_kind = if head_word.is_some_and(|w| lx.org_heads.contains(w)) {
+        ActorKind::Organization
+    } else if name_words.len() > 1 && lx.place_openers.contains(name_words[0]) {
+        ActorKind::Country
+    } else {
+        ActorKind::Person
+    };
     let name_start = start + k;
     let head = Span::new(toks[name_start].span.start, span.end);
     let name = text.slice(head).to_string();
@@ -444,7 +524,7 @@ fn parse_chunk(
         span,
         head,
         kind: MentionKind::Name,
-        actor_kind: ActorKind::Person,
+        actor_kind,
         name,
         role: (!role.is_empty()).then(|| role.join(" ")),
         affiliation,

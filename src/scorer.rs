@@ -98,6 +98,48 @@ pub struct ScorerStatement {
     pub via: Option<String>,
 }
 
+/// A description as written whose head says who speaks: "the spokesman", "a ministry
+/// spokesperson", "the statement", "the Syrian government" (a role, group, document or
+/// organisation noun last), not any noun phrase a rule took for a speaker ("a crude reference").
+fn is_description(w: &str) -> bool {
+    let lx = crate::lexicon::lexicon();
+    let words: Vec<&str> = w.split_whitespace().collect();
+    let determiner = words.first().is_some_and(|d| matches!(d.to_lowercase().as_str(), "the" | "a" | "an"));
+    let who = |w: &str| {
+        let w = w.trim_end_matches([',', '.']);
+        lx.roles.contains_key(w)
+            || lx.document_nouns.contains(w)
+            || lx.org_heads.iter().any(|o| o.eq_ignore_ascii_case(w))
+            || matches!(
+                w,
+                "government"
+                    | "military"
+                    | "embassy"
+                    | "side"
+                    | "source"
+                    | "newspaper"
+                    | "paper"
+                    | "campaign"
+                    | "head"
+                    | "chief"
+                    | "article"
+                    | "report"
+                    | "judges"
+                    | "court"
+                    | "panel"
+                    | "agency"
+                    | "outlet"
+            )
+    };
+    determiner && words.len() <= 6 && words.iter().skip(1).any(|w| who(w))
+}
+
+/// A capitalised mention as written that is no sentence opener ("Jane Roe", not "When", "By").
+fn is_written_name(w: &str) -> bool {
+    let first = w.split_whitespace().next().unwrap_or("");
+    first.chars().next().is_some_and(char::is_uppercase) && !crate::lexicon::lexicon().stop_caps.contains(first)
+}
+
 fn pairs<'a>(spans: impl IntoIterator<Item = &'a Span>) -> Vec<[usize; 2]> {
     spans.into_iter().map(|s| [s.start, s.end]).collect()
 }
@@ -106,6 +148,41 @@ impl ScorerLine {
     /// The line of document `id` analysed as `r` (code-point offsets).
     pub fn new(id: serde_json::Value, r: &Report) -> ScorerLine {
         let name = |a: Option<crate::ActorId>| a.map(|a| r.actors[a].name.clone());
+        // an unresolved speaker is shown as written ("the spokesman", "Jane Roe"), never as another
+        // actor's name (issue 13); spans are in code points here
+        // the byte offsets of those mentions' code-point bounds, found in one pass over the text
+        let mut wanted: Vec<usize> = r
+            .quotes
+            .iter()
+            .filter(|q| q.speaker.is_none())
+            .filter_map(|q| q.speaker_mention)
+            .flat_map(|m| [m.start, m.end])
+            .collect();
+        wanted.sort_unstable();
+        wanted.dedup();
+        let mut byte_of = std::collections::HashMap::new();
+        let mut next = wanted.iter().copied().peekable();
+        for (cp, (b, _)) in r.text.char_indices().enumerate() {
+            while next.peek() == Some(&cp) {
+                byte_of.insert(cp, b);
+                next.next();
+            }
+            if next.peek().is_none() {
+                break;
+            }
+        }
+        for cp in next {
+            byte_of.insert(cp, r.text.len());
+        }
+        let written = |m: Option<Span>| {
+            m.and_then(|m| Some(r.text.get(*byte_of.get(&m.start)?..*byte_of.get(&m.end)?)?.to_string())).filter(|w| {
+                // a pronoun, or a pronoun's contraction ("We're"), is no name
+                let lower = w.to_lowercase().replace('’', "'");
+                let first = lower.split('\'').next().unwrap_or("");
+                let pronoun = matches!(first, "he" | "she" | "they" | "it" | "we" | "i" | "you");
+                !pronoun && (is_description(w) || is_written_name(w))
+            })
+        };
         ScorerLine {
             actors: r
                 .actors
@@ -130,7 +207,7 @@ impl ScorerLine {
                     end: q.span.end,
                     kind: q.kind,
                     rule: q.rule.clone(),
-                    speaker: name(q.speaker),
+                    speaker: name(q.speaker).or_else(|| written(q.speaker_mention)),
                     speaker_spans: pairs(&q.speaker_mention),
                     start: q.span.start,
                 })

@@ -39,7 +39,10 @@ fn seed_sides_actors_and_lists() {
     assert!(d.headed);
     assert_eq!(side_of_name(&d, "Vladimir Putin").as_deref(), Some("Russia"));
     assert_eq!(side_of_name(&d, "Ned Price").as_deref(), Some("United States"));
-    assert_eq!(d.sides.last().unwrap().side, None, "the side-less group comes last");
+    // heads of state have a side without an affiliation word (issue 13): no one is side-less here;
+    // a side-less group, when there is one, comes last
+    assert_eq!(side_of_name(&d, "Joe Biden").as_deref(), Some("United States"));
+    assert!(d.sides.iter().rev().skip(1).all(|g| g.side.is_some()), "the side-less group comes last");
     // Putin is the most prominent: first side, first actor, colour slot 0.
     assert_eq!(d.sides[0].actors[0].name, "Vladimir Putin");
     assert_eq!(d.sides[0].actors[0].slot, 0);

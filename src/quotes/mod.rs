@@ -23,7 +23,8 @@ pub use marks::Quotation;
 
 use crate::doc::Doc;
 use crate::lexicon::lexicon;
-use crate::report::{Quote, QuoteId, QuoteKind, Span};
+use crate::mentions::{MentionId, MentionKind};
+use crate::report::{ActorId, Quote, QuoteId, QuoteKind, Span};
 use crate::text::Text;
 
 /// Pairs the quotation marks of `text` (the document's quotation layer).
@@ -35,29 +36,143 @@ pub fn pair(text: &Text) -> Vec<Quotation> {
 /// to its actor and the confidence calibrated where the rule was seen often enough on train.
 pub fn attribute(doc: &Doc) -> Vec<Quote> {
     let mention = |m: usize| crate::mentions::MentionId(m);
-    attribution::attribute(doc)
+    let found = attribution::attribute(doc);
+    let mut speakers: Vec<Option<ActorId>> = Vec::with_capacity(found.len());
+    for i in 0..found.len() {
+        let s = speaker_of(doc, &found, &speakers, i);
+        speakers.push(s);
+    }
+    found
         .into_iter()
+        .zip(speakers)
         .enumerate()
-        .map(|(id, f)| {
-            let speaker = f.speaker.and_then(|m| doc.actors.of_mention(mention(m)));
-            Quote {
-                id: QuoteId(id),
-                kind: f.kind,
-                span: f.span(),
-                cue: f.cue,
-                cue_lemma: f.cue_lemma,
-                speaker,
-                speaker_mention: f.speaker_span.or(f.speaker.map(|m| doc.mentions[mention(m)].span)),
-                reported_source: f
-                    .reported_source
-                    .and_then(|m| doc.actors.of_mention(mention(m)))
-                    .filter(|&a| Some(a) != speaker),
-                confidence: lexicon().rule_confidence(f.rule, speaker.is_some()).unwrap_or(f.confidence),
-                rule: f.rule.to_string(),
-                fragments: f.fragments,
-            }
+        .map(|(id, (f, speaker))| Quote {
+            id: QuoteId(id),
+            kind: f.kind,
+            span: f.span(),
+            cue: f.cue,
+            cue_lemma: f.cue_lemma,
+            speaker,
+            speaker_mention: f.speaker_span.or(f.speaker.map(|m| doc.mentions[mention(m)].span)),
+            reported_source: f
+                .reported_source
+                .and_then(|m| doc.actors.of_mention(mention(m)))
+                .filter(|&a| Some(a) != speaker),
+            confidence: lexicon().rule_confidence(f.rule, speaker.is_some()).unwrap_or(f.confidence),
+            rule: f.rule.to_string(),
+            fragments: f.fragments,
         })
         .collect()
+}
+
+/// How far (bytes) a pronoun speaker looks back for the quote chain it continues.
+const CHAIN_DISTANCE: usize = 1200;
+
+/// The speaker actor of candidate `i` (the candidates are in text order; `speakers` holds those
+/// before it): the actor of its speaker mention, except that a pronoun ("he said", "it added")
+/// continues the quote chain: it goes to the previous quote's speaker when that speaker takes the
+/// pronoun and no other actor that does is named between them outside quotations (names inside a
+/// quote's content are what was said, not who speaks). Stanford's sieve does the same: speakers of
+/// the same discourse first.
+fn speaker_of(doc: &Doc, found: &[Candidate], speakers: &[Option<ActorId>], i: usize) -> Option<ActorId> {
+    let it;
+    let (resolved, pronoun) = match (found[i].speaker, found[i].speaker_span) {
+        (Some(m), _) => (doc.actors.of_mention(MentionId(m)), &doc.mentions[MentionId(m)]),
+        (None, Some(s)) if doc.text.slice(s).eq_ignore_ascii_case("it") => {
+            it = crate::actors::it_pronoun(s);
+            (None, &it)
+        }
+        (None, Some(s)) => return cut_name(doc, s).or_else(|| author(doc, found, speakers, i, s)),
+        _ => return None,
+    };
+    if pronoun.kind != MentionKind::Pronoun {
+        return relayed(doc, pronoun.span.end).or(resolved);
+    }
+    let here = pronoun.span.start;
+    let Some((j, chain)) = (0..i).rev().find_map(|j| speakers[j].map(|a| (j, a))) else {
+        return resolved;
+    };
+    let prev = &found[j];
+    let after = prev.span().end.max(prev.speaker.map_or(0, |pm| doc.mentions[MentionId(pm)].span.end));
+    if after > here || here - after > CHAIN_DISTANCE || !doc.actors.takes_pronoun(chain, pronoun) {
+        return resolved;
+    }
+    // the quotes between the chain's quote and this one (in text order) hold what was said there
+    let in_content = |b: usize| found[j..=i].iter().any(|f| f.fragments.iter().any(|s| s.start <= b && b < s.end));
+    let rival = doc.mentions.starting_in(after, here).any(|k| {
+        let k = MentionId(k);
+        doc.mentions[k].kind == MentionKind::Name
+            && !in_content(doc.mentions[k].span.start)
+            && doc.actors.of_mention(k).is_some_and(|b| b != chain && doc.actors.takes_pronoun(b, pronoun))
+    });
+    if rival {
+        resolved
+    } else {
+        Some(chain)
+    }
+}
+
+/// A speaker phrase that is no mention of its own but names one: a relative "who" after a name
+/// ("Jane Roe, who said …" is Jane Roe), or a phrase a rule cut inside a name ("The Washington" of
+/// "The Washington Post", "Fox" of "Fox News") is the actor of that name.
+fn cut_name(doc: &Doc, s: Span) -> Option<ActorId> {
+    let t = &doc.text;
+    if t.slice(s).eq_ignore_ascii_case("who") {
+        let k = t.token_at_or_after(s.start);
+        let comma = k.checked_sub(1).filter(|&c| t.slice(t.tokens[c].span) == ",")?;
+        let m = doc.mentions.ending_at(t.tokens[comma.checked_sub(1)?].span.end)?;
+        return doc.actors.of_mention(m);
+    }
+    // only an organisation's last word may have been cut ("Post", "News", "Times"): a mention that
+    // runs on past the phrase otherwise swallowed the cue (a headline's "Ted Cruz Refuses")
+    let cut = |m: MentionId| {
+        let rest = &t.src[s.end..doc.mentions[m].span.end];
+        let rest: Vec<&str> = rest.split_whitespace().collect();
+        rest.len() == 1 && lexicon().org_heads.contains(rest[0])
+    };
+    doc.mentions
+        .starting_in(s.start, s.end.saturating_sub(1))
+        .map(MentionId)
+        .find(|&m| doc.mentions[m].span.end > s.end && cut(m))
+        .and_then(|m| doc.actors.of_mention(m))
+}
+
+/// Documents speak for their authors: "Putin's letter reads" is Putin; "the statement said", "the
+/// letter concludes" continue the quote chain (the previous quote's speaker, when it is close).
+fn author(doc: &Doc, found: &[Candidate], speakers: &[Option<ActorId>], i: usize, s: Span) -> Option<ActorId> {
+    let words: Vec<&str> = doc.text.slice(s).split_whitespace().collect();
+    let document = |w: &str| lexicon().document_nouns.contains(&w.to_lowercase());
+    match words[..] {
+        [_, .., noun] if document(noun) && words.len() <= 4 => {
+            let owner = doc.mentions.starting_at(s.start).filter(|&m| doc.mentions[m].span.end < s.end);
+            if let Some(m) = owner {
+                return doc.actors.of_mention(m);
+            }
+            if !matches!(words[0].to_lowercase().as_str(), "the" | "this" | "that") {
+                return None;
+            }
+            let (j, chain) = (0..i).rev().find_map(|j| speakers[j].map(|a| (j, a)))?;
+            let gap = s.start.checked_sub(found[j].span().end)?;
+            (gap <= CHAIN_DISTANCE).then_some(chain)
+        }
+        _ => None,
+    }
+}
+
+/// Media relay, they do not speak: after a speaker mention ending at byte `end`, "quoted|cited Y as
+/// saying" ("AFP quoted Taliban spokesman Zabihullah Mujahid as saying", "TASS cited Peskov as
+/// saying") makes Y the speaker.
+fn relayed(doc: &Doc, end: usize) -> Option<ActorId> {
+    let t = &doc.text;
+    let k = t.token_at_or_after(end);
+    if !matches!(t.lower(k), "quoted" | "cited") {
+        return None;
+    }
+    let y = doc.mentions.starting_at(t.tokens.get(k + 1)?.span.start)?;
+    let after = t.token_at_or_after(doc.mentions[y].span.end);
+    (t.lower(after) == "as" && matches!(t.lower(after + 1), "saying" | "telling" | "writing"))
+        .then(|| doc.actors.of_mention(y))
+        .flatten()
 }
 
 /// A rule's candidate quote, before its speaker mention is resolved to an actor.

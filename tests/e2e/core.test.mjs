@@ -48,8 +48,10 @@ test("Markdown from the display model: sides, actors, numbered lists, flags, quo
   assert.match(md, /^#### Demands\n\n- requirements \(3 points\)\n  1\. .*\n  2\. .*\n  3\. /m);
   assert.match(md, /reported by Ned Price/);
   assert.match(md, /^> “Russia is carefully analyzing/m);
-  assert.match(md, /^## Side not stated$/m);
+  // heads of state have a side (issue 13): Biden and Blinken are on the United States' side in the seed
+  assert.doesNotMatch(md, /^## Side not stated$/m);
   const hostile = await core.call("viewText", "“Give us <b>the keys</b> *now*,” Mayor Ann Lee said.");
+  assert.match(toMarkdown(hostile.display, t), /^## Side not stated$/m);
   assert.match(toMarkdown(hostile.display), /^> “Give us \\<b\\>the keys\\<\/b\\> \\\*now\\\*,”$/m);
 });
 
