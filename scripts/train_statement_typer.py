@@ -2,11 +2,12 @@
 """The learned statement typer: a multinomial logistic regression over (source, cue, content) features,
 trained on typed-polnear (2,100 PolNeAR train attributions typed as the seven statement types or `none`).
 
-Usage: scripts/train_statement_typer.py [--export [K]] [--epochs N] [--quiet]
+Usage: scripts/train_statement_typer.py [--export [K]] [--epochs N] [--quiet] | --predict
   reads ../shared/data/statements/typed-polnear/typed_polnear_train.jsonl; prints 5-fold (folds by document)
   held-out accuracy, macro-F1 over the eight labels and the confusion matrix; with --export, trains on all
   of it and writes the K heaviest features (default 1500) to lexicons/statement_typer.tsv, the model the
-  engine ships (src/statements/typer.rs computes the same features in Rust and scores them).
+  engine ships (src/statements/typer.rs computes the same features in Rust and scores them); --predict
+  prints the shipped model's label for every item (the Rust parity test reads it).
 
 Python 3 standard library only; deterministic (seeded shuffles, fixed rounding, rows sorted by feature).
 Without ../shared it says so and exits 0. No third-party text is written: the export holds feature names
@@ -240,6 +241,8 @@ def main(argv):
     if not os.path.exists(DATA):
         print('train_statement_typer: ../shared is absent (%s); nothing to do' % DATA)
         return 0
+    if '--predict' in argv:
+        return predict()
     export = '--export' in argv
     k = 1500
     if export:
@@ -285,6 +288,28 @@ def main(argv):
             for feat in sorted(W):
                 o.write(feat + '\t' + '\t'.join(fmt(v) for v in W[feat]) + '\n')
         print('wrote %s (%d features)' % (OUT, len(W)))
+    return 0
+
+
+def load_model():
+    W = {}
+    for line in open(OUT, encoding='utf-8'):
+        if line.startswith('#') or not line.strip():
+            continue
+        r = line.rstrip('\n').split('\t')
+        W[r[0]] = [float(v) for v in r[1:]]
+    return W
+
+
+def predict():
+    """For every item, its index, the shipped model's label and that label's probability (the Rust parity
+    test compares src/statements/typer.rs against these)."""
+    W = load_model()
+    for i, line in enumerate(open(DATA, encoding='utf-8')):
+        it = json.loads(line)
+        p = probs(W, features(it['source'], it['cue'], it['content']))
+        k = max(range(len(LABELS)), key=lambda j: p[j])
+        print('%d\t%s\t%.4f' % (i, LABELS[k], p[k]))
     return 0
 
 

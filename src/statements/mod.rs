@@ -14,6 +14,7 @@
 //! Repeated statements by one actor are merged; [`group`] groups them by actor and side.
 
 mod cues;
+pub(crate) mod typer;
 mod group;
 
 use cues::{cues, Class, Cue, Cues, Gate, Hit};
