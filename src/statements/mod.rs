@@ -81,6 +81,8 @@ struct Typed {
 const WILL_GIVE: &str = "commitment/will-give";
 /// "will impose", "plans to expel": a threat (a `coerce` row after a modal or a plan).
 const WILL_COERCE: &str = "threat/will-coerce";
+/// "will not / would never <give>": a rejection (a `give` row after a negated future marker).
+const WILL_NOT_GIVE: &str = "rejection/will-not-give";
 /// "unless …" with a future or a modal: a threat.
 const UNLESS: &str = "threat/unless";
 /// "… a reminder to Iraq that it must …": a demand in a that-clause of the narration.
@@ -431,7 +433,32 @@ impl<'a> Ctx<'a> {
                 Class::Modal => {
                     let subj = self.words_before(h.span.start, 1);
                     let first_person = subj.first().is_some_and(|w| ["we", "i", "you"].contains(&w.as_str()));
-                    (!first_person).then_some((c.kind, c.strength, c.id.as_str()))
+                    // "should Moscow decide …": an inverted condition, not advice
+                    let inverted = self.word(h).eq_ignore_ascii_case("should")
+                        && (subj.first().is_none_or(|w| w.chars().all(|c| !c.is_alphanumeric()))
+                            || self
+                                .words_after(h.span.end, 1)
+                                .first()
+                                .is_some_and(|(s, _)| self.text.slice(*s).starts_with(char::is_uppercase)));
+                    (!first_person && !inverted).then_some((c.kind, c.strength, c.id.as_str()))
+                }
+                Class::Imperative => {
+                    // the first word inside a quotation mark: “Release Bazoum …”
+                    (self.after_open_mark(h.span.start) && self.in_quoted(h.span))
+                        .then_some((c.kind, c.strength, c.id.as_str()))
+                }
+                Class::Force => {
+                    // "vowed to crush", "will destroy", "pledged to avenge"
+                    let before = self.words_before(h.span.start, 3);
+                    let fut = before.first().is_some_and(|w| {
+                        ["will", "would", "shall", "'ll", "’ll"].contains(&w.as_str()) || w.ends_with("ll")
+                    });
+                    let vow = before.first().is_some_and(|w| w == "to")
+                        && before.get(1).is_some_and(|w| {
+                            ["vow", "vowed", "vows", "vowing", "pledged", "pledge", "threatened", "threatens", "promised"]
+                                .contains(&w.as_str())
+                        });
+                    (fut || vow).then_some((c.kind, c.strength, c.id.as_str()))
                 }
                 Class::Give => {
                     let before = self.words_before(h.span.start, 3);
@@ -441,7 +468,13 @@ impl<'a> Ctx<'a> {
                             || w.ends_with("’ll")
                     });
                     let neg = before.iter().take(2).any(|w| ["not", "never", "n't", "n’t"].contains(&w.as_str()));
-                    (fut && !neg).then_some((StatementType::Commitment, 0, WILL_GIVE))
+                    let neg = neg || before.iter().take(2).any(|w| w.starts_with("won") || w.starts_with("wouldn"));
+                    let fut = fut || before.iter().take(2).any(|w| w.starts_with("won") || w.starts_with("wouldn"));
+                    match (fut, neg) {
+                        (true, false) => Some((StatementType::Commitment, 0, WILL_GIVE)),
+                        (true, true) => Some((StatementType::Rejection, 0, WILL_NOT_GIVE)),
+                        _ => None,
+                    }
                 }
                 Class::Coerce => {
                     // "will impose", "may halt", "plans to expel": an announced coercive act
