@@ -14,8 +14,8 @@
 //! Repeated statements by one actor are merged; [`group`] groups them by actor and side.
 
 mod cues;
-pub(crate) mod typer;
 mod group;
+pub(crate) mod typer;
 
 use cues::{cues, Class, Cue, Cues, Gate, Hit};
 pub(crate) use group::group;
@@ -89,6 +89,13 @@ const UNLESS: &str = "threat/unless";
 const THAT_MUST: &str = "demand/that-must";
 /// The learned typer ([`typer`]) chose the type.
 const MODEL: &str = "model";
+/// A quote content of at most this many words with no clause word is a fragment ([`Ctx::fragment`]).
+const MAX_FRAGMENT_WORDS: usize = 5;
+/// Words that make a short content a clause rather than a fragment ("he will", "it is", "to win").
+const CLAUSE_WORDS: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "will", "would", "must", "should", "can", "could", "may", "has", "have",
+    "had", "do", "does", "did", "not", "no", "never", "to", "we", "i", "he", "she", "they", "it", "you",
+];
 /// The learned typer's probability from which its verdict overrides a position (or drops a `none`);
 /// 0.5 = a majority verdict (0.4–0.9 move diplomacy dev e2e F1 by at most 0.01: `/work/tools/st.sh`).
 const MODEL_MIN_P: f32 = 0.5;
@@ -444,8 +451,11 @@ impl<'a> Ctx<'a> {
                 }
                 Class::Imperative => {
                     // the first word inside a quotation mark: “Release Bazoum …”
-                    (self.after_open_mark(h.span.start) && self.in_quoted(h.span))
-                        .then_some((c.kind, c.strength, c.id.as_str()))
+                    (self.after_open_mark(h.span.start) && self.in_quoted(h.span)).then_some((
+                        c.kind,
+                        c.strength,
+                        c.id.as_str(),
+                    ))
                 }
                 Class::Force => {
                     // "vowed to crush", "will destroy", "pledged to avenge"
@@ -455,8 +465,18 @@ impl<'a> Ctx<'a> {
                     });
                     let vow = before.first().is_some_and(|w| w == "to")
                         && before.get(1).is_some_and(|w| {
-                            ["vow", "vowed", "vows", "vowing", "pledged", "pledge", "threatened", "threatens", "promised"]
-                                .contains(&w.as_str())
+                            [
+                                "vow",
+                                "vowed",
+                                "vows",
+                                "vowing",
+                                "pledged",
+                                "pledge",
+                                "threatened",
+                                "threatens",
+                                "promised",
+                            ]
+                            .contains(&w.as_str())
                         });
                     (fut || vow).then_some((c.kind, c.strength, c.id.as_str()))
                 }
@@ -676,6 +696,17 @@ impl<'a> Ctx<'a> {
         // the learned typer, where the rules found no type: `none` (a fragment, an event report, a
         // question) leaves the quote without a statement; another type it is sure of retypes the position
         let mut model_kind = None;
+        // a stance verb with a bare object is a statement ("welcomed the agreement"); a fragment after a
+        // verb of saying or no cue is not ("told reporters on Tuesday")
+        let stance_cue = q.cue.is_some_and(|c| {
+            self.hits_overlapping(c).any(|h| {
+                let cue = self.cue(h);
+                cue.class == Class::Verb && !wc().is(WordClass::GenericSpeech, &cue.pattern)
+            })
+        });
+        if rule.path == Path::Quote && !stance_cue && self.fragment(content) {
+            return;
+        }
         if rule.kind == StatementType::Position {
             let v = self.model_verdict(q);
             if v.p >= MODEL_MIN_P {
@@ -724,6 +755,17 @@ impl<'a> Ctx<'a> {
                 s.strength = if rule.kind == StatementType::Demand { 2 } else { 0 };
             }
         }
+    }
+
+    /// A short content outside quotation marks with no word of a clause ("reporters on Tuesday",
+    /// "the armed Serbs", "televised speech"): a fragment, not a stated position (typed-polnear's `none`).
+    fn fragment(&self, content: Span) -> bool {
+        let src = self.text.slice(content).trim();
+        if src.starts_with(|c: char| quote_mark(c).is_some()) {
+            return false;
+        }
+        let words: Vec<String> = typer::tokens(src);
+        words.len() <= MAX_FRAGMENT_WORDS && !words.iter().any(|w| CLAUSE_WORDS.contains(&w.as_str()))
     }
 
     /// The learned typer's verdict on a quote: its speaker mention, cue and content ([`typer`]).

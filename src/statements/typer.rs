@@ -54,10 +54,13 @@ pub struct Verdict {
     pub p: f32,
 }
 
+/// A lexicon form's tokens with its row's id, type and class.
+type Form = (Vec<String>, String, String, String);
+
 struct Model {
     weights: HashMap<String, [f32; 8]>,
     /// Lexicon forms by their first token: (tokens, row id, type, class).
-    lex: HashMap<String, Vec<(Vec<String>, String, String, String)>>,
+    lex: HashMap<String, Vec<Form>>,
 }
 
 /// Parses the weight file: errors name the offending row (a wrong column count, a bad number, a
@@ -83,7 +86,7 @@ fn model() -> &'static Model {
     static M: OnceLock<Model> = OnceLock::new();
     M.get_or_init(|| {
         let weights = parse(MODEL).expect("statement_typer.tsv parses");
-        let mut lex: HashMap<String, Vec<(Vec<String>, String, String, String)>> = HashMap::new();
+        let mut lex: HashMap<String, Vec<Form>> = HashMap::new();
         for data in [CAMEO, CONSTRUCTIONS] {
             for r in rows(data).filter(|r| r.len() >= 7) {
                 for f in r[6].split('|') {
