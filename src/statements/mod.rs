@@ -58,8 +58,41 @@ pub fn classify(doc: &Doc, opts: &Options) -> Vec<Statement> {
     let mut out = merge(text, out);
     for (i, s) in out.iter_mut().enumerate() {
         s.id = StatementId(i);
+        s.confidence = confidence(&s.rule);
     }
     out
+}
+
+/// Counts of statements right end to end per type and path (scripts/make_statement_confidence.py).
+const CONFIDENCE: &str = include_str!("../../lexicons/statement_confidence.tsv");
+/// Paths that end a rule id; any other ending is an act's (`demand/that-must`).
+const PATHS: &[&str] =
+    &["quote-cue", "content", "quote", "list-item", "nested-verb", "reported-act", "something-verbed", "act", "model"];
+/// Keys with fewer statements than this back off to the path, then to all statements.
+const MIN_CONFIDENCE_N: u32 = 5;
+
+fn confidence_table() -> &'static HashMap<String, (u32, u32)> {
+    static T: std::sync::OnceLock<HashMap<String, (u32, u32)>> = std::sync::OnceLock::new();
+    T.get_or_init(|| {
+        crate::lexicon::rows(CONFIDENCE)
+            .filter(|r| r.len() >= 3)
+            .filter_map(|r| Some((r[0].to_string(), (r[1].parse().ok()?, r[2].parse().ok()?))))
+            .collect()
+    })
+}
+
+/// A statement's confidence from its rule id: (right + 1) / (n + 2) of its type and path, else its path,
+/// else all statements (the script's rule).
+fn confidence(rule: &str) -> f32 {
+    let t = confidence_table();
+    let (kind, last) = (rule.split('/').next().unwrap_or(""), rule.rsplit('/').next().unwrap_or(""));
+    let path = if PATHS.contains(&last) { last } else { "act" };
+    for k in [format!("{kind}/{path}"), format!("*/{path}"), "*".to_string()] {
+        if let Some(&(n, r)) = t.get(&k).filter(|c| c.0 >= MIN_CONFIDENCE_N || k == "*") {
+            return (r + 1) as f32 / (n + 2) as f32;
+        }
+    }
+    0.5
 }
 
 /// The word classes (`lexicons/word_classes.tsv`).
@@ -643,6 +676,7 @@ impl<'a> Ctx<'a> {
             item: None,
             repeats: Vec::new(),
             actor_mention,
+            confidence: 0.0,
         });
     }
 
@@ -1153,6 +1187,20 @@ fn merge(text: &Text, list: Vec<Statement>) -> Vec<Statement> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn confidence_backs_off_to_the_path_then_to_all() {
+        let t = confidence_table();
+        let rate = |k: &str| t.get(k).map(|&(n, r)| (r + 1) as f32 / (n + 2) as f32).unwrap();
+        assert!(t.values().all(|&(n, r)| r <= n));
+        assert_eq!(confidence("position/quote"), rate("position/quote"));
+        // a type and path with fewer than 5 statements, a path with enough
+        assert!(t.get("threat/content").is_none_or(|c| c.0 < MIN_CONFIDENCE_N));
+        assert_eq!(confidence("threat/pay-price/content"), rate("*/content"));
+        // a path with no statements at all: the overall rate
+        assert_eq!(confidence("demand/list-item"), rate("*"));
+        assert!(confidence("demand/urge/quote-cue") > confidence("position/quote"));
+    }
 
     #[test]
     fn splits_list_items() {
