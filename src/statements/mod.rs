@@ -189,6 +189,19 @@ impl Rule {
     }
 }
 
+/// Who a quote's statements belong to: the speaker, the actor (the reported source, if any) and the
+/// reporter.
+#[derive(Clone, Copy)]
+struct Who {
+    speaker: ActorId,
+    actor: ActorId,
+    via: Option<ActorId>,
+    actor_mention: Option<Span>,
+}
+
+/// A sentence of a direct quote shorter than this many words joins its neighbour ([`Ctx::sentence_pieces`]).
+const MIN_PIECE_WORDS: usize = 4;
+
 /// A statement before it is trimmed, flagged and targeted ([`Ctx::push`]).
 struct Draft<'t> {
     actor: ActorId,
@@ -697,7 +710,7 @@ impl<'a> Ctx<'a> {
         let typed = self.typed_in(content, q.cue);
         let mut actor = speaker;
         let mut via = None;
-        let mut actor_mention = q.speaker_mention;
+        let actor_mention = q.speaker_mention;
         if let Some(src) = q.reported_source {
             actor = src;
             via = Some(speaker);
@@ -718,8 +731,66 @@ impl<'a> Ctx<'a> {
             }
             return;
         }
-        let content_pick = self.pick(&typed);
-        let (t, rule) = match (&cue_typed, &content_pick) {
+        // a direct quote of several sentences: one statement per sentence (one per claim)
+        let pieces = self.sentence_pieces(q);
+        if pieces.len() > 1 {
+            // the cue verb types the sentence next to it ("…,” he warned); the others speak for themselves
+            let near_cue = q.cue.map(|c| {
+                let d = |p: &Span| if c.start >= p.end { c.start - p.end } else { p.start.saturating_sub(c.end) };
+                (0..pieces.len()).min_by_key(|&i| d(&pieces[i])).unwrap_or(0)
+            });
+            for (i, piece) in pieces.into_iter().enumerate() {
+                let typed = self.typed_in(piece, q.cue);
+                let who = Who { speaker, actor, via, actor_mention };
+                let cue = cue_typed.as_ref().filter(|_| near_cue == Some(i));
+                self.piece_statement(q, piece, &typed, cue, who, out);
+            }
+            return;
+        }
+        let who = Who { speaker, actor, via, actor_mention };
+        self.piece_statement(q, content, &typed, cue_typed.as_ref(), who, out);
+    }
+
+    /// Direct quote content cut at sentence ends, when it holds several sentences of at least
+    /// [`MIN_PIECE_WORDS`] words each (a shorter one joins the piece before it); else the whole content.
+    fn sentence_pieces(&self, q: &Quote) -> Vec<Span> {
+        let content = q.span;
+        if q.kind != QuoteKind::Direct {
+            return vec![content];
+        }
+        let mut pieces: Vec<Span> = Vec::new();
+        for s in self.text.sentences.iter().filter(|s| s.overlaps(&content)) {
+            let piece = Span::new(s.start.max(content.start), s.end.min(content.end));
+            let words = typer::tokens(self.text.slice(piece)).len();
+            match pieces.last_mut() {
+                Some(last) if words < MIN_PIECE_WORDS => last.end = piece.end,
+                _ => pieces.push(piece),
+            }
+        }
+        if pieces.len() > 1 && typer::tokens(self.text.slice(pieces[0])).len() < MIN_PIECE_WORDS {
+            let first = pieces.remove(0);
+            pieces[0].start = first.start;
+        }
+        if pieces.len() < 2 {
+            return vec![content];
+        }
+        pieces
+    }
+
+    /// The statement of one content (a quote's, or one sentence of it): typed by a content cue, else
+    /// the quote's cue, else the learned typer.
+    fn piece_statement(
+        &self,
+        q: &Quote,
+        content: Span,
+        typed: &[Typed],
+        cue_typed: Option<&Typed>,
+        who: Who,
+        out: &mut Vec<Statement>,
+    ) {
+        let Who { speaker, mut actor, mut via, mut actor_mention } = who;
+        let content_pick = self.pick(typed);
+        let (t, rule) = match (cue_typed, &content_pick) {
             (_, Some(c)) if c.kind == StatementType::Threat && self.cue(&c.hit).class != Class::Verb => {
                 (Some(c.clone()), Rule::of(c, Path::Content))
             }
@@ -742,7 +813,7 @@ impl<'a> Ctx<'a> {
             return;
         }
         if rule.kind == StatementType::Position {
-            let v = self.model_verdict(q);
+            let v = self.model_verdict(q, content);
             if v.p >= MODEL_MIN_P {
                 match v.label {
                     None => return,
@@ -802,10 +873,11 @@ impl<'a> Ctx<'a> {
         words.len() <= MAX_FRAGMENT_WORDS && !words.iter().any(|w| CLAUSE_WORDS.contains(&w.as_str()))
     }
 
-    /// The learned typer's verdict on a quote: its speaker mention, cue and content ([`typer`]).
-    fn model_verdict(&self, q: &Quote) -> typer::Verdict {
+    /// The learned typer's verdict on a quote's content (or a sentence of it), with its speaker mention
+    /// and cue ([`typer`]).
+    fn model_verdict(&self, q: &Quote, content: Span) -> typer::Verdict {
         let slice = |s: Option<Span>| s.map_or("", |s| self.text.slice(s));
-        typer::classify(slice(q.speaker_mention), slice(q.cue), self.text.slice(q.span))
+        typer::classify(slice(q.speaker_mention), slice(q.cue), self.text.slice(content))
     }
 
     /// The subject of a statement verb inside a quote when it is not the speaker.
