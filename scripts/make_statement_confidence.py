@@ -115,6 +115,13 @@ def main(argv):
     print('  per-key rates: Brier %.3f, ECE %.3f; one constant rate: Brier %.3f, ECE %.3f' % (b, e, b0, e0))
     for t in table:
         print('  ' + t)
+    n_gold = sum(len(g.get('statements', [])) for g in gold.values())
+    for th in (0.5, 0.6, 0.7):
+        kept = [ok for p, ok in held if p >= th]
+        if kept:
+            P, R = sum(kept) / len(kept), sum(kept) / n_gold
+            print('  listing only held-out confidence >= %.1f: %d statements, e2e P %.3f R %.3f F1 %.3f'
+                  % (th, len(kept), P, R, 2 * P * R / (P + R) if P + R else 0))
     if '--write' in argv:
         out = argv[argv.index('--write') + 1]
         n, r = rates(items)
