@@ -10,6 +10,12 @@
 //! * **reported acts** outside quotes: a statement verb, phrase or noun construction with a subject
 //!   mention ("Morawiecki …, promising to deliver", "something Russia has denied").
 //!
+//! A quote the rules leave as a position goes to the learned typer ([`typer`], `lexicons/statement_typer.tsv`):
+//! a verdict of `none` it is sure of (a fragment, an event report, a question) leaves the quote without a
+//! statement, another type retypes it (`accusation/model`). A direct quote of several sentences gives one
+//! statement per sentence. Each statement's `confidence` is the rate of its type and path on annotated
+//! diplomacy news (`lexicons/statement_confidence.tsv`).
+//!
 //! Cues come from [`cues`] (CAMEO-derived verbs plus constructions, `lexicons/statements_*.tsv`).
 //! Repeated statements by one actor are merged; [`group`] groups them by actor and side.
 
