@@ -122,6 +122,32 @@ const WILL_GIVE: &str = "commitment/will-give";
 const WILL_COERCE: &str = "threat/will-coerce";
 /// "will not / would never <give>": a rejection (a `give` row after a negated future marker).
 const WILL_NOT_GIVE: &str = "rejection/will-not-give";
+/// "dismissed the offer as …": a rejection (a dismissal of something proposed, not of a claim).
+const DISMISS_OFFER: &str = "rejection/dismiss-offer";
+/// What can be proposed, offered or asked: dismissing one of them rejects it.
+const PROPOSED: &[&str] = &[
+    "offer",
+    "offers",
+    "proposal",
+    "proposals",
+    "plan",
+    "plans",
+    "call",
+    "calls",
+    "demand",
+    "demands",
+    "invitation",
+    "initiative",
+    "idea",
+    "request",
+    "requests",
+    "ultimatum",
+    "talks",
+    "deal",
+    "overture",
+    "overtures",
+    "proposed",
+];
 /// "unless …" with a future or a modal: a threat.
 const UNLESS: &str = "threat/unless";
 /// "… a reminder to Iraq that it must …": a demand in a that-clause of the narration.
@@ -475,7 +501,7 @@ impl<'a> Ctx<'a> {
         for h in &inner {
             let c = self.cue(h);
             let t = match c.class {
-                Class::Verb => self.verb_like(h).then_some((c.kind, c.strength, c.id.as_str())),
+                Class::Verb => self.verb_like(h).then(|| self.verb_type(h)),
                 Class::Phrase => {
                     // a gated phrase (a bare "consequences"/"sanctions") types only with a future, a
                     // condition or a modal in the content (the lexicon's `gate` column)
@@ -593,6 +619,19 @@ impl<'a> Ctx<'a> {
         out
     }
 
+    /// The type a statement verb gives: its row's, except "dismissed the offer / the proposal": a
+    /// dismissal of something proposed is a rejection, of a claim a denial.
+    fn verb_type(&self, h: &Hit) -> (StatementType, u8, &'static str) {
+        let c = self.cue(h);
+        if c.kind == StatementType::Denial && c.pattern == "dismiss" {
+            let proposed = self.words_after(h.span.end, 4).iter().any(|(_, w)| PROPOSED.contains(&w.as_str()));
+            if proposed {
+                return (StatementType::Rejection, 0, DISMISS_OFFER);
+            }
+        }
+        (c.kind, c.strength, c.id.as_str())
+    }
+
     fn has_class(&self, span: Span, class: Class) -> bool {
         self.hits_in(span).any(|h| self.cue(h).class == class)
     }
@@ -708,8 +747,8 @@ impl<'a> Ctx<'a> {
                 .filter(|h| matches!(self.cue(h).class, Class::Verb | Class::Noun))
                 .max_by_key(|h| h.span.len())
                 .map(|h| {
-                    let cue = self.cue(h);
-                    Typed { hit: h.clone(), kind: cue.kind, strength: cue.strength, rule: cue.id.as_str() }
+                    let (kind, strength, rule) = self.verb_type(h);
+                    Typed { hit: h.clone(), kind, strength, rule }
                 })
                 .filter(|t| t.kind != StatementType::Position)
         });
