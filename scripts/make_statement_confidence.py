@@ -21,7 +21,7 @@ import collections, json, os, random, sys
 
 SHARED_TOOLS = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'shared', 'tools')
 PATHS = {'quote-cue', 'content', 'quote', 'list-item', 'nested-verb', 'reported-act', 'something-verbed', 'act',
-         'model'}
+         'model', 'list-next-sentence'}
 MIN_N = 5
 
 

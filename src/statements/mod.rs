@@ -60,6 +60,7 @@ pub fn classify(doc: &Doc, opts: &Options) -> Vec<Statement> {
         cx.quote_statements(q, &mut out);
     }
     cx.act_statements(&mut out);
+    cx.next_sentence_lists(&mut out);
     out.sort_by_key(|s| (s.span.start, s.span.end));
     let mut out = merge(text, out);
     for (i, s) in out.iter_mut().enumerate() {
@@ -72,8 +73,18 @@ pub fn classify(doc: &Doc, opts: &Options) -> Vec<Statement> {
 /// Counts of statements right end to end per type and path (scripts/make_statement_confidence.py).
 const CONFIDENCE: &str = include_str!("../../lexicons/statement_confidence.tsv");
 /// Paths that end a rule id; any other ending is an act's (`demand/that-must`).
-const PATHS: &[&str] =
-    &["quote-cue", "content", "quote", "list-item", "nested-verb", "reported-act", "something-verbed", "act", "model"];
+const PATHS: &[&str] = &[
+    "quote-cue",
+    "content",
+    "quote",
+    "list-item",
+    "nested-verb",
+    "reported-act",
+    "something-verbed",
+    "act",
+    "model",
+    "list-next-sentence",
+];
 /// Keys with fewer statements than this back off to the path, then to all statements.
 const MIN_CONFIDENCE_N: u32 = 5;
 
@@ -148,6 +159,19 @@ const PROPOSED: &[&str] = &[
     "overtures",
     "proposed",
 ];
+/// How a sentence listing the demands named in the sentence before opens ("They include …").
+const LIST_OPENERS: &[&str] = &[
+    "they include",
+    "they included",
+    "these include",
+    "these included",
+    "those include",
+    "they are",
+    "these are",
+    "the demands include",
+    "the conditions include",
+    "the requirements include",
+];
 /// "unless …" with a future or a modal: a threat.
 const UNLESS: &str = "threat/unless";
 /// "… a reminder to Iraq that it must …": a demand in a that-clause of the narration.
@@ -186,6 +210,9 @@ enum Path {
     Act,
     /// A quote the learned typer typed against the rules (`accusation/model`).
     Model,
+    /// One item of a list in the sentence after the demands were named ("… repeated their
+    /// conditions. They include A, B and C.").
+    ListNext,
 }
 
 /// A statement's rule: what typed it and how it was found. Its id is a stable value, the typing id
@@ -208,6 +235,7 @@ impl Rule {
         match (self.path, self.typed_by) {
             (Path::Quote, _) => "position/quote".to_string(),
             (Path::Model, _) => format!("{kind}/model"),
+            (Path::ListNext, _) => format!("{kind}/list-next-sentence"),
             (Path::ListItem, _) => format!("{kind}/list-item"),
             (Path::NestedVerb, _) => format!("{kind}/nested-verb"),
             (Path::ReportedAct, _) => format!("{kind}/reported-act"),
@@ -1101,6 +1129,71 @@ impl<'a> Ctx<'a> {
             covered.push(Span::new(h.span.start.min(span.start), span.end.max(h.span.end)));
             let actor_mention = Some(self.mentions[m].span);
             self.push(out, Draft { actor, via: None, typed: Some(&t), span, quote: None, rule, actor_mention });
+        }
+    }
+
+    /// Demands named as a noun and listed in the next sentence: "The rebels repeated their conditions
+    /// for a ceasefire. They include A, B, C and D." → four demands of the rebels.
+    fn next_sentence_lists(&self, out: &mut Vec<Statement>) {
+        for i in 1..self.text.sentences.len() {
+            let (prev, sent) = (self.text.sentences[i - 1], self.text.sentences[i]);
+            let head = self.words_after(sent.start, 3);
+            let Some(opener_end) = LIST_OPENERS.iter().find_map(|o| {
+                let ws: Vec<&str> = o.split(' ').collect();
+                (head.len() >= ws.len() && head.iter().zip(&ws).all(|((_, w), o)| w == o))
+                    .then(|| head[ws.len() - 1].0.end)
+            }) else {
+                continue;
+            };
+            // the demand noun of the sentence before, owned by its subject ("their conditions")
+            let noun = self.hits_in(prev).find(|h| {
+                let c = self.cue(h);
+                c.class == Class::Noun
+                    && c.kind == StatementType::Demand
+                    && self
+                        .words_before(h.span.start, 3)
+                        .iter()
+                        .any(|w| ["their", "its", "his", "her", "our"].contains(&w.as_str()))
+            });
+            let Some(noun) = noun else { continue };
+            let Some(mut m) = self.subject(noun.span, prev.start, false) else { continue };
+            if self.mentions[m].kind == MentionKind::Pronoun {
+                // "Berg repeated her conditions": the owner is the subject before the possessive
+                let at = Span::new(self.mentions[m].span.start, self.mentions[m].span.start);
+                match self.subject(at, prev.start, false) {
+                    Some(n) if self.mentions[n].kind != MentionKind::Pronoun => m = n,
+                    _ => continue,
+                }
+            }
+            let Some(actor) = self.actor_of(m) else { continue };
+            let body = Span::new(opener_end, clause_end(&self.text.src, sent, opener_end));
+            let mut items = split_items(&self.text.src, body, self.opts.max_list_items);
+            // "A, B, C and D": the last item holds the final pair
+            if items.len() >= 2 {
+                let last = items[items.len() - 1];
+                let t = self.text.slice(last);
+                if let Some(p) = t.find(" and ").filter(|_| t.matches(" and ").count() == 1) {
+                    items.pop();
+                    items.push(Span::new(last.start, last.start + p));
+                    items.push(trim_span(&self.text.src, Span::new(last.start + p + 5, last.end)));
+                }
+            }
+            if items.len() < 2 {
+                continue;
+            }
+            let c = self.cue(noun);
+            let t = Typed { hit: noun.clone(), kind: c.kind, strength: c.strength, rule: c.id.as_str() };
+            let rule = Rule::of(&t, Path::ListNext);
+            let actor_mention = Some(self.mentions[m].span);
+            // the items replace the statement that only named them ("repeated her conditions")
+            out.retain(|s| !(s.actor == actor && s.item.is_none() && s.cue == Some(noun.span)));
+            for (k, sp) in items.into_iter().take(self.opts.max_list_items).enumerate() {
+                let before = out.len();
+                self.push(out, Draft { actor, via: None, typed: Some(&t), span: sp, quote: None, rule, actor_mention });
+                if let Some(s) = out.get_mut(before) {
+                    s.item = Some(k + 1);
+                }
+            }
         }
     }
 
