@@ -5,7 +5,7 @@ trained on typed-polnear (2,100 PolNeAR train attributions typed as the seven st
 Usage: scripts/train_statement_typer.py [--export [K]] [--epochs N] [--quiet] | --predict
   reads ../shared/data/statements/typed-polnear/typed_polnear_train.jsonl; prints 5-fold (folds by document)
   held-out accuracy, macro-F1 over the eight labels and the confusion matrix; with --export, trains on all
-  of it and writes the K heaviest features (default 1500) to lexicons/statement_typer.tsv, the model the
+  of it and writes the K heaviest features (default and shipped: 500) to lexicons/statement_typer.tsv, the model the
   engine ships (src/statements/typer.rs computes the same features in Rust and scores them); --predict
   prints the shipped model's label for every item (the Rust parity test reads it).
 
@@ -244,7 +244,7 @@ def main(argv):
     if '--predict' in argv:
         return predict()
     export = '--export' in argv
-    k = 1500
+    k = 500
     if export:
         i = argv.index('--export')
         if i + 1 < len(argv) and argv[i + 1].isdigit():
