@@ -41,6 +41,10 @@ pub enum Class {
     Future,
     /// A verb whose object can be a statement noun ("issued an ultimatum").
     Speech,
+    /// A verb that, opening a quotation, makes it a demand (“Release the journalists”).
+    Imperative,
+    /// A verb of force: after a future marker or "vowed to" a threat ("vowed to crush").
+    Force,
 }
 
 impl Class {
@@ -56,6 +60,8 @@ impl Class {
             "neg" => Class::Neg,
             "future" => Class::Future,
             "speech" => Class::Speech,
+            "imperative" => Class::Imperative,
+            "force" => Class::Force,
             _ => return None,
         })
     }

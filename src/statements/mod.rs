@@ -10,11 +10,18 @@
 //! * **reported acts** outside quotes: a statement verb, phrase or noun construction with a subject
 //!   mention ("Morawiecki …, promising to deliver", "something Russia has denied").
 //!
+//! A quote the rules leave as a position goes to the learned typer ([`typer`], `lexicons/statement_typer.tsv`):
+//! a verdict of `none` it is sure of (a fragment, an event report, a question) leaves the quote without a
+//! statement, another type retypes it (`accusation/model`). A direct quote of several sentences gives one
+//! statement per sentence. Each statement's `confidence` is the rate of its type and path on annotated
+//! diplomacy news (`lexicons/statement_confidence.tsv`).
+//!
 //! Cues come from [`cues`] (CAMEO-derived verbs plus constructions, `lexicons/statements_*.tsv`).
 //! Repeated statements by one actor are merged; [`group`] groups them by actor and side.
 
 mod cues;
 mod group;
+pub(crate) mod typer;
 
 use cues::{cues, Class, Cue, Cues, Gate, Hit};
 pub(crate) use group::group;
@@ -53,12 +60,56 @@ pub fn classify(doc: &Doc, opts: &Options) -> Vec<Statement> {
         cx.quote_statements(q, &mut out);
     }
     cx.act_statements(&mut out);
+    cx.next_sentence_lists(&mut out);
     out.sort_by_key(|s| (s.span.start, s.span.end));
     let mut out = merge(text, out);
     for (i, s) in out.iter_mut().enumerate() {
         s.id = StatementId(i);
+        s.confidence = confidence(&s.rule);
     }
     out
+}
+
+/// Counts of statements right end to end per type and path (scripts/make_statement_confidence.py).
+const CONFIDENCE: &str = include_str!("../../lexicons/statement_confidence.tsv");
+/// Paths that end a rule id; any other ending is an act's (`demand/that-must`).
+const PATHS: &[&str] = &[
+    "quote-cue",
+    "content",
+    "quote",
+    "list-item",
+    "nested-verb",
+    "reported-act",
+    "something-verbed",
+    "act",
+    "model",
+    "list-next-sentence",
+];
+/// Keys with fewer statements than this back off to the path, then to all statements.
+const MIN_CONFIDENCE_N: u32 = 5;
+
+fn confidence_table() -> &'static HashMap<String, (u32, u32)> {
+    static T: std::sync::OnceLock<HashMap<String, (u32, u32)>> = std::sync::OnceLock::new();
+    T.get_or_init(|| {
+        crate::lexicon::rows(CONFIDENCE)
+            .filter(|r| r.len() >= 3)
+            .filter_map(|r| Some((r[0].to_string(), (r[1].parse().ok()?, r[2].parse().ok()?))))
+            .collect()
+    })
+}
+
+/// A statement's confidence from its rule id: (right + 1) / (n + 2) of its type and path, else its path,
+/// else all statements (the script's rule).
+fn confidence(rule: &str) -> f32 {
+    let t = confidence_table();
+    let (kind, last) = (rule.split('/').next().unwrap_or(""), rule.rsplit('/').next().unwrap_or(""));
+    let path = if PATHS.contains(&last) { last } else { "act" };
+    for k in [format!("{kind}/{path}"), format!("*/{path}"), "*".to_string()] {
+        if let Some(&(n, r)) = t.get(&k).filter(|c| c.0 >= MIN_CONFIDENCE_N || k == "*") {
+            return (r + 1) as f32 / (n + 2) as f32;
+        }
+    }
+    0.5
 }
 
 /// The word classes (`lexicons/word_classes.tsv`).
@@ -80,10 +131,63 @@ struct Typed {
 const WILL_GIVE: &str = "commitment/will-give";
 /// "will impose", "plans to expel": a threat (a `coerce` row after a modal or a plan).
 const WILL_COERCE: &str = "threat/will-coerce";
+/// "will not / would never <give>": a rejection (a `give` row after a negated future marker).
+const WILL_NOT_GIVE: &str = "rejection/will-not-give";
+/// "dismissed the offer as …": a rejection (a dismissal of something proposed, not of a claim).
+const DISMISS_OFFER: &str = "rejection/dismiss-offer";
+/// What can be proposed, offered or asked: dismissing one of them rejects it.
+const PROPOSED: &[&str] = &[
+    "offer",
+    "offers",
+    "proposal",
+    "proposals",
+    "plan",
+    "plans",
+    "call",
+    "calls",
+    "demand",
+    "demands",
+    "invitation",
+    "initiative",
+    "idea",
+    "request",
+    "requests",
+    "ultimatum",
+    "talks",
+    "deal",
+    "overture",
+    "overtures",
+    "proposed",
+];
+/// How a sentence listing the demands named in the sentence before opens ("They include …").
+const LIST_OPENERS: &[&str] = &[
+    "they include",
+    "they included",
+    "these include",
+    "these included",
+    "those include",
+    "they are",
+    "these are",
+    "the demands include",
+    "the conditions include",
+    "the requirements include",
+];
 /// "unless …" with a future or a modal: a threat.
 const UNLESS: &str = "threat/unless";
 /// "… a reminder to Iraq that it must …": a demand in a that-clause of the narration.
 const THAT_MUST: &str = "demand/that-must";
+/// The learned typer ([`typer`]) chose the type.
+const MODEL: &str = "model";
+/// A quote content of at most this many words with no clause word is a fragment ([`Ctx::fragment`]).
+const MAX_FRAGMENT_WORDS: usize = 5;
+/// Words that make a short content a clause rather than a fragment ("he will", "it is", "to win").
+const CLAUSE_WORDS: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "will", "would", "must", "should", "can", "could", "may", "has", "have",
+    "had", "do", "does", "did", "not", "no", "never", "to", "we", "i", "he", "she", "they", "it", "you",
+];
+/// The learned typer's probability from which its verdict overrides a position (or drops a `none`);
+/// 0.5 = a majority verdict (0.4–0.9 move diplomacy dev e2e F1 by at most 0.01: `/work/tools/st.sh`).
+const MODEL_MIN_P: f32 = 0.5;
 
 /// How a statement was found: the second half of its rule id (`demand/urge` + `quote-cue`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -104,6 +208,11 @@ enum Path {
     SomethingVerbed,
     /// A reported act outside quotes ("Morawiecki …, promising to deliver").
     Act,
+    /// A quote the learned typer typed against the rules (`accusation/model`).
+    Model,
+    /// One item of a list in the sentence after the demands were named ("… repeated their
+    /// conditions. They include A, B and C.").
+    ListNext,
 }
 
 /// A statement's rule: what typed it and how it was found. Its id is a stable value, the typing id
@@ -125,6 +234,8 @@ impl Rule {
         let kind = self.kind.as_str();
         match (self.path, self.typed_by) {
             (Path::Quote, _) => "position/quote".to_string(),
+            (Path::Model, _) => format!("{kind}/model"),
+            (Path::ListNext, _) => format!("{kind}/list-next-sentence"),
             (Path::ListItem, _) => format!("{kind}/list-item"),
             (Path::NestedVerb, _) => format!("{kind}/nested-verb"),
             (Path::ReportedAct, _) => format!("{kind}/reported-act"),
@@ -137,6 +248,19 @@ impl Rule {
         }
     }
 }
+
+/// Who a quote's statements belong to: the speaker, the actor (the reported source, if any) and the
+/// reporter.
+#[derive(Clone, Copy)]
+struct Who {
+    speaker: ActorId,
+    actor: ActorId,
+    via: Option<ActorId>,
+    actor_mention: Option<Span>,
+}
+
+/// A sentence of a direct quote shorter than this many words joins its neighbour ([`Ctx::sentence_pieces`]).
+const MIN_PIECE_WORDS: usize = 4;
 
 /// A statement before it is trimmed, flagged and targeted ([`Ctx::push`]).
 struct Draft<'t> {
@@ -405,7 +529,7 @@ impl<'a> Ctx<'a> {
         for h in &inner {
             let c = self.cue(h);
             let t = match c.class {
-                Class::Verb => self.verb_like(h).then_some((c.kind, c.strength, c.id.as_str())),
+                Class::Verb => self.verb_like(h).then(|| self.verb_type(h)),
                 Class::Phrase => {
                     // a gated phrase (a bare "consequences"/"sanctions") types only with a future, a
                     // condition or a modal in the content (the lexicon's `gate` column)
@@ -422,7 +546,45 @@ impl<'a> Ctx<'a> {
                 Class::Modal => {
                     let subj = self.words_before(h.span.start, 1);
                     let first_person = subj.first().is_some_and(|w| ["we", "i", "you"].contains(&w.as_str()));
-                    (!first_person).then_some((c.kind, c.strength, c.id.as_str()))
+                    // "should Moscow decide …": an inverted condition, not advice
+                    let inverted = self.word(h).eq_ignore_ascii_case("should")
+                        && (subj.first().is_none_or(|w| w.chars().all(|c| !c.is_alphanumeric()))
+                            || self
+                                .words_after(h.span.end, 1)
+                                .first()
+                                .is_some_and(|(s, _)| self.text.slice(*s).starts_with(char::is_uppercase)));
+                    (!first_person && !inverted).then_some((c.kind, c.strength, c.id.as_str()))
+                }
+                Class::Imperative => {
+                    // the first word inside a quotation mark: “Release Bazoum …”
+                    (self.after_open_mark(h.span.start) && self.in_quoted(h.span)).then_some((
+                        c.kind,
+                        c.strength,
+                        c.id.as_str(),
+                    ))
+                }
+                Class::Force => {
+                    // "vowed to crush", "will destroy", "pledged to avenge"
+                    let before = self.words_before(h.span.start, 3);
+                    let fut = before.first().is_some_and(|w| {
+                        ["will", "would", "shall", "'ll", "’ll"].contains(&w.as_str()) || w.ends_with("ll")
+                    });
+                    let vow = before.first().is_some_and(|w| w == "to")
+                        && before.get(1).is_some_and(|w| {
+                            [
+                                "vow",
+                                "vowed",
+                                "vows",
+                                "vowing",
+                                "pledged",
+                                "pledge",
+                                "threatened",
+                                "threatens",
+                                "promised",
+                            ]
+                            .contains(&w.as_str())
+                        });
+                    (fut || vow).then_some((c.kind, c.strength, c.id.as_str()))
                 }
                 Class::Give => {
                     let before = self.words_before(h.span.start, 3);
@@ -432,7 +594,13 @@ impl<'a> Ctx<'a> {
                             || w.ends_with("’ll")
                     });
                     let neg = before.iter().take(2).any(|w| ["not", "never", "n't", "n’t"].contains(&w.as_str()));
-                    (fut && !neg).then_some((StatementType::Commitment, 0, WILL_GIVE))
+                    let neg = neg || before.iter().take(2).any(|w| w.starts_with("won") || w.starts_with("wouldn"));
+                    let fut = fut || before.iter().take(2).any(|w| w.starts_with("won") || w.starts_with("wouldn"));
+                    match (fut, neg) {
+                        (true, false) => Some((StatementType::Commitment, 0, WILL_GIVE)),
+                        (true, true) => Some((StatementType::Rejection, 0, WILL_NOT_GIVE)),
+                        _ => None,
+                    }
                 }
                 Class::Coerce => {
                     // "will impose", "may halt", "plans to expel": an announced coercive act
@@ -477,6 +645,19 @@ impl<'a> Ctx<'a> {
         let all = out.clone();
         out.retain(|t| !all.iter().any(|u| u.hit.span.contains(&t.hit.span) && u.hit.span.len() > t.hit.span.len()));
         out
+    }
+
+    /// The type a statement verb gives: its row's, except "dismissed the offer / the proposal": a
+    /// dismissal of something proposed is a rejection, of a claim a denial.
+    fn verb_type(&self, h: &Hit) -> (StatementType, u8, &'static str) {
+        let c = self.cue(h);
+        if c.kind == StatementType::Denial && c.pattern == "dismiss" {
+            let proposed = self.words_after(h.span.end, 4).iter().any(|(_, w)| PROPOSED.contains(&w.as_str()));
+            if proposed {
+                return (StatementType::Rejection, 0, DISMISS_OFFER);
+            }
+        }
+        (c.kind, c.strength, c.id.as_str())
     }
 
     fn has_class(&self, span: Span, class: Class) -> bool {
@@ -581,6 +762,7 @@ impl<'a> Ctx<'a> {
             item: None,
             repeats: Vec::new(),
             actor_mention,
+            confidence: 0.0,
         });
     }
 
@@ -593,15 +775,15 @@ impl<'a> Ctx<'a> {
                 .filter(|h| matches!(self.cue(h).class, Class::Verb | Class::Noun))
                 .max_by_key(|h| h.span.len())
                 .map(|h| {
-                    let cue = self.cue(h);
-                    Typed { hit: h.clone(), kind: cue.kind, strength: cue.strength, rule: cue.id.as_str() }
+                    let (kind, strength, rule) = self.verb_type(h);
+                    Typed { hit: h.clone(), kind, strength, rule }
                 })
                 .filter(|t| t.kind != StatementType::Position)
         });
         let typed = self.typed_in(content, q.cue);
         let mut actor = speaker;
         let mut via = None;
-        let mut actor_mention = q.speaker_mention;
+        let actor_mention = q.speaker_mention;
         if let Some(src) = q.reported_source {
             actor = src;
             via = Some(speaker);
@@ -622,14 +804,104 @@ impl<'a> Ctx<'a> {
             }
             return;
         }
-        let content_pick = self.pick(&typed);
-        let (t, mut rule) = match (&cue_typed, &content_pick) {
+        // a direct quote of several sentences: one statement per sentence (one per claim)
+        let pieces = self.sentence_pieces(q);
+        if pieces.len() > 1 {
+            // the cue verb types the sentence next to it ("…,” he warned); the others speak for themselves
+            let near_cue = q.cue.map(|c| {
+                let d = |p: &Span| if c.start >= p.end { c.start - p.end } else { p.start.saturating_sub(c.end) };
+                (0..pieces.len()).min_by_key(|&i| d(&pieces[i])).unwrap_or(0)
+            });
+            for (i, piece) in pieces.into_iter().enumerate() {
+                let typed = self.typed_in(piece, q.cue);
+                let who = Who { speaker, actor, via, actor_mention };
+                let cue = cue_typed.as_ref().filter(|_| near_cue == Some(i));
+                self.piece_statement(q, piece, &typed, cue, who, out);
+            }
+            return;
+        }
+        let who = Who { speaker, actor, via, actor_mention };
+        self.piece_statement(q, content, &typed, cue_typed.as_ref(), who, out);
+    }
+
+    /// Direct quote content cut at sentence ends, when it holds several sentences of at least
+    /// [`MIN_PIECE_WORDS`] words each (a shorter one joins the piece before it); else the whole content.
+    fn sentence_pieces(&self, q: &Quote) -> Vec<Span> {
+        let content = q.span;
+        if q.kind != QuoteKind::Direct {
+            return vec![content];
+        }
+        let mut pieces: Vec<Span> = Vec::new();
+        for s in self.text.sentences.iter().filter(|s| s.overlaps(&content)) {
+            let piece = Span::new(s.start.max(content.start), s.end.min(content.end));
+            let words = typer::tokens(self.text.slice(piece)).len();
+            match pieces.last_mut() {
+                Some(last) if words < MIN_PIECE_WORDS => last.end = piece.end,
+                _ => pieces.push(piece),
+            }
+        }
+        if pieces.len() > 1 && typer::tokens(self.text.slice(pieces[0])).len() < MIN_PIECE_WORDS {
+            let first = pieces.remove(0);
+            pieces[0].start = first.start;
+        }
+        if pieces.len() < 2 {
+            return vec![content];
+        }
+        pieces
+    }
+
+    /// The statement of one content (a quote's, or one sentence of it): typed by a content cue, else
+    /// the quote's cue, else the learned typer.
+    fn piece_statement(
+        &self,
+        q: &Quote,
+        content: Span,
+        typed: &[Typed],
+        cue_typed: Option<&Typed>,
+        who: Who,
+        out: &mut Vec<Statement>,
+    ) {
+        let Who { speaker, mut actor, mut via, mut actor_mention } = who;
+        let content_pick = self.pick(typed);
+        let (t, rule) = match (cue_typed, &content_pick) {
             (_, Some(c)) if c.kind == StatementType::Threat && self.cue(&c.hit).class != Class::Verb => {
                 (Some(c.clone()), Rule::of(c, Path::Content))
             }
             (Some(c), _) => (Some(c.clone()), Rule::of(c, Path::QuoteCue)),
             (None, Some(c)) => (Some(c.clone()), Rule::of(c, Path::Content)),
             (None, None) => (None, Rule { typed_by: None, kind: StatementType::Position, path: Path::Quote }),
+        };
+        // the learned typer, where the rules found no type: `none` (a fragment, an event report, a
+        // question) leaves the quote without a statement; another type it is sure of retypes the position
+        let mut model_kind = None;
+        // a stance verb with a bare object is a statement ("welcomed the agreement"); a fragment after a
+        // verb of saying or no cue is not ("told reporters on Tuesday")
+        let stance_cue = q.cue.is_some_and(|c| {
+            self.hits_overlapping(c).any(|h| {
+                let cue = self.cue(h);
+                cue.class == Class::Verb && !wc().is(WordClass::GenericSpeech, &cue.pattern)
+            })
+        });
+        if rule.path == Path::Quote && !stance_cue && self.fragment(content) {
+            return;
+        }
+        if rule.kind == StatementType::Position {
+            let v = self.model_verdict(q, content);
+            if v.p >= MODEL_MIN_P {
+                match v.label {
+                    None => return,
+                    Some(k) if k != StatementType::Position => model_kind = Some(k),
+                    _ => {}
+                }
+            }
+        }
+        let (t, mut rule) = match model_kind {
+            Some(k) => {
+                let keep = t.filter(|t| t.kind == k);
+                let r = Rule { typed_by: Some(MODEL), kind: k, path: Path::Model };
+                (keep, r)
+            }
+            None => (t, rule),
         };
         let mut span = content;
         if let Some(t) = &t {
@@ -652,7 +924,33 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
+        let before = out.len();
         self.push(out, Draft { actor, via, typed: t.as_ref(), span, quote: Some(q.id), rule, actor_mention });
+        if t.is_none() && rule.kind != StatementType::Position {
+            // typed by the model alone: no cue of the lexicon carries the type
+            if let Some(s) = out.get_mut(before) {
+                s.kind = rule.kind;
+                s.strength = if rule.kind == StatementType::Demand { 2 } else { 0 };
+            }
+        }
+    }
+
+    /// A short content outside quotation marks with no word of a clause ("reporters on Tuesday",
+    /// "the armed Serbs", "televised speech"): a fragment, not a stated position (typed-polnear's `none`).
+    fn fragment(&self, content: Span) -> bool {
+        let src = self.text.slice(content).trim();
+        if src.starts_with(|c: char| quote_mark(c).is_some()) {
+            return false;
+        }
+        let words: Vec<String> = typer::tokens(src);
+        words.len() <= MAX_FRAGMENT_WORDS && !words.iter().any(|w| CLAUSE_WORDS.contains(&w.as_str()))
+    }
+
+    /// The learned typer's verdict on a quote's content (or a sentence of it), with its speaker mention
+    /// and cue ([`typer`]).
+    fn model_verdict(&self, q: &Quote, content: Span) -> typer::Verdict {
+        let slice = |s: Option<Span>| s.map_or("", |s| self.text.slice(s));
+        typer::classify(slice(q.speaker_mention), slice(q.cue), self.text.slice(content))
     }
 
     /// The subject of a statement verb inside a quote when it is not the speaker.
@@ -831,6 +1129,71 @@ impl<'a> Ctx<'a> {
             covered.push(Span::new(h.span.start.min(span.start), span.end.max(h.span.end)));
             let actor_mention = Some(self.mentions[m].span);
             self.push(out, Draft { actor, via: None, typed: Some(&t), span, quote: None, rule, actor_mention });
+        }
+    }
+
+    /// Demands named as a noun and listed in the next sentence: "The rebels repeated their conditions
+    /// for a ceasefire. They include A, B, C and D." → four demands of the rebels.
+    fn next_sentence_lists(&self, out: &mut Vec<Statement>) {
+        for i in 1..self.text.sentences.len() {
+            let (prev, sent) = (self.text.sentences[i - 1], self.text.sentences[i]);
+            let head = self.words_after(sent.start, 3);
+            let Some(opener_end) = LIST_OPENERS.iter().find_map(|o| {
+                let ws: Vec<&str> = o.split(' ').collect();
+                (head.len() >= ws.len() && head.iter().zip(&ws).all(|((_, w), o)| w == o))
+                    .then(|| head[ws.len() - 1].0.end)
+            }) else {
+                continue;
+            };
+            // the demand noun of the sentence before, owned by its subject ("their conditions")
+            let noun = self.hits_in(prev).find(|h| {
+                let c = self.cue(h);
+                c.class == Class::Noun
+                    && c.kind == StatementType::Demand
+                    && self
+                        .words_before(h.span.start, 3)
+                        .iter()
+                        .any(|w| ["their", "its", "his", "her", "our"].contains(&w.as_str()))
+            });
+            let Some(noun) = noun else { continue };
+            let Some(mut m) = self.subject(noun.span, prev.start, false) else { continue };
+            if self.mentions[m].kind == MentionKind::Pronoun {
+                // "Berg repeated her conditions": the owner is the subject before the possessive
+                let at = Span::new(self.mentions[m].span.start, self.mentions[m].span.start);
+                match self.subject(at, prev.start, false) {
+                    Some(n) if self.mentions[n].kind != MentionKind::Pronoun => m = n,
+                    _ => continue,
+                }
+            }
+            let Some(actor) = self.actor_of(m) else { continue };
+            let body = Span::new(opener_end, clause_end(&self.text.src, sent, opener_end));
+            let mut items = split_items(&self.text.src, body, self.opts.max_list_items);
+            // "A, B, C and D": the last item holds the final pair
+            if items.len() >= 2 {
+                let last = items[items.len() - 1];
+                let t = self.text.slice(last);
+                if let Some(p) = t.find(" and ").filter(|_| t.matches(" and ").count() == 1) {
+                    items.pop();
+                    items.push(Span::new(last.start, last.start + p));
+                    items.push(trim_span(&self.text.src, Span::new(last.start + p + 5, last.end)));
+                }
+            }
+            if items.len() < 2 {
+                continue;
+            }
+            let c = self.cue(noun);
+            let t = Typed { hit: noun.clone(), kind: c.kind, strength: c.strength, rule: c.id.as_str() };
+            let rule = Rule::of(&t, Path::ListNext);
+            let actor_mention = Some(self.mentions[m].span);
+            // the items replace the statement that only named them ("repeated her conditions")
+            out.retain(|s| !(s.actor == actor && s.item.is_none() && s.cue == Some(noun.span)));
+            for (k, sp) in items.into_iter().take(self.opts.max_list_items).enumerate() {
+                let before = out.len();
+                self.push(out, Draft { actor, via: None, typed: Some(&t), span: sp, quote: None, rule, actor_mention });
+                if let Some(s) = out.get_mut(before) {
+                    s.item = Some(k + 1);
+                }
+            }
         }
     }
 
@@ -1034,6 +1397,20 @@ fn merge(text: &Text, list: Vec<Statement>) -> Vec<Statement> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn confidence_backs_off_to_the_path_then_to_all() {
+        let t = confidence_table();
+        let rate = |k: &str| t.get(k).map(|&(n, r)| (r + 1) as f32 / (n + 2) as f32).unwrap();
+        assert!(t.values().all(|&(n, r)| r <= n));
+        assert_eq!(confidence("position/quote"), rate("position/quote"));
+        // a type and path with fewer than 5 statements, a path with enough
+        assert!(t.get("threat/content").is_none_or(|c| c.0 < MIN_CONFIDENCE_N));
+        assert_eq!(confidence("threat/pay-price/content"), rate("*/content"));
+        // a path with no statements at all: the overall rate
+        assert_eq!(confidence("demand/list-item"), rate("*"));
+        assert!(confidence("demand/urge/quote-cue") > confidence("position/quote"));
+    }
 
     #[test]
     fn splits_list_items() {
