@@ -270,11 +270,13 @@ pub enum WordClass {
     ListClauseStart,
     /// `generic_speech`: Reporting verbs that are the quote engine's job when they have no that-complement; statements.
     GenericSpeech,
+    /// `heading_label`: First words of an upper-case label line that is no quote ("READ MORE:", "WATCH:"); paragraph roles.
+    HeadingLabel,
 }
 
 impl WordClass {
     /// Every class, in table order.
-    pub const ALL: [WordClass; 58] = [
+    pub const ALL: [WordClass; 59] = [
         WordClass::PointParticle,
         WordClass::CallParticle,
         WordClass::WarnParticle,
@@ -333,6 +335,7 @@ impl WordClass {
         WordClass::ListMarker,
         WordClass::ListClauseStart,
         WordClass::GenericSpeech,
+        WordClass::HeadingLabel,
     ];
 
     /// The class's name in the table.
@@ -396,6 +399,7 @@ impl WordClass {
             WordClass::ListMarker => "list_marker",
             WordClass::ListClauseStart => "list_clause_start",
             WordClass::GenericSpeech => "generic_speech",
+            WordClass::HeadingLabel => "heading_label",
         }
     }
 }

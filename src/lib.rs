@@ -63,7 +63,7 @@ pub use error::{Error, ErrorKind};
 pub use options::{
     Options, DEFAULT_MAX_LIST_ITEMS, DEFAULT_MAX_SUBJECT_DISTANCE, DEFAULT_MAX_TEXT_BYTES, DEFAULT_TARGET_WINDOW,
 };
-pub use quotes::{Example, Pass, Rule, RuleId, RULES};
+pub use quotes::{Example, NotQuote, Pass, Rule, RuleId, NOT_QUOTES, RULES};
 pub use report::{
     Actor, ActorId, ActorKind, ActorStatements, Article, OffsetMap, OffsetUnit, Quote, QuoteId, QuoteKind, Report,
     SideGroup, Span, Statement, StatementId, StatementType, TextSource,
@@ -71,6 +71,7 @@ pub use report::{
 pub use scorer::{ScorerActor, ScorerLine, ScorerQuote, ScorerStatement};
 
 use doc::Doc;
+pub use doc::ParagraphRole;
 
 /// The crate version.
 pub fn version() -> &'static str {
@@ -239,10 +240,12 @@ impl Analyzer {
 
     /// The pipeline, in order; `lap` is called as each stage ends.
     fn run(&self, input: Input, lap: &mut dyn FnMut(Stage)) -> Report {
+        let mut roles = Vec::new();
         let (text, article, source, mut notices) = match input {
             Input::Text(t) => (std::borrow::Cow::Borrowed(t), Article::default(), TextSource::Text, Vec::new()),
             Input::Page { html, url, selection } => {
                 let e = article::extract(html, url, selection);
+                roles = e.roles;
                 (std::borrow::Cow::Owned(e.text), e.article, e.source, e.notices)
             }
             Input::Selection { text, url, title } => {
@@ -261,7 +264,7 @@ impl Analyzer {
             notices
                 .push(format!("The text is long; only its first {} characters were analysed.", text.chars().count()));
         }
-        let mut doc = Doc::new(text);
+        let mut doc = Doc::new(text, &roles);
         lap(Stage::Text);
         doc.quotations = quotes::pair(&doc.text);
         doc.mentions = mentions::Mentions::new(mentions::find(&doc.text));

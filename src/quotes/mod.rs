@@ -18,7 +18,7 @@ mod attribution;
 mod marks;
 pub(crate) mod tagger;
 
-pub use attribution::{Example, Pass, Rule, RuleId, RULES};
+pub use attribution::{Example, NotQuote, Pass, Rule, RuleId, NOT_QUOTES, RULES};
 pub use marks::Quotation;
 
 use crate::doc::Doc;

@@ -16,6 +16,9 @@ pub(super) fn direct(cx: &Ctx, qs: &[Quotation], out: &mut Vec<Candidate>, used_
     while qi < qs.len() {
         let q = qs[qi];
         qi += 1;
+        if !cx.prose(q.span.start) {
+            continue;
+        }
         let words = word_count(text, q.span);
         let (sa, sz) = cx.sentence_tokens(q.span.start);
         let qa = text.token_at_or_after(q.span.start);
@@ -394,7 +397,7 @@ pub(super) fn block_cue(cx: &Ctx, qa: usize) -> Option<Cue> {
 /// Transcript paragraphs: `NAME: words…` (the name in capitals, or a known mention).
 pub(super) fn transcripts(cx: &Ctx, out: &mut Vec<Candidate>) {
     let text = cx.text;
-    for p in &text.paragraphs {
+    for p in text.paragraphs.iter().filter(|p| cx.prose(p.start)) {
         let a = text.token_at_or_after(p.start);
         let mut k = a;
         if cx.is_quote_mark(k) {

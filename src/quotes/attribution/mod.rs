@@ -67,7 +67,7 @@ mod tagged;
 
 mod rules;
 
-pub use rules::{Example, Pass, Rule, RuleId, RULES};
+pub use rules::{Example, NotQuote, Pass, Rule, RuleId, NOT_QUOTES, RULES};
 
 use context::{inside_quotation, Ctx, Speaker};
 use direct::{direct, transcripts};
@@ -131,6 +131,8 @@ pub fn attribute(doc: &Doc) -> Vec<Candidate> {
     words_and_cues(&cx, qs, &used_cues, &mut kept);
     let Kept { mut taken, mut out, .. } = kept;
     tagged(&cx, qs, &mut taken, &mut out);
+    // headings, label lines, bylines and captions hold no quote (a mixed quote may run into one)
+    out.retain(|f| f.fragments.iter().all(|fr| cx.prose(fr.start)));
     // drop indirect items nested in others (univocal annotation)
     out.sort_by_key(|f| f.span().start);
     let spans: Vec<(Span, QuoteKind)> = out.iter().map(|f| (f.span(), f.kind)).collect();
@@ -213,7 +215,7 @@ fn words_and_cues(cx: &Ctx, qs: &[Quotation], used_cues: &[usize], kept: &mut Ke
         }
     }
     'words: for (i, t) in text.tokens.iter().enumerate() {
-        if t.kind != TokenKind::Word || used[i] {
+        if t.kind != TokenKind::Word || used[i] || !cx.prose(t.span.start) {
             continue;
         }
         let entry = cx.entry(i);

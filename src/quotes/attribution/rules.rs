@@ -669,3 +669,39 @@ pub static RULES: &[Rule] = &[
         ],
     },
 ];
+
+/// A passage that is never a quote, and the pattern it stands for: `tests/rules.rs` checks that no
+/// quote of the text overlaps `not` (and again with the text shifted by one byte).
+#[derive(Clone, Copy, Debug)]
+pub struct NotQuote {
+    /// The pattern (`label-line`, `scare-quote`, …), at least two passages each.
+    pub pattern: &'static str,
+    /// The text (a sentence or a short paragraph).
+    pub text: &'static str,
+    /// The passage no quote may overlap, as written in `text`.
+    pub not: &'static str,
+}
+
+const fn no(pattern: &'static str, text: &'static str, not: &'static str) -> NotQuote {
+    NotQuote { pattern, text, not }
+}
+
+/// Passages a journalist would not mark as quotes, by pattern (invented sentences, written for WhoSaid).
+pub const NOT_QUOTES: &[NotQuote] = &[
+    // a cross-link or section label line (the document's paragraph roles: `doc::paragraph_roles`)
+    no(
+        "label-line",
+        "READ MORE: Mayor says the bridge will reopen in May\n\nThe council met on Tuesday.",
+        "Mayor says the bridge will reopen in May",
+    ),
+    no(
+        "label-line",
+        "WATCH: Senator Ann Kale explains the budget\n\nThe vote is on Friday.",
+        "Senator Ann Kale explains the budget",
+    ),
+    no(
+        "label-line",
+        "KEEPING SCORE: Who won the second debate\n\nThe polls closed at eight.",
+        "Who won the second debate",
+    ),
+];

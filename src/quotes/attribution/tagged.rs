@@ -21,7 +21,7 @@ pub(super) fn tagged(cx: &Ctx, qs: &[Quotation], taken: &mut SpanSet, out: &mut 
     // CHUNK_BYTES is cut at sentence ends
     const CHUNK_BYTES: usize = 16 * 1024;
     let mut chunks: Vec<Span> = Vec::new();
-    for p in &text.paragraphs {
+    for p in text.paragraphs.iter().filter(|p| cx.prose(p.start)) {
         if p.len() <= CHUNK_BYTES {
             chunks.push(*p);
             continue;
