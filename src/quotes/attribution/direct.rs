@@ -8,7 +8,8 @@ use super::{MAX_CONTINUATION_GAP_WORDS, MAX_SPLIT_GAP_WORDS, SHORT_QUOTE_WORDS};
 use crate::lexicon::{lexicon, WordClass};
 use crate::quotes::marks::Quotation;
 use crate::quotes::Candidate;
-use crate::report::{QuoteKind, Span};
+use crate::mentions::MentionKind;
+use crate::report::{ActorKind, QuoteKind, Span};
 
 pub(super) fn direct(cx: &Ctx, qs: &[Quotation], out: &mut Vec<Candidate>, used_cues: &mut Vec<usize>) {
     let text = cx.text;
@@ -52,10 +53,18 @@ pub(super) fn direct(cx: &Ctx, qs: &[Quotation], out: &mut Vec<Candidate>, used_
         };
         // a quotation introduced by "X said:" belongs to that cue, whatever follows it
         let introduced = qa > sa + 1 && matches!(cx.punct(qa - 1), ":" | ",") && cx.dcue(qa - 2).is_some();
-        let after = if introduced { None } else { cue_after(cx, qz, sz_end) };
+        let mut unlisted = false;
+        let after = if introduced {
+            None
+        } else {
+            cue_after(cx, qz, sz_end).or_else(|| {
+                unlisted = true;
+                unlisted_cue_after(cx, qz, sz_end)
+            })
+        };
         if let Some(c) = after.filter(|c| !near_only || c.tok <= qz + 4) {
             let mut fragments = vec![q.span];
-            let mut rule = RuleId::DirectCueAfter;
+            let mut rule = if unlisted { RuleId::DirectUnlistedVerb } else { RuleId::DirectCueAfter };
             // split quote: “A,” he said, “B.”
             if let Some(n) = qs.get(qi) {
                 let from = text.tokens.get(c.end).map_or(q.span.end, |t| t.span.start).min(n.span.start);
@@ -99,7 +108,12 @@ pub(super) fn direct(cx: &Ctx, qs: &[Quotation], out: &mut Vec<Candidate>, used_
             used_cues.push(c.tok);
             // “They’re worried,” Carson said. — a short quotation that opens its sentence is direct speech
             let kind = if qa <= sa + 1 { QuoteKind::Direct } else { kind_of(words) };
-            out.push(found(cx, kind, fragments, c, rule, 0.9));
+            let cue_word = cx.lower(c.tok);
+            let mut f = found(cx, kind, fragments, c, rule, 0.9);
+            if unlisted {
+                f.cue_lemma = f.cue_lemma.or_else(|| Some(cue_word.to_string()));
+            }
+            out.push(f);
             continue;
         }
         // cue before the quotation: X said: “…” / X noted that … “…”
@@ -230,7 +244,7 @@ pub(super) fn cue_after(cx: &Ctx, qz: usize, sz: usize) -> Option<Cue> {
     }
     // CUE SPEAKER
     if cx.dcue(k).is_some() {
-        let speaker = cx.subject_after(k, sz.max(k + 2));
+        let speaker = titled_speaker_after(cx, k, sz).or_else(|| cx.subject_after(k, sz.max(k + 2)));
         // “make America great again” appeals to …: with no comma between, a cue word without a speaker
         // after it is the verb of a sentence whose subject holds the quotation
         let marked_end = cx.text.src[..cx.text.tokens[qz - 1].span.start].ends_with([',', '?', '!']);
@@ -261,6 +275,86 @@ pub(super) fn cue_after(cx: &Ctx, qz: usize, sz: usize) -> Option<Cue> {
             return None;
         }
         j += 1;
+    }
+    None
+}
+
+/// Most words of a job title before a person's name after a cue ("said steel plant foreman and union
+/// delegate Ana Ruiz").
+const MAX_TITLE_WORDS: usize = 10;
+
+/// "…,” said steel plant foreman Ana Ruiz. / said Harbor Logistics chief operating officer Tom Reed": a
+/// speaker behind a long job title — the words after the cue `c` up to a person's name that ends the
+/// clause (the sentence end, a comma, or an adjunct to the end). The speaker phrase is the title and the
+/// name; its mention is the person's.
+pub(super) fn titled_speaker_after(cx: &Ctx, c: usize, sz: usize) -> Option<Speaker> {
+    let text = cx.text;
+    let first = c + 1;
+    let mut k = first;
+    while k < sz && k <= first + MAX_TITLE_WORDS {
+        if cx.word(k).is_empty() && !matches!(cx.punct(k), "-" | "'" | "’") {
+            return None;
+        }
+        if let Some(m) = cx.mention_starting_at(text.tokens[k].span.start) {
+            let mm = &cx.mentions[m];
+            let after = text.token_at_or_after(mm.span.end);
+            let ends = after >= sz || matches!(cx.punct(after), "." | "," | "!" | "?") || cx.adjunct_to_end(after, sz);
+            if mm.kind == MentionKind::Name && mm.actor_kind == ActorKind::Person && ends {
+                // a title needs a lower-case head word ("foreman", "officer") before the name
+                if k == first || !(first..k).any(|x| !cx.lower(x).is_empty() && !is_cap(cx.word(x))) {
+                    return None;
+                }
+                return Some(Speaker { mention: Some(m), span: Span::new(text.tokens[first].span.start, mm.span.end), first });
+            }
+            // an organisation or a place inside the title ("Harbor Logistics chief …"): read on
+            k = after.max(k + 1);
+            continue;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// The least length of a verb of saying outside the cue lexicon ("quipped").
+const MIN_UNLISTED_VERB_BYTES: usize = 4;
+
+/// “…,” Jones quipped. / “…,” Mr. Lee fumed on Tuesday. / “…,” quipped Jones. — a verb of saying outside
+/// the cue lexicon: a past-tense word that is no cue form, right after a quotation that ends in a comma, a
+/// question or an exclamation mark, with a named speaker (a name, not a pronoun) next to it and nothing
+/// but an adjunct after them to the sentence end.
+pub(super) fn unlisted_cue_after(cx: &Ctx, qz: usize, sz: usize) -> Option<Cue> {
+    let text = cx.text;
+    let marked = qz > 0 && text.src[..text.tokens[qz - 1].span.start].ends_with([',', '?', '!']);
+    let k = if cx.punct(qz) == "," { qz + 1 } else { qz };
+    if !(marked || k > qz) || k >= sz {
+        return None;
+    }
+    let verb = |v: usize| {
+        let w = cx.word(v);
+        w.len() >= MIN_UNLISTED_VERB_BYTES && !is_cap(w) && w.ends_with("ed") && cx.entry(v).is_none()
+    };
+    let named = |m: usize| cx.mentions[m].kind == MentionKind::Name;
+    let to_end = |x: usize| x >= sz || cx.adjunct_to_end(x, sz);
+    // NAME VERB
+    if let Some(m) = cx.mention_starting_at(text.tokens[k].span.start).filter(|&m| named(m)) {
+        let mut v = text.token_at_or_after(cx.mentions[m].span.end);
+        while v < sz && cx.skippable(v) {
+            v += 1;
+        }
+        if v < sz && verb(v) && to_end(v + 1) {
+            let s = Speaker { mention: Some(m), span: cx.mentions[m].span, first: k };
+            return Some(Cue { tok: v, speaker: Some(s), end: v + 1 });
+        }
+        return None;
+    }
+    // VERB NAME
+    if verb(k) {
+        let m = text.tokens.get(k + 1).and_then(|t| cx.mention_starting_at(t.span.start)).filter(|&m| named(m))?;
+        let after = text.token_at_or_after(cx.mentions[m].span.end);
+        if to_end(after) {
+            let s = Speaker { mention: Some(m), span: cx.mentions[m].span, first: k + 1 };
+            return Some(Cue { tok: k, speaker: Some(s), end: after });
+        }
     }
     None
 }

@@ -7,6 +7,8 @@
 //! * `direct/block`      — Putin said:¶“…” (a quotation paragraph after a paragraph ending in a cue and a colon)
 //! * `direct/transcript` — PUTIN: … (a paragraph opening with a name and a colon)
 //! * `direct/headline`   — ‘Ignored’: Putin … (a quotation opening a paragraph, a colon, its speaker)
+//! * `direct/unlisted-verb` — “…,” Jones quipped. / “…,” quipped Jones. (a past-tense verb outside the cue
+//!   lexicon, a named speaker, nothing but an adjunct to the sentence end)
 //! * `direct/split`      — “A,” he said, “B.” (one quote, two fragments)
 //! * `direct/continuation` — a following cue-less quotation that is a whole sentence, in the same or the
 //!   next paragraph, is one more fragment of the previous direct quote (PolNeAR's convention); after a

@@ -21,6 +21,8 @@ use crate::quotes::Candidate;
 pub enum RuleId {
     /// `direct/cue-after`: “…,” Putin said. / “…,” said Putin.
     DirectCueAfter,
+    /// `direct/unlisted-verb`: “…,” Jones quipped. (a verb of saying outside the cue lexicon)
+    DirectUnlistedVerb,
     /// `direct/split`: “A,” he said, “B.”
     DirectSplit,
     /// `mixed/cue-after`: He called the plan “absurd,” she said.
@@ -67,8 +69,9 @@ pub enum RuleId {
 
 impl RuleId {
     /// Every rule id.
-    pub const ALL: [RuleId; 22] = [
+    pub const ALL: [RuleId; 23] = [
         RuleId::DirectCueAfter,
+        RuleId::DirectUnlistedVerb,
         RuleId::DirectSplit,
         RuleId::MixedCueAfter,
         RuleId::DirectCueBefore,
@@ -96,6 +99,7 @@ impl RuleId {
     pub fn as_str(self) -> &'static str {
         match self {
             RuleId::DirectCueAfter => "direct/cue-after",
+            RuleId::DirectUnlistedVerb => "direct/unlisted-verb",
             RuleId::DirectSplit => "direct/split",
             RuleId::MixedCueAfter => "mixed/cue-after",
             RuleId::DirectCueBefore => "direct/cue-before",
@@ -220,6 +224,37 @@ pub static RULES: &[Rule] = &[
                 "“The talks are over for now,” said Senator John Marsh.",
                 "“The talks are over for now,”",
                 Some("John Marsh"),
+            ),
+            // a speaker behind a long job title
+            ex(
+                "“The furnace runs all night,” said longtime steel plant foreman and union delegate Ana Ruiz.",
+                "“The furnace runs all night,”",
+                Some("Ana Ruiz"),
+            ),
+            ex(
+                "“We ship every single day,” said Harbor Logistics chief operating officer Tom Reed.",
+                "“We ship every single day,”",
+                Some("Tom Reed"),
+            ),
+        ],
+    },
+    Rule {
+        id: RuleId::DirectUnlistedVerb,
+        pass: Pass::Quotations,
+        doc: "“…,” Jones quipped. / “…,” quipped Jones. — a verb of saying outside the cue lexicon, a named speaker.",
+        found_by: "direct::unlisted_cue_after",
+        finder: Finder::Named,
+        examples: &[
+            ex("“That bridge is older than I am,” Mayor Ann Lee quipped.", "“That bridge is older than I am,”", Some("Ann Lee")),
+            ex(
+                "“Nobody read the bill before the vote,” Senator John Marsh fumed on Tuesday.",
+                "“Nobody read the bill before the vote,”",
+                Some("John Marsh"),
+            ),
+            ex(
+                "“Is this a budget or a wish list?” scoffed Governor Dan Price.",
+                "“Is this a budget or a wish list?”",
+                Some("Dan Price"),
             ),
         ],
     },
