@@ -6,9 +6,9 @@ use super::context::{fw, is_cap, wc, word_count, Ctx, Cue, Speaker};
 use super::rules::RuleId;
 use super::{MAX_CONTINUATION_GAP_WORDS, MAX_SPLIT_GAP_WORDS, SHORT_QUOTE_WORDS};
 use crate::lexicon::{lexicon, WordClass};
+use crate::mentions::MentionKind;
 use crate::quotes::marks::Quotation;
 use crate::quotes::Candidate;
-use crate::mentions::MentionKind;
 use crate::report::{ActorKind, QuoteKind, Span};
 
 pub(super) fn direct(cx: &Ctx, qs: &[Quotation], out: &mut Vec<Candidate>, used_cues: &mut Vec<usize>) {
@@ -304,7 +304,11 @@ pub(super) fn titled_speaker_after(cx: &Ctx, c: usize, sz: usize) -> Option<Spea
                 if k == first || !(first..k).any(|x| !cx.lower(x).is_empty() && !is_cap(cx.word(x))) {
                     return None;
                 }
-                return Some(Speaker { mention: Some(m), span: Span::new(text.tokens[first].span.start, mm.span.end), first });
+                return Some(Speaker {
+                    mention: Some(m),
+                    span: Span::new(text.tokens[first].span.start, mm.span.end),
+                    first,
+                });
             }
             // an organisation or a place inside the title ("Harbor Logistics chief …"): read on
             k = after.max(k + 1);

@@ -37,6 +37,8 @@ pub enum RuleId {
     DirectContinuation,
     /// `direct/headline`: ‘Ignored’: Putin …
     DirectHeadline,
+    /// `direct/quote-paragraph`: a quote-only paragraph that continues the last speaker.
+    DirectQuoteParagraph,
     /// `direct/transcript`: PUTIN: …
     DirectTranscript,
     /// `indirect/raising`: Trump is expected to …
@@ -69,7 +71,7 @@ pub enum RuleId {
 
 impl RuleId {
     /// Every rule id.
-    pub const ALL: [RuleId; 23] = [
+    pub const ALL: [RuleId; 24] = [
         RuleId::DirectCueAfter,
         RuleId::DirectUnlistedVerb,
         RuleId::DirectSplit,
@@ -79,6 +81,7 @@ impl RuleId {
         RuleId::DirectBlock,
         RuleId::DirectContinuation,
         RuleId::DirectHeadline,
+        RuleId::DirectQuoteParagraph,
         RuleId::DirectTranscript,
         RuleId::IndirectRaising,
         RuleId::IndirectPhrasal,
@@ -107,6 +110,7 @@ impl RuleId {
             RuleId::DirectBlock => "direct/block",
             RuleId::DirectContinuation => "direct/continuation",
             RuleId::DirectHeadline => "direct/headline",
+            RuleId::DirectQuoteParagraph => "direct/quote-paragraph",
             RuleId::DirectTranscript => "direct/transcript",
             RuleId::IndirectRaising => "indirect/raising",
             RuleId::IndirectPhrasal => "indirect/phrasal",
@@ -136,6 +140,8 @@ pub enum Pass {
     Words,
     /// 4. The same token, when it is a cue form: the cue finders, in registry order, until one decides.
     Cues,
+    /// 4b. Each quote-only paragraph no rule attributed (`attribution::quote_paragraphs`).
+    QuoteParagraphs,
     /// 5. The learned tagger's spans, where no rule quote is (`tagged::tagged`).
     Tagger,
 }
@@ -225,6 +231,8 @@ pub static RULES: &[Rule] = &[
                 "“The talks are over for now,”",
                 Some("John Marsh"),
             ),
+            // a continuation stops at a new cue: the second quotation is another speaker's
+            ex("“No,” Ann Lee said.\n\n“We will vote for him,” another delegate said.", "“We will vote for him,”", Some("another delegate")),
             // a speaker behind a long job title
             ex(
                 "“The furnace runs all night,” said longtime steel plant foreman and union delegate Ana Ruiz.",
@@ -676,6 +684,30 @@ pub static RULES: &[Rule] = &[
                 "The union, its leader said, will strike if the talks fail.",
                 "The union | will strike if the talks fail",
                 Some("its leader"),
+            ),
+        ],
+    },
+    Rule {
+        id: RuleId::DirectQuoteParagraph,
+        pass: Pass::QuoteParagraphs,
+        doc: "A quote-only paragraph right after a quote with a speaker: one more fragment of a direct one, else its own quote.",
+        found_by: "attribution::quote_paragraphs",
+        finder: Finder::Named,
+        examples: &[
+            ex(
+                "Mayor Ann Lee said the plan would save the city money.\n\n“We have waited long enough. The river will not wait for us.”",
+                "“We have waited long enough. The river will not wait for us.”",
+                Some("Ann Lee"),
+            ),
+            ex(
+                "Governor Dan Price said the plan was “a gift to polluters.”\n\n“Nobody in this state asked for it, and nobody but us will pay for it.”",
+                "“Nobody in this state asked for it, and nobody but us will pay for it.”",
+                Some("Dan Price"),
+            ),
+            ex(
+                "The port will reopen next week, according to Senator John Marsh.\n\n“Ships are already waiting outside the bay, and the crews are ready.”",
+                "“Ships are already waiting outside the bay, and the crews are ready.”",
+                Some("John Marsh"),
             ),
         ],
     },
