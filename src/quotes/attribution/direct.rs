@@ -98,6 +98,11 @@ pub(super) fn direct(cx: &Ctx, qs: &[Quotation], out: &mut Vec<Candidate>, used_
                 && (sa..qa).filter(|&x| !cx.word(x).is_empty()).count() >= 3
                 && cx.subject_before(qa, sa).is_none_or(|s| s.first > sa + 1);
             if (words <= SHORT_QUOTE_WORDS || narrated) && fragments.len() == 1 {
+                // "…’s “Sunday Morning Futures,” Rep. Roe said Democrats …": the cue's content is the clause
+                // after it, and the short quotation before is a title or a label, no quote
+                if clause_after(cx, &c, sz_end) {
+                    continue;
+                }
                 // a short quotation with a cue after it: the paraphrase before it is the content
                 if let Some(f) = short_mixed(cx, q, sa, &c) {
                     used_cues.push(c.tok);
@@ -189,9 +194,11 @@ pub(super) fn looks_like_title(cx: &Ctx, q: Quotation) -> bool {
     let a = cx.text.token_at_or_after(q.span.start) + 1;
     let z = cx.text.token_at_or_after(q.span.end).saturating_sub(1);
     let words: Vec<&str> = (a..z).map(|k| cx.word(k)).filter(|w| !w.is_empty()).collect();
+    // a comma before the closing mark belongs to the sentence ("on “Sunday Morning Futures,” Roe said")
+    let z_in = if words.len() >= 2 && z > a && cx.punct(z - 1) == "," { z - 1 } else { z };
     !words.is_empty()
         && words.len() <= 8
-        && (a..z).all(|k| !matches!(cx.punct(k), "." | "," | "!" | "?" | ";"))
+        && (a..z_in).all(|k| !matches!(cx.punct(k), "." | "," | "!" | "?" | ";"))
         && words.iter().all(|w| is_cap(w) || wc().is(WordClass::QuotedTitleSmallWord, w))
         && is_cap(words[0])
 }
@@ -277,6 +284,24 @@ pub(super) fn cue_after(cx: &Ctx, qz: usize, sz: usize) -> Option<Cue> {
         j += 1;
     }
     None
+}
+
+/// The cue `c` after a quotation takes a clause of its own ("…,” Rep. Roe said Democrats are …", "…
+/// said that …"): a word after the construction that is no adjunct, no short prepositional tail and no
+/// recipient of "told"/"asked".
+fn clause_after(cx: &Ctx, c: &Cue, sz: usize) -> bool {
+    let k = c.end;
+    let w = cx.lower(k);
+    if k >= sz || w.is_empty() {
+        return false;
+    }
+    if w == "that" {
+        return true;
+    }
+    if cx.entry(c.tok).is_some_and(|e| wc().is(WordClass::RecipientCue, &e.lemma)) {
+        return false;
+    }
+    !cx.adjunct(k) && !cx.skippable(k) && !cx.inverted_tail(k, sz) && !wc().is(WordClass::TimePreposition, w)
 }
 
 /// Most words of a job title before a person's name after a cue ("said steel plant foreman and union
