@@ -453,6 +453,8 @@ pub struct Lexicon {
     pub phrasal_cues: FxHashMap<String, Vec<String>>,
     /// "rule named|unnamed" → (n_pred, n_right): how often a quote rule was right on PolNeAR train.
     pub rule_confidence: FxHashMap<String, (u32, u32)>,
+    /// Feature → weight of the tagger's "is this an attribution" classifier (`lexicons/tagger_gate.tsv`).
+    pub tagger_gate: FxHashMap<String, f32>,
     /// Longest entry in words, for multi-word lookups.
     pub max_words: usize,
 }
@@ -468,6 +470,7 @@ const RULE_CONFIDENCE: &str = include_str!("../lexicons/rule_confidence.tsv");
 const PHRASAL_CUES: &str = include_str!("../lexicons/phrasal_cues.tsv");
 const FUNCTION_WORDS: &str = include_str!("../lexicons/function_words.tsv");
 const WORD_CLASSES: &str = include_str!("../lexicons/word_classes.tsv");
+const TAGGER_GATE: &str = include_str!("../lexicons/tagger_gate.tsv");
 
 /// A rule's train record counts as its confidence from this many quotes on.
 const MIN_CALIBRATION_QUOTES: u32 = 10;
@@ -539,6 +542,11 @@ impl Lexicon {
         for r in rows(RULE_CONFIDENCE) {
             let n = |i: usize| r.get(i).and_then(|v| v.parse::<u32>().ok()).unwrap_or(0);
             lx.rule_confidence.insert(format!("{} {}", r[0], r.get(1).unwrap_or(&"")), (n(2), n(4)));
+        }
+        for r in rows(TAGGER_GATE) {
+            if let Some(w) = r.get(1).and_then(|v| v.parse::<f32>().ok()) {
+                lx.tagger_gate.insert(r[0].to_string(), w);
+            }
         }
         lx.max_words = lx
             .nationalities

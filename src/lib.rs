@@ -61,7 +61,8 @@ pub mod wasm;
 pub use article::{extract, Extracted, MAX_ELEMENTS, MAX_HTML_BYTES};
 pub use error::{Error, ErrorKind};
 pub use options::{
-    Options, DEFAULT_MAX_LIST_ITEMS, DEFAULT_MAX_SUBJECT_DISTANCE, DEFAULT_MAX_TEXT_BYTES, DEFAULT_TARGET_WINDOW,
+    Options, DEFAULT_MAX_LIST_ITEMS, DEFAULT_MAX_SUBJECT_DISTANCE, DEFAULT_MAX_TEXT_BYTES, DEFAULT_TAGGER_GATE,
+    DEFAULT_TARGET_WINDOW,
 };
 pub use quotes::{Example, NotQuote, Pass, Rule, RuleId, NOT_QUOTES, RULES};
 pub use report::{
@@ -191,6 +192,12 @@ impl AnalyzerBuilder {
         self
     }
 
+    /// See [`DEFAULT_TAGGER_GATE`].
+    pub fn tagger_gate(mut self, on: bool) -> AnalyzerBuilder {
+        self.opts.tagger_gate = on;
+        self
+    }
+
     /// The analyzer, or an [`ErrorKind::Options`] error naming a tunable that cannot work (a zero
     /// text limit would analyse nothing; a list of fewer than two items is no list).
     pub fn build(self) -> Result<Analyzer, Error> {
@@ -271,7 +278,7 @@ impl Analyzer {
         lap(Stage::Mentions);
         doc.actors = actors::resolve(&doc.mentions);
         lap(Stage::Actors);
-        doc.quotes = quotes::attribute(&doc);
+        doc.quotes = quotes::attribute(&doc, &self.opts);
         lap(Stage::Quotes);
         doc.statements = statements::classify(&doc, &self.opts);
         doc.sides = statements::group(&doc);

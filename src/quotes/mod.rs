@@ -33,9 +33,9 @@ pub fn pair(text: &Text) -> Vec<Quotation> {
 
 /// Attributes every quote of the document: the rules' candidates, with the speaker mention resolved
 /// to its actor and the confidence calibrated where the rule was seen often enough on train.
-pub fn attribute(doc: &Doc) -> Vec<Quote> {
+pub fn attribute(doc: &Doc, opts: &crate::options::Options) -> Vec<Quote> {
     let mention = |m: usize| crate::mentions::MentionId(m);
-    attribution::attribute(doc)
+    attribution::attribute(doc, opts.tagger_gate)
         .into_iter()
         .enumerate()
         .map(|(id, f)| {

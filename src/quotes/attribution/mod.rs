@@ -124,7 +124,7 @@ const MIN_INDIRECT_WORDS: usize = 2;
 ///
 /// A quote of steps 3–4 is kept only when none of its fragments overlaps a quote kept before. Last,
 /// indirect quotes nested in others are dropped (one role per token) and reported sources are found.
-pub fn attribute(doc: &Doc) -> Vec<Candidate> {
+pub fn attribute(doc: &Doc, gate: bool) -> Vec<Candidate> {
     let text = &doc.text;
     let cx = Ctx::new(doc);
     let qs = cx.quotations;
@@ -136,7 +136,7 @@ pub fn attribute(doc: &Doc) -> Vec<Candidate> {
     words_and_cues(&cx, qs, &used_cues, &mut kept);
     quote_paragraphs(&cx, qs, &mut kept);
     let Kept { mut taken, mut out, .. } = kept;
-    tagged(&cx, qs, &mut taken, &mut out);
+    tagged(&cx, qs, &mut taken, &mut out, gate);
     // headings, label lines, bylines and captions hold no quote (a mixed quote may run into one)
     out.retain(|f| f.fragments.iter().all(|fr| cx.prose(fr.start)));
     // drop indirect items nested in others (univocal annotation)
