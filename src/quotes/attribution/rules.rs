@@ -771,4 +771,23 @@ pub const NOT_QUOTES: &[NotQuote] = &[
         "KEEPING SCORE: Who won the second debate\n\nThe polls closed at eight.",
         "Who won the second debate",
     ),
+    // a passive participle with its agent is no cue of a content ("denied by …")
+    no(
+        "passive-agent",
+        "The city blames the dam for the flood, a claim denied by the water board.",
+        "by the water board",
+    ),
+    no(
+        "passive-agent",
+        "The rebels, backed by two neighbouring states, took the airport on Sunday.",
+        "by two neighbouring states",
+    ),
+    // a scare quote: a quoted word or short label that no speech cue governs
+    no("scare-quote", "The so-called “reform” package passed the Senate on Tuesday after a long night.", "“reform”"),
+    no(
+        "scare-quote",
+        "The “temporary” bridge over the river has now stood for forty years, and the city has no plan to replace it.",
+        "“temporary”",
+    ),
+    no("scare-quote", "Roe, a “lifelong Democrat,” voted for the measure on Monday.", "“lifelong Democrat,”"),
 ];
