@@ -40,8 +40,19 @@ pub(super) fn passive(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Candidate>
     if v <= sa + 1 {
         return None;
     }
+    // "it remains to be seen", "loath to be seen as": an infinitive, no attribution
+    if v >= 2 && cx.lower(v - 2) == "to" {
+        return None;
+    }
     let subject = cx.subject_before(v - 1, sa)?;
     if fw().relative.contains(cx.lower(subject.first)) {
+        return None;
+    }
+    // "the nationalities of the attackers were known": a subject inside a prepositional phrase is the
+    // object of its preposition, not the subject of the clause
+    if subject.first > sa && wc().is(WordClass::TimePreposition, cx.lower(subject.first - 1))
+        || subject.first > sa && wc().is(WordClass::NpPreposition, cx.lower(subject.first - 1))
+    {
         return None;
     }
     // the agent: "by Roger Stone"
@@ -76,8 +87,13 @@ pub(super) fn passive(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Candidate>
     if agent.is_none() && !judgement {
         return None;
     }
+    // without an agent, the complement carries the judgement ("is seen as a moderate"): none, no quote
+    let rest = rest.filter(|r| !r.is_empty());
+    if agent.is_none() && rest.is_none() {
+        return None;
+    }
     let mut fragments = vec![subject.span];
-    fragments.extend(rest.filter(|r| !r.is_empty()));
+    fragments.extend(rest);
     if fragments.iter().map(|&f| word_count(text, f)).sum::<usize>() < 2 {
         return None;
     }
