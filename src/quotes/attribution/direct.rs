@@ -147,6 +147,11 @@ pub(super) fn direct(cx: &Ctx, qs: &[Quotation], out: &mut Vec<Candidate>, used_
             }
             continue;
         }
+        // a panel: "Mary Roe, columnist: “…”" — a name (and its role) and a colon open the sentence
+        if let Some(c) = panel_speaker(cx, qa, sa) {
+            out.push(found(cx, kind_of(words), vec![q.span], c, RuleId::DirectPanel, 0.7));
+            continue;
+        }
         // a block quotation after "X said:" at the end of the previous paragraph
         if let Some(c) = block_cue(cx, qa) {
             used_cues.push(c.tok);
@@ -302,6 +307,39 @@ fn clause_after(cx: &Ctx, c: &Cue, sz: usize) -> bool {
         return false;
     }
     !cx.adjunct(k) && !cx.skippable(k) && !cx.inverted_tail(k, sz) && !wc().is(WordClass::TimePreposition, w)
+}
+
+/// Most words of the role after a panelist's name ("Mary Roe, columnist at the Post:").
+const MAX_PANEL_ROLE_WORDS: usize = 6;
+
+/// "Mary Roe, columnist: “…”" / "Gov. Dan Price: “…”": the sentence opens with a person's name, then
+/// at most a comma and a short role with no cue word, then a colon right before the quotation.
+fn panel_speaker(cx: &Ctx, qa: usize, sa: usize) -> Option<Cue> {
+    let text = cx.text;
+    if qa < sa + 2 || cx.punct(qa - 1) != ":" {
+        return None;
+    }
+    let m = cx.mention_starting_at(text.tokens[sa].span.start)?;
+    let mm = &cx.mentions[m];
+    if mm.kind != MentionKind::Name || mm.actor_kind != ActorKind::Person {
+        return None;
+    }
+    let after = text.token_at_or_after(mm.span.end);
+    let colon = qa - 1;
+    if after < colon {
+        let role = after + 1..colon;
+        if cx.punct(after) != ","
+            || role.is_empty()
+            || role.len() > MAX_PANEL_ROLE_WORDS
+            || role.clone().any(|x| cx.word(x).is_empty() || cx.entry(x).is_some())
+        {
+            return None;
+        }
+    } else if after != colon {
+        return None;
+    }
+    let s = Speaker { mention: Some(m), span: mm.span, first: sa };
+    Some(Cue { tok: colon, speaker: Some(s), end: qa })
 }
 
 /// Most words of a job title before a person's name after a cue ("said steel plant foreman and union

@@ -5,6 +5,7 @@
 //! * `direct/cue-after`  — “…,” Putin said. / “…,” said Putin. / “…,” the Russian leader continued to say.
 //! * `direct/cue-before` — Putin said: “…” / Putin said, “…”
 //! * `direct/block`      — Putin said:¶“…” (a quotation paragraph after a paragraph ending in a cue and a colon)
+//! * `direct/panel`     — Mary Roe, columnist: “…” (a person's name, a short role, a colon)
 //! * `direct/transcript` — PUTIN: … (a paragraph opening with a name and a colon)
 //! * `direct/headline`   — ‘Ignored’: Putin … (a quotation opening a paragraph, a colon, its speaker)
 //! * `direct/unlisted-verb` — “…,” Jones quipped. / “…,” quipped Jones. (a past-tense verb outside the cue

@@ -33,6 +33,8 @@ pub enum RuleId {
     MixedCueBefore,
     /// `direct/block`: Putin said:¶“…”
     DirectBlock,
+    /// `direct/panel`: Mary Roe, columnist: “…”
+    DirectPanel,
     /// `direct/continuation`: a cue-less whole-sentence quotation after a direct quote.
     DirectContinuation,
     /// `direct/headline`: ‘Ignored’: Putin …
@@ -71,7 +73,7 @@ pub enum RuleId {
 
 impl RuleId {
     /// Every rule id.
-    pub const ALL: [RuleId; 24] = [
+    pub const ALL: [RuleId; 25] = [
         RuleId::DirectCueAfter,
         RuleId::DirectUnlistedVerb,
         RuleId::DirectSplit,
@@ -79,6 +81,7 @@ impl RuleId {
         RuleId::DirectCueBefore,
         RuleId::MixedCueBefore,
         RuleId::DirectBlock,
+        RuleId::DirectPanel,
         RuleId::DirectContinuation,
         RuleId::DirectHeadline,
         RuleId::DirectQuoteParagraph,
@@ -108,6 +111,7 @@ impl RuleId {
             RuleId::DirectCueBefore => "direct/cue-before",
             RuleId::MixedCueBefore => "mixed/cue-before",
             RuleId::DirectBlock => "direct/block",
+            RuleId::DirectPanel => "direct/panel",
             RuleId::DirectContinuation => "direct/continuation",
             RuleId::DirectHeadline => "direct/headline",
             RuleId::DirectQuoteParagraph => "direct/quote-paragraph",
@@ -349,6 +353,25 @@ pub static RULES: &[Rule] = &[
                 "The governor described the bill as “a gift to polluters” in a speech on Tuesday.",
                 "the bill as “a gift to polluters” in a speech on Tuesday",
                 Some("The governor"),
+            ),
+        ],
+    },
+    Rule {
+        id: RuleId::DirectPanel,
+        pass: Pass::Quotations,
+        doc: "Mary Roe, columnist: “…” — a person's name, a short role and a colon open the quotation's sentence.",
+        found_by: "direct::panel_speaker",
+        finder: Finder::Named,
+        examples: &[
+            ex(
+                "Mary Roe, columnist: “The council has failed the city twice this year.”",
+                "“The council has failed the city twice this year.”",
+                Some("Mary Roe"),
+            ),
+            ex(
+                "Tom Reed, harbor pilot for thirty years: “I have never seen the bay this empty.”",
+                "“I have never seen the bay this empty.”",
+                Some("Tom Reed"),
             ),
         ],
     },
