@@ -272,11 +272,13 @@ pub enum WordClass {
     GenericSpeech,
     /// `heading_label`: First words of an upper-case label line that is no quote ("READ MORE:", "WATCH:"); paragraph roles.
     HeadingLabel,
+    /// `clause_only_cue`: Cue lemmas whose noun-phrase object is no content (only a clause is: "wrote that").
+    ClauseOnlyCue,
 }
 
 impl WordClass {
     /// Every class, in table order.
-    pub const ALL: [WordClass; 59] = [
+    pub const ALL: [WordClass; 60] = [
         WordClass::PointParticle,
         WordClass::CallParticle,
         WordClass::WarnParticle,
@@ -336,6 +338,7 @@ impl WordClass {
         WordClass::ListClauseStart,
         WordClass::GenericSpeech,
         WordClass::HeadingLabel,
+        WordClass::ClauseOnlyCue,
     ];
 
     /// The class's name in the table.
@@ -400,6 +403,7 @@ impl WordClass {
             WordClass::ListClauseStart => "list_clause_start",
             WordClass::GenericSpeech => "generic_speech",
             WordClass::HeadingLabel => "heading_label",
+            WordClass::ClauseOnlyCue => "clause_only_cue",
         }
     }
 }
@@ -424,6 +428,7 @@ impl WordClasses {
     }
     /// True when the lower-case word `w` is of class `c`.
     pub fn is(&self, c: WordClass, w: &str) -> bool {
+        debug_assert_eq!(WordClass::ALL[c as usize], c, "WordClass::ALL is in declaration order");
         self.sets.get(c as usize).is_some_and(|s| s.contains(w))
     }
 }

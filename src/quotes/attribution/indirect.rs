@@ -584,6 +584,12 @@ fn verb_clause_found(cx: &Ctx, site: &CueSite, qs: &[Quotation]) -> Option<Candi
         if wc().is(WordClass::NotContentStart, cx.lower(k)) {
             return None;
         }
+        // "continued the tour", "addressed the crowd", "wrote a letter": these cues' noun-phrase objects are
+        // rarely contents on train; only a clause or a quotation is
+        if wc().is(WordClass::ClauseOnlyCue, lemma) && !fw().clause_opener.contains(cx.lower(k)) && !cx.is_quote_mark(k)
+        {
+            return None;
+        }
         if cx.is_quote_mark(k) && qs.iter().any(|q| q.span.start == text.tokens[k].span.start) {
             // the direct rules decided about this quotation
             return None;

@@ -813,4 +813,15 @@ pub const NOT_QUOTES: &[NotQuote] = &[
         "“temporary”",
     ),
     no("scare-quote", "Roe, a “lifelong Democrat,” voted for the measure on Monday.", "“lifelong Democrat,”"),
+    // the noun-phrase object of a cue that only reports through a clause (`clause_only_cue`)
+    no(
+        "object-not-content",
+        "Mayor Ann Lee continued the tour of the flooded streets on Monday.",
+        "the tour of the flooded streets",
+    ),
+    no(
+        "object-not-content",
+        "Senator Ann Kale addressed the crowd outside the court for twenty minutes.",
+        "the crowd outside the court",
+    ),
 ];
