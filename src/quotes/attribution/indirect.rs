@@ -50,9 +50,8 @@ pub(super) fn passive(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Candidate>
     }
     // "the nationalities of the attackers were known": a subject inside a prepositional phrase is the
     // object of its preposition, not the subject of the clause
-    if subject.first > sa && wc().is(WordClass::TimePreposition, cx.lower(subject.first - 1))
-        || subject.first > sa && wc().is(WordClass::NpPreposition, cx.lower(subject.first - 1))
-    {
+    let before = if subject.first > sa { cx.lower(subject.first - 1) } else { "" };
+    if wc().is(WordClass::TimePreposition, before) || wc().is(WordClass::NpPreposition, before) {
         return None;
     }
     // the agent: "by Roger Stone"

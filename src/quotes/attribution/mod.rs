@@ -120,10 +120,10 @@ const MIN_INDIRECT_WORDS: usize = 2;
 /// 4. [`Pass::Cues`]: the same token, a cue form outside the quotes taken so far and outside a closed
 ///    quotation: the cue finders in registry order (according-to, nominal, participle, the verb's
 ///    clause), until one decides.
-/// 4b. [`Pass::QuoteParagraphs`]: each quote-only paragraph no rule attributed (`quote_paragraphs`).
-/// 5. [`Pass::Tagger`]: the learned tagger's spans where no rule quote is (`tagged::tagged`).
+/// 5. [`Pass::QuoteParagraphs`]: each quote-only paragraph no rule attributed (`quote_paragraphs`).
+/// 6. [`Pass::Tagger`]: the learned tagger's spans where no rule quote is (`tagged::tagged`).
 ///
-/// A quote of steps 3–4 is kept only when none of its fragments overlaps a quote kept before. Last,
+/// A quote of steps 3–5 is kept only when none of its fragments overlaps a quote kept before. Last,
 /// indirect quotes nested in others are dropped (one role per token) and reported sources are found.
 pub fn attribute(doc: &Doc, gate: bool) -> Vec<Candidate> {
     let text = &doc.text;
@@ -266,7 +266,7 @@ fn words_and_cues(cx: &Ctx, qs: &[Quotation], used_cues: &[usize], kept: &mut Ke
         }
     }
 }
-/// Step 4b: a quote-only paragraph (a quotation of more than [`SHORT_QUOTE_WORDS`] words that opens its
+/// Step 5: a quote-only paragraph (a quotation of more than [`SHORT_QUOTE_WORDS`] words that opens its
 /// paragraph and ends it) that no rule attributed continues the last quote with a speaker, when that quote
 /// ends in the paragraph before, at most [`MAX_CONTINUATION_GAP_WORDS`] words before it ("The mayor said
 /// the plan would save money. ¶ “We have waited long enough.”"): one more fragment of a direct quote

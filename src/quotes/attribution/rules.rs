@@ -144,9 +144,9 @@ pub enum Pass {
     Words,
     /// 4. The same token, when it is a cue form: the cue finders, in registry order, until one decides.
     Cues,
-    /// 4b. Each quote-only paragraph no rule attributed (`attribution::quote_paragraphs`).
+    /// 5. Each quote-only paragraph no rule attributed (`attribution::quote_paragraphs`).
     QuoteParagraphs,
-    /// 5. The learned tagger's spans, where no rule quote is (`tagged::tagged`).
+    /// 6. The learned tagger's spans, where no rule quote is (`tagged::tagged`).
     Tagger,
 }
 
