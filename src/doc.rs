@@ -100,28 +100,6 @@ fn label_line(text: &Text, p: crate::report::Span) -> bool {
 /// Least letters of each word of a label line without a label word ("KEEPING SCORE:").
 const MIN_LABEL_WORD_CHARS: usize = 4;
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn roles(s: &str) -> Vec<ParagraphRole> {
-        paragraph_roles(&Text::new(s), &[])
-    }
-
-    #[test]
-    fn label_lines_are_found_and_transcripts_and_headlines_stay_prose() {
-        use ParagraphRole::{Label, Prose};
-        assert_eq!(roles("READ MORE: Mayor says the bridge will reopen\n\nThe council met."), [Label, Prose]);
-        assert_eq!(roles("WATCH: The vote, live\n\nKEEPING SCORE: Who won the debate"), [Label, Label]);
-        assert_eq!(roles("MARSH: We have no plans to raise taxes."), [Prose]);
-        assert_eq!(roles("EU: Russia must withdraw its troops"), [Prose]);
-        assert_eq!(roles("Vucic: Serbia has no involvement in the attack"), [Prose]);
-        // the article stage's roles come first
-        let t = Text::new("Bridge closes\n\nThe council met.");
-        assert_eq!(paragraph_roles(&t, &[ParagraphRole::Heading]), [ParagraphRole::Heading, Prose]);
-    }
-}
-
 /// The text and its layers (see the module doc for who adds which).
 pub(crate) struct Doc {
     /// The text with its paragraphs, sentences and tokens.
@@ -184,5 +162,27 @@ impl Doc {
             sides: self.sides,
             notices,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roles(s: &str) -> Vec<ParagraphRole> {
+        paragraph_roles(&Text::new(s), &[])
+    }
+
+    #[test]
+    fn label_lines_are_found_and_transcripts_and_headlines_stay_prose() {
+        use ParagraphRole::{Label, Prose};
+        assert_eq!(roles("READ MORE: Mayor says the bridge will reopen\n\nThe council met."), [Label, Prose]);
+        assert_eq!(roles("WATCH: The vote, live\n\nKEEPING SCORE: Who won the debate"), [Label, Label]);
+        assert_eq!(roles("MARSH: We have no plans to raise taxes."), [Prose]);
+        assert_eq!(roles("EU: Russia must withdraw its troops"), [Prose]);
+        assert_eq!(roles("Vucic: Serbia has no involvement in the attack"), [Prose]);
+        // the article stage's roles come first
+        let t = Text::new("Bridge closes\n\nThe council met.");
+        assert_eq!(paragraph_roles(&t, &[ParagraphRole::Heading]), [ParagraphRole::Heading, Prose]);
     }
 }
