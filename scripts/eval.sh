@@ -23,17 +23,21 @@ mkdir -p "$OUT"
 SCORE="python3 $SHARED/tools/score_quotes.py"
 SEED="$SHARED/data/seed/seed.gold.jsonl"
 DEV="$SHARED/data/quotes/polnear/polnear_dev.jsonl"
+DIPL="$SHARED/data/diplomacy/diplomacy_dev.jsonl"
 "$BIN" analyze --jsonl "$SEED" > "$OUT/seed.jsonl"
 "$BIN" analyze --jsonl "$DEV" > "$OUT/dev.jsonl"
 $SCORE "$SEED" "$OUT/seed.jsonl" --json-out "$OUT/seed.score.json" > /dev/null
 $SCORE "$DEV" "$OUT/dev.jsonl" --json-out "$OUT/dev.score.json" > /dev/null
+"$BIN" analyze --jsonl "$DIPL" > "$OUT/diplomacy.jsonl"
+$SCORE "$DIPL" "$OUT/diplomacy.jsonl" --json-out "$OUT/diplomacy.score.json" > /dev/null
 $SCORE "$DEV" "$OUT/dev.jsonl" --kinds direct --pred-kinds direct --split-fragments \
   --json-out "$OUT/dev-direct.score.json" > /dev/null
 python3 - "$OUT" <<'PY'
 import json, sys
 out = sys.argv[1]
 rows = [("seed (all kinds)", "seed.score.json"), ("polnear dev, all kinds", "dev.score.json"),
-        ("polnear dev, direct, split fragments", "dev-direct.score.json")]
+        ("polnear dev, direct, split fragments", "dev-direct.score.json"),
+        ("diplomacy dev, all kinds", "diplomacy.score.json")]
 print(f"{'data':40} {'P':>6} {'R':>6} {'F1':>6} {'spk':>6} {'e2e F1':>7} {'#gold':>6}")
 for name, f in rows:
     r = json.load(open(f"{out}/{f}"))
@@ -42,6 +46,7 @@ for name, f in rows:
     spk = r["speaker"]["speaker_acc"]
     print(f"{name:40} {q['precision']:6.3f} {q['recall']:6.3f} {q['f1']:6.3f} {spk or 0:6.3f} {e['f1']:7.3f} {r['n_gold_quotes']:6d}")
 PY
+python3 scripts/eval_rules.py "$BIN" "$SHARED" "$OUT"  # per-rule precision on PolNeAR train and diplomacy (issue 15)
 # statements rows: added by the statements engine (scripts/eval.sh, issue 4)
 SSCORE="python3 $SHARED/tools/score_statements.py"
 PLOVER="$SHARED/data/statements/plover-gsr/plover_gsr_dev.jsonl"

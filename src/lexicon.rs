@@ -270,11 +270,15 @@ pub enum WordClass {
     ListClauseStart,
     /// `generic_speech`: Reporting verbs that are the quote engine's job when they have no that-complement; statements.
     GenericSpeech,
+    /// `heading_label`: First words of an upper-case label line that is no quote ("READ MORE:", "WATCH:"); paragraph roles.
+    HeadingLabel,
+    /// `clause_only_cue`: Cue lemmas whose noun-phrase object is no content (only a clause is: "wrote that").
+    ClauseOnlyCue,
 }
 
 impl WordClass {
     /// Every class, in table order.
-    pub const ALL: [WordClass; 58] = [
+    pub const ALL: [WordClass; 60] = [
         WordClass::PointParticle,
         WordClass::CallParticle,
         WordClass::WarnParticle,
@@ -333,6 +337,8 @@ impl WordClass {
         WordClass::ListMarker,
         WordClass::ListClauseStart,
         WordClass::GenericSpeech,
+        WordClass::HeadingLabel,
+        WordClass::ClauseOnlyCue,
     ];
 
     /// The class's name in the table.
@@ -396,6 +402,8 @@ impl WordClass {
             WordClass::ListMarker => "list_marker",
             WordClass::ListClauseStart => "list_clause_start",
             WordClass::GenericSpeech => "generic_speech",
+            WordClass::HeadingLabel => "heading_label",
+            WordClass::ClauseOnlyCue => "clause_only_cue",
         }
     }
 }
@@ -420,6 +428,7 @@ impl WordClasses {
     }
     /// True when the lower-case word `w` is of class `c`.
     pub fn is(&self, c: WordClass, w: &str) -> bool {
+        debug_assert_eq!(WordClass::ALL[c as usize], c, "WordClass::ALL is in declaration order");
         self.sets.get(c as usize).is_some_and(|s| s.contains(w))
     }
 }
@@ -465,6 +474,8 @@ pub struct Lexicon {
     pub phrasal_cues: FxHashMap<String, Vec<String>>,
     /// "rule named|unnamed" → (n_pred, n_right): how often a quote rule was right on PolNeAR train.
     pub rule_confidence: FxHashMap<String, (u32, u32)>,
+    /// Feature → weight of the tagger's "is this an attribution" classifier (`lexicons/tagger_gate.tsv`).
+    pub tagger_gate: FxHashMap<String, f32>,
     /// Longest entry in words, for multi-word lookups.
     pub max_words: usize,
 }
@@ -483,6 +494,7 @@ const RULE_CONFIDENCE: &str = include_str!("../lexicons/rule_confidence.tsv");
 const PHRASAL_CUES: &str = include_str!("../lexicons/phrasal_cues.tsv");
 const FUNCTION_WORDS: &str = include_str!("../lexicons/function_words.tsv");
 const WORD_CLASSES: &str = include_str!("../lexicons/word_classes.tsv");
+const TAGGER_GATE: &str = include_str!("../lexicons/tagger_gate.tsv");
 
 /// A rule's train record counts as its confidence from this many quotes on.
 const MIN_CALIBRATION_QUOTES: u32 = 10;
@@ -576,6 +588,11 @@ impl Lexicon {
         for r in rows(RULE_CONFIDENCE) {
             let n = |i: usize| r.get(i).and_then(|v| v.parse::<u32>().ok()).unwrap_or(0);
             lx.rule_confidence.insert(format!("{} {}", r[0], r.get(1).unwrap_or(&"")), (n(2), n(4)));
+        }
+        for r in rows(TAGGER_GATE) {
+            if let Some(w) = r.get(1).and_then(|v| v.parse::<f32>().ok()) {
+                lx.tagger_gate.insert(r[0].to_string(), w);
+            }
         }
         lx.max_words = lx
             .nationalities

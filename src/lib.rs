@@ -61,9 +61,10 @@ pub mod wasm;
 pub use article::{extract, Extracted, MAX_ELEMENTS, MAX_HTML_BYTES};
 pub use error::{Error, ErrorKind};
 pub use options::{
-    Options, DEFAULT_MAX_LIST_ITEMS, DEFAULT_MAX_SUBJECT_DISTANCE, DEFAULT_MAX_TEXT_BYTES, DEFAULT_TARGET_WINDOW,
+    Options, DEFAULT_MAX_LIST_ITEMS, DEFAULT_MAX_SUBJECT_DISTANCE, DEFAULT_MAX_TEXT_BYTES, DEFAULT_TAGGER_GATE,
+    DEFAULT_TARGET_WINDOW,
 };
-pub use quotes::{Example, Pass, Rule, RuleId, RULES};
+pub use quotes::{Example, NotQuote, Pass, Rule, RuleId, NOT_QUOTES, RULES};
 pub use report::{
     Actor, ActorId, ActorKind, ActorStatements, Article, OffsetMap, OffsetUnit, Quote, QuoteId, QuoteKind, Report,
     SideGroup, Span, Statement, StatementId, StatementType, TextSource,
@@ -71,6 +72,7 @@ pub use report::{
 pub use scorer::{ScorerActor, ScorerLine, ScorerQuote, ScorerStatement};
 
 use doc::Doc;
+pub use doc::ParagraphRole;
 
 /// The crate version.
 pub fn version() -> &'static str {
@@ -190,6 +192,12 @@ impl AnalyzerBuilder {
         self
     }
 
+    /// See [`DEFAULT_TAGGER_GATE`].
+    pub fn tagger_gate(mut self, on: bool) -> AnalyzerBuilder {
+        self.opts.tagger_gate = on;
+        self
+    }
+
     /// The analyzer, or an [`ErrorKind::Options`] error naming a tunable that cannot work (a zero
     /// text limit would analyse nothing; a list of fewer than two items is no list).
     pub fn build(self) -> Result<Analyzer, Error> {
@@ -239,10 +247,12 @@ impl Analyzer {
 
     /// The pipeline, in order; `lap` is called as each stage ends.
     fn run(&self, input: Input, lap: &mut dyn FnMut(Stage)) -> Report {
+        let mut roles = Vec::new();
         let (text, article, source, mut notices) = match input {
             Input::Text(t) => (std::borrow::Cow::Borrowed(t), Article::default(), TextSource::Text, Vec::new()),
             Input::Page { html, url, selection } => {
                 let e = article::extract(html, url, selection);
+                roles = e.roles;
                 (std::borrow::Cow::Owned(e.text), e.article, e.source, e.notices)
             }
             Input::Selection { text, url, title } => {
@@ -261,14 +271,14 @@ impl Analyzer {
             notices
                 .push(format!("The text is long; only its first {} characters were analysed.", text.chars().count()));
         }
-        let mut doc = Doc::new(text);
+        let mut doc = Doc::new(text, &roles);
         lap(Stage::Text);
         doc.quotations = quotes::pair(&doc.text);
         doc.mentions = mentions::Mentions::new(mentions::find(&doc.text));
         lap(Stage::Mentions);
         doc.actors = actors::resolve(&doc.mentions);
         lap(Stage::Actors);
-        doc.quotes = quotes::attribute(&doc);
+        doc.quotes = quotes::attribute(&doc, &self.opts);
         lap(Stage::Quotes);
         doc.statements = statements::classify(&doc, &self.opts);
         doc.sides = statements::group(&doc);

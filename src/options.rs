@@ -19,6 +19,12 @@ pub const DEFAULT_MAX_SUBJECT_DISTANCE: usize = 160;
 /// How many words after a statement cue its target may start ("urged Russia to …").
 pub const DEFAULT_TARGET_WINDOW: usize = 3;
 
+/// Whether the learned tagger's spans pass the "is this an attribution" classifier
+/// (`lexicons/tagger_gate.tsv`, trained on PolNeAR train by `scripts/make_tagger_gate.py`): a span it
+/// finds unlikely is dropped, the others carry its probability as their confidence. Off only to train
+/// the classifier (it must see every span).
+pub const DEFAULT_TAGGER_GATE: bool = true;
+
 /// The tunables of an analysis (see the `DEFAULT_*` constants for what each means).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Options {
@@ -30,6 +36,8 @@ pub struct Options {
     pub max_subject_distance: usize,
     /// See [`DEFAULT_TARGET_WINDOW`].
     pub target_window: usize,
+    /// See [`DEFAULT_TAGGER_GATE`].
+    pub tagger_gate: bool,
 }
 
 impl Default for Options {
@@ -39,6 +47,7 @@ impl Default for Options {
             max_list_items: DEFAULT_MAX_LIST_ITEMS,
             max_subject_distance: DEFAULT_MAX_SUBJECT_DISTANCE,
             target_window: DEFAULT_TARGET_WINDOW,
+            tagger_gate: DEFAULT_TAGGER_GATE,
         }
     }
 }

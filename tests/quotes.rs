@@ -620,3 +620,21 @@ fn tagger_adds_content_the_rules_miss() {
     // flagged unsure in the popup: a fixed confidence under one half
     assert!(q.confidence < 0.5);
 }
+
+/// A page's headings are the article stage's knowledge: they reach the quote stage as paragraph roles
+/// and hold no quote, while the same words in prose are quoted.
+#[test]
+fn page_headings_hold_no_quote() {
+    let html = "<html><head><title>Bridge news</title></head><body><article><h1>City closes the old bridge</h1>\
+        <p>The city council voted on Tuesday to close the old river bridge after engineers found deep cracks in two \
+        of its supports, and the mayor promised a ferry for commuters.</p>\
+        <h2>“We cannot wait any longer,” mayor says</h2>\
+        <p>“We cannot wait any longer,” Mayor Ann Lee said at a news conference on Wednesday in front of city hall.</p>\
+        <p>The repairs will take most of the year, the city's chief engineer said, and the work will start in spring.</p>\
+        </article></body></html>";
+    let r = analyze(whosaid::Input::page(html));
+    let h = r.text.find("“We cannot wait any longer,” mayor says").expect("the heading is in the text");
+    let p = r.text.find("“We cannot wait any longer,” Mayor").expect("the prose is in the text");
+    assert!(r.quotes.iter().all(|q| q.fragments.iter().all(|f| f.end <= h || f.start >= h + 40)), "{}", dump(&r));
+    assert!(r.quotes.iter().any(|q| q.span.start == p), "{}", dump(&r));
+}

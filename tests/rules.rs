@@ -7,7 +7,7 @@
 use std::collections::{HashMap, HashSet};
 
 use whosaid::{analyze, Quote, Report};
-use whosaid::{Example, RuleId, RULES};
+use whosaid::{Example, RuleId, NOT_QUOTES, RULES};
 
 const IGNORE: &str = include_str!("fixtures/rules_ignore.tsv");
 
@@ -112,4 +112,34 @@ fn every_rule_finds_its_examples_at_any_offset() {
     }
     assert_eq!(ids.len(), RuleId::ALL.len(), "every rule id has a rule");
     assert!(failures.is_empty(), "{} example(s) failed:\n{}", failures.len(), failures.join("\n"));
+}
+
+/// Every passage of `NOT_QUOTES` is overlapped by no quote, at its offset and one byte later; every
+/// pattern has at least two passages.
+#[test]
+fn no_quote_overlaps_a_passage_that_is_no_quote() {
+    let mut failures = Vec::new();
+    let mut per_pattern: HashMap<&str, usize> = HashMap::new();
+    for nq in NOT_QUOTES {
+        *per_pattern.entry(nq.pattern).or_default() += 1;
+        let at = nq.text.find(nq.not).unwrap_or_else(|| panic!("{:?} is not in {:?}", nq.not, nq.text));
+        for shift in [0, 1] {
+            let text = format!("{}{}", " ".repeat(shift), nq.text);
+            let (a, z) = (at + shift, at + shift + nq.not.len());
+            let r = analyze(&text);
+            if r.quotes.iter().any(|q| q.fragments.iter().any(|f| f.start < z && f.end > a)) {
+                failures.push(format!(
+                    "{} (shift {shift}): {:?} is quoted in {:?}:\n{}",
+                    nq.pattern,
+                    nq.not,
+                    text,
+                    dump(&r)
+                ));
+            }
+        }
+    }
+    for (p, n) in per_pattern {
+        assert!(n >= 2, "pattern {p} has {n} passage(s), needs two");
+    }
+    assert!(failures.is_empty(), "{} passage(s) quoted:\n{}", failures.len(), failures.join("\n"));
 }

@@ -24,6 +24,7 @@ mod clean;
 use dom_query::Document;
 use dom_smoothie::{Config, Readability, TextMode};
 
+use crate::doc::ParagraphRole;
 use crate::report::{Article, TextSource};
 
 /// Pages with more elements than this are not run through Readability (body text instead).
@@ -58,6 +59,9 @@ pub struct Extracted {
     pub source: TextSource,
     /// Messages for the user.
     pub notices: Vec<String>,
+    /// The role of each paragraph of `text` (blank-line separated), in order, where the page says it
+    /// (the article's `<h1>`…`<h6>` are headings); empty when the text is no article.
+    pub roles: Vec<ParagraphRole>,
 }
 
 /// Extracts the article from `html` (the page's `url`, when known, resolves relative links); when
@@ -112,6 +116,7 @@ pub fn extract(html: &str, url: Option<&str>, selection: Option<&str>) -> Extrac
                     lang: a.lang.and_then(nonempty).or(page_meta.lang),
                 };
                 let raw = tidy(&a.text_content);
+                let headings = headings(&r.doc);
                 let mut text = cleaned(&r.doc)
                     .filter(|t| word_count(t) as f64 >= MIN_CLEANED_SHARE * word_count(&raw) as f64)
                     .unwrap_or(raw);
@@ -119,7 +124,8 @@ pub fn extract(html: &str, url: Option<&str>, selection: Option<&str>) -> Extrac
                     text = body;
                 }
                 if text.chars().count() >= MIN_ARTICLE_CHARS {
-                    return Extracted { article, text, source: TextSource::Article, notices };
+                    let roles = roles(&text, &headings);
+                    return Extracted { article, text, source: TextSource::Article, notices, roles };
                 }
                 "the page has too little article text".to_string()
             }
@@ -128,11 +134,37 @@ pub fn extract(html: &str, url: Option<&str>, selection: Option<&str>) -> Extrac
     };
     if let Some(sel) = selection.map(tidy).filter(|s| !s.is_empty()) {
         notices.push(format!("No article found ({why}); analysed your selection instead."));
-        return Extracted { article, text: sel, source: TextSource::Selection, notices };
+        return Extracted { article, text: sel, source: TextSource::Selection, notices, roles: Vec::new() };
     }
     notices.push(format!("No article found ({why}); analysed the page body instead."));
     let doc = parsed.unwrap_or_else(|| parse(html));
-    Extracted { article, text: body_text(&doc), source: TextSource::Body, notices }
+    Extracted { article, text: body_text(&doc), source: TextSource::Body, notices, roles: Vec::new() }
+}
+
+/// The texts of the headings (`<h1>`…`<h6>`) of Readability's article, whitespace collapsed.
+fn headings(doc: &Document) -> std::collections::HashSet<String> {
+    doc.select(
+        "#readability-page-1 h1, #readability-page-1 h2, #readability-page-1 h3, #readability-page-1 h4, \
+                #readability-page-1 h5, #readability-page-1 h6",
+    )
+    .nodes()
+    .iter()
+    .filter_map(|n| nonempty(n.text().to_string()))
+    .collect()
+}
+
+/// The role of each paragraph of `text`: a heading when it is the text of one of the article's headings.
+fn roles(text: &str, headings: &std::collections::HashSet<String>) -> Vec<ParagraphRole> {
+    text.split("\n\n")
+        .map(|p| {
+            let p = p.split_whitespace().collect::<Vec<_>>().join(" ");
+            if headings.contains(&p) {
+                ParagraphRole::Heading
+            } else {
+                ParagraphRole::Prose
+            }
+        })
+        .collect()
 }
 
 /// The page's document without the elements the extension marked as not seen by the reader.

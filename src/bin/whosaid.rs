@@ -25,7 +25,9 @@ USAGE:
                                     --url: the page's address, for relative links and metadata)
     whosaid --version
 
-Offsets: the JSON report uses code points (Python string indices).";
+Offsets: the JSON report uses code points (Python string indices).
+Environment: WHOSAID_TAGGER_GATE=0 keeps every span of the learned tagger (to train its classifier,
+scripts/make_tagger_gate.py).";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -139,6 +141,8 @@ fn analyze_jsonl(path: &str) -> Result<()> {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut bad = 0usize;
+    let gate = std::env::var("WHOSAID_TAGGER_GATE").map_or(true, |v| v != "0");
+    let analyzer = whosaid::Analyzer::builder().tagger_gate(gate).build()?;
     for (n, line) in reader.split(b'\n').enumerate() {
         let lineno = n + 1;
         let line = line.map_err(|e| Error::input(format!("{path}: line {lineno}: {e}")))?;
@@ -159,7 +163,7 @@ fn analyze_jsonl(path: &str) -> Result<()> {
             bad += 1;
             continue;
         };
-        let mut report = whosaid::analyze(text);
+        let mut report = analyzer.analyze(text);
         report.convert_offsets(OffsetUnit::CodePoint);
         let line =
             serde_json::to_string(&ScorerLine::new(id.clone(), &report)).map_err(|e| Error::output(e.to_string()))?;

@@ -18,7 +18,7 @@ mod attribution;
 mod marks;
 pub(crate) mod tagger;
 
-pub use attribution::{Example, Pass, Rule, RuleId, RULES};
+pub use attribution::{Example, NotQuote, Pass, Rule, RuleId, NOT_QUOTES, RULES};
 pub use marks::Quotation;
 
 use crate::doc::Doc;
@@ -34,9 +34,9 @@ pub fn pair(text: &Text) -> Vec<Quotation> {
 
 /// Attributes every quote of the document: the rules' candidates, with the speaker mention resolved
 /// to its actor and the confidence calibrated where the rule was seen often enough on train.
-pub fn attribute(doc: &Doc) -> Vec<Quote> {
+pub fn attribute(doc: &Doc, opts: &crate::options::Options) -> Vec<Quote> {
     let mention = |m: usize| crate::mentions::MentionId(m);
-    let found = attribution::attribute(doc);
+    let found = attribution::attribute(doc, opts.tagger_gate);
     let mut speakers: Vec<Option<ActorId>> = Vec::with_capacity(found.len());
     for i in 0..found.len() {
         let s = speaker_of(doc, &found, &speakers, i);

@@ -37,6 +37,7 @@ pub(super) struct Ctx<'a> {
     index: &'a Mentions,
     /// The document's quotation layer.
     pub(super) quotations: &'a [Quotation],
+    doc: &'a Doc,
 }
 
 pub(super) fn is_cap(w: &str) -> bool {
@@ -47,7 +48,12 @@ impl<'a> Ctx<'a> {
     /// The reading context of `text` and its mentions: the one place where the stage's input becomes
     /// what the rules read.
     pub(super) fn new(doc: &'a Doc) -> Ctx<'a> {
-        Ctx { text: &doc.text, mentions: doc.mentions.all(), index: &doc.mentions, quotations: &doc.quotations }
+        Ctx { text: &doc.text, mentions: doc.mentions.all(), index: &doc.mentions, quotations: &doc.quotations, doc }
+    }
+    /// Byte `b` is in a prose paragraph (the document's paragraph roles): headings, label lines
+    /// ("READ MORE: …"), bylines and captions hold no quote.
+    pub(super) fn prose(&self, b: usize) -> bool {
+        self.doc.prose_at(b)
     }
     /// The mention (its position in the list) that starts at byte `b`.
     pub(super) fn mention_starting_at(&self, b: usize) -> Option<usize> {

@@ -6,9 +6,10 @@ use super::context::{fw, is_cap, wc, word_count, Ctx, Cue, Speaker};
 use super::rules::RuleId;
 use super::{MAX_CONTINUATION_GAP_WORDS, MAX_SPLIT_GAP_WORDS, SHORT_QUOTE_WORDS};
 use crate::lexicon::{lexicon, WordClass};
+use crate::mentions::MentionKind;
 use crate::quotes::marks::Quotation;
 use crate::quotes::Candidate;
-use crate::report::{QuoteKind, Span};
+use crate::report::{ActorKind, QuoteKind, Span};
 
 pub(super) fn direct(cx: &Ctx, qs: &[Quotation], out: &mut Vec<Candidate>, used_cues: &mut Vec<usize>) {
     let text = cx.text;
@@ -16,6 +17,9 @@ pub(super) fn direct(cx: &Ctx, qs: &[Quotation], out: &mut Vec<Candidate>, used_
     while qi < qs.len() {
         let q = qs[qi];
         qi += 1;
+        if !cx.prose(q.span.start) {
+            continue;
+        }
         let words = word_count(text, q.span);
         let (sa, sz) = cx.sentence_tokens(q.span.start);
         let qa = text.token_at_or_after(q.span.start);
@@ -49,10 +53,18 @@ pub(super) fn direct(cx: &Ctx, qs: &[Quotation], out: &mut Vec<Candidate>, used_
         };
         // a quotation introduced by "X said:" belongs to that cue, whatever follows it
         let introduced = qa > sa + 1 && matches!(cx.punct(qa - 1), ":" | ",") && cx.dcue(qa - 2).is_some();
-        let after = if introduced { None } else { cue_after(cx, qz, sz_end) };
+        let mut unlisted = false;
+        let after = if introduced {
+            None
+        } else {
+            cue_after(cx, qz, sz_end).or_else(|| {
+                unlisted = true;
+                unlisted_cue_after(cx, qz, sz_end)
+            })
+        };
         if let Some(c) = after.filter(|c| !near_only || c.tok <= qz + 4) {
             let mut fragments = vec![q.span];
-            let mut rule = RuleId::DirectCueAfter;
+            let mut rule = if unlisted { RuleId::DirectUnlistedVerb } else { RuleId::DirectCueAfter };
             // split quote: “A,” he said, “B.”
             if let Some(n) = qs.get(qi) {
                 let from = text.tokens.get(c.end).map_or(q.span.end, |t| t.span.start).min(n.span.start);
@@ -86,6 +98,11 @@ pub(super) fn direct(cx: &Ctx, qs: &[Quotation], out: &mut Vec<Candidate>, used_
                 && (sa..qa).filter(|&x| !cx.word(x).is_empty()).count() >= 3
                 && cx.subject_before(qa, sa).is_none_or(|s| s.first > sa + 1);
             if (words <= SHORT_QUOTE_WORDS || narrated) && fragments.len() == 1 {
+                // "…’s “Sunday Morning Futures,” Rep. Roe said Democrats …": the cue's content is the clause
+                // after it, and the short quotation before is a title or a label, no quote
+                if clause_after(cx, &c, sz_end) {
+                    continue;
+                }
                 // a short quotation with a cue after it: the paraphrase before it is the content
                 if let Some(f) = short_mixed(cx, q, sa, &c) {
                     used_cues.push(c.tok);
@@ -96,7 +113,12 @@ pub(super) fn direct(cx: &Ctx, qs: &[Quotation], out: &mut Vec<Candidate>, used_
             used_cues.push(c.tok);
             // “They’re worried,” Carson said. — a short quotation that opens its sentence is direct speech
             let kind = if qa <= sa + 1 { QuoteKind::Direct } else { kind_of(words) };
-            out.push(found(cx, kind, fragments, c, rule, 0.9));
+            let cue_word = cx.lower(c.tok);
+            let mut f = found(cx, kind, fragments, c, rule, 0.9);
+            if unlisted {
+                f.cue_lemma = f.cue_lemma.or_else(|| Some(cue_word.to_string()));
+            }
+            out.push(f);
             continue;
         }
         // cue before the quotation: X said: “…” / X noted that … “…”
@@ -123,6 +145,11 @@ pub(super) fn direct(cx: &Ctx, qs: &[Quotation], out: &mut Vec<Candidate>, used_
                     }
                 }
             }
+            continue;
+        }
+        // a panel: "Mary Roe, columnist: “…”" — a name (and its role) and a colon open the sentence
+        if let Some(c) = panel_speaker(cx, qa, sa) {
+            out.push(found(cx, kind_of(words), vec![q.span], c, RuleId::DirectPanel, 0.7));
             continue;
         }
         // a block quotation after "X said:" at the end of the previous paragraph
@@ -172,9 +199,11 @@ pub(super) fn looks_like_title(cx: &Ctx, q: Quotation) -> bool {
     let a = cx.text.token_at_or_after(q.span.start) + 1;
     let z = cx.text.token_at_or_after(q.span.end).saturating_sub(1);
     let words: Vec<&str> = (a..z).map(|k| cx.word(k)).filter(|w| !w.is_empty()).collect();
+    // a comma before the closing mark belongs to the sentence ("on “Sunday Morning Futures,” Roe said")
+    let z_in = if words.len() >= 2 && z > a && cx.punct(z - 1) == "," { z - 1 } else { z };
     !words.is_empty()
         && words.len() <= 8
-        && (a..z).all(|k| !matches!(cx.punct(k), "." | "," | "!" | "?" | ";"))
+        && (a..z_in).all(|k| !matches!(cx.punct(k), "." | "," | "!" | "?" | ";"))
         && words.iter().all(|w| is_cap(w) || wc().is(WordClass::QuotedTitleSmallWord, w))
         && is_cap(words[0])
 }
@@ -227,7 +256,7 @@ pub(super) fn cue_after(cx: &Ctx, qz: usize, sz: usize) -> Option<Cue> {
     }
     // CUE SPEAKER
     if cx.dcue(k).is_some() {
-        let speaker = cx.subject_after(k, sz.max(k + 2));
+        let speaker = titled_speaker_after(cx, k, sz).or_else(|| cx.subject_after(k, sz.max(k + 2)));
         // “make America great again” appeals to …: with no comma between, a cue word without a speaker
         // after it is the verb of a sentence whose subject holds the quotation
         let marked_end = cx.text.src[..cx.text.tokens[qz - 1].span.start].ends_with([',', '?', '!']);
@@ -258,6 +287,141 @@ pub(super) fn cue_after(cx: &Ctx, qz: usize, sz: usize) -> Option<Cue> {
             return None;
         }
         j += 1;
+    }
+    None
+}
+
+/// The cue `c` after a quotation takes a clause of its own ("…,” Rep. Roe said Democrats are …", "…
+/// said that …"): a word after the construction that is no adjunct, no short prepositional tail and no
+/// recipient of "told"/"asked".
+fn clause_after(cx: &Ctx, c: &Cue, sz: usize) -> bool {
+    let k = c.end;
+    let w = cx.lower(k);
+    if k >= sz || w.is_empty() {
+        return false;
+    }
+    if w == "that" {
+        return true;
+    }
+    if cx.entry(c.tok).is_some_and(|e| wc().is(WordClass::RecipientCue, &e.lemma)) {
+        return false;
+    }
+    !cx.adjunct(k) && !cx.skippable(k) && !cx.inverted_tail(k, sz) && !wc().is(WordClass::TimePreposition, w)
+}
+
+/// Most words of the role after a panelist's name ("Mary Roe, columnist at the Post:").
+const MAX_PANEL_ROLE_WORDS: usize = 6;
+
+/// "Mary Roe, columnist: “…”" / "Gov. Dan Price: “…”": the sentence opens with a person's name, then
+/// at most a comma and a short role with no cue word, then a colon right before the quotation.
+fn panel_speaker(cx: &Ctx, qa: usize, sa: usize) -> Option<Cue> {
+    let text = cx.text;
+    if qa < sa + 2 || cx.punct(qa - 1) != ":" {
+        return None;
+    }
+    let m = cx.mention_starting_at(text.tokens[sa].span.start)?;
+    let mm = &cx.mentions[m];
+    if mm.kind != MentionKind::Name || mm.actor_kind != ActorKind::Person {
+        return None;
+    }
+    let after = text.token_at_or_after(mm.span.end);
+    let colon = qa - 1;
+    if after < colon {
+        let role = after + 1..colon;
+        if cx.punct(after) != ","
+            || role.is_empty()
+            || role.len() > MAX_PANEL_ROLE_WORDS
+            || role.clone().any(|x| cx.word(x).is_empty() || cx.entry(x).is_some())
+        {
+            return None;
+        }
+    } else if after != colon {
+        return None;
+    }
+    let s = Speaker { mention: Some(m), span: mm.span, first: sa };
+    Some(Cue { tok: colon, speaker: Some(s), end: qa })
+}
+
+/// Most words of a job title before a person's name after a cue ("said steel plant foreman and union
+/// delegate Ana Ruiz").
+const MAX_TITLE_WORDS: usize = 10;
+
+/// "…,” said steel plant foreman Ana Ruiz. / said Harbor Logistics chief operating officer Tom Reed": a
+/// speaker behind a long job title — the words after the cue `c` up to a person's name that ends the
+/// clause (the sentence end, a comma, or an adjunct to the end). The speaker phrase is the title and the
+/// name; its mention is the person's.
+pub(super) fn titled_speaker_after(cx: &Ctx, c: usize, sz: usize) -> Option<Speaker> {
+    let text = cx.text;
+    let first = c + 1;
+    let mut k = first;
+    while k < sz && k <= first + MAX_TITLE_WORDS {
+        if cx.word(k).is_empty() && !matches!(cx.punct(k), "-" | "'" | "’") {
+            return None;
+        }
+        if let Some(m) = cx.mention_starting_at(text.tokens[k].span.start) {
+            let mm = &cx.mentions[m];
+            let after = text.token_at_or_after(mm.span.end);
+            let ends = after >= sz || matches!(cx.punct(after), "." | "," | "!" | "?") || cx.adjunct_to_end(after, sz);
+            if mm.kind == MentionKind::Name && mm.actor_kind == ActorKind::Person && ends {
+                // a title needs a lower-case head word ("foreman", "officer") before the name
+                if k == first || !(first..k).any(|x| !cx.lower(x).is_empty() && !is_cap(cx.word(x))) {
+                    return None;
+                }
+                return Some(Speaker {
+                    mention: Some(m),
+                    span: Span::new(text.tokens[first].span.start, mm.span.end),
+                    first,
+                });
+            }
+            // an organisation or a place inside the title ("Harbor Logistics chief …"): read on
+            k = after.max(k + 1);
+            continue;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// The least length of a verb of saying outside the cue lexicon ("quipped").
+const MIN_UNLISTED_VERB_BYTES: usize = 4;
+
+/// “…,” Jones quipped. / “…,” Mr. Lee fumed on Tuesday. / “…,” quipped Jones. — a verb of saying outside
+/// the cue lexicon: a past-tense word that is no cue form, right after a quotation that ends in a comma, a
+/// question or an exclamation mark, with a named speaker (a name, not a pronoun) next to it and nothing
+/// but an adjunct after them to the sentence end.
+pub(super) fn unlisted_cue_after(cx: &Ctx, qz: usize, sz: usize) -> Option<Cue> {
+    let text = cx.text;
+    let marked = qz > 0 && text.src[..text.tokens[qz - 1].span.start].ends_with([',', '?', '!']);
+    let k = if cx.punct(qz) == "," { qz + 1 } else { qz };
+    if !(marked || k > qz) || k >= sz {
+        return None;
+    }
+    let verb = |v: usize| {
+        let w = cx.word(v);
+        w.len() >= MIN_UNLISTED_VERB_BYTES && !is_cap(w) && w.ends_with("ed") && cx.entry(v).is_none()
+    };
+    let named = |m: usize| cx.mentions[m].kind == MentionKind::Name;
+    let to_end = |x: usize| x >= sz || cx.adjunct_to_end(x, sz);
+    // NAME VERB
+    if let Some(m) = cx.mention_starting_at(text.tokens[k].span.start).filter(|&m| named(m)) {
+        let mut v = text.token_at_or_after(cx.mentions[m].span.end);
+        while v < sz && cx.skippable(v) {
+            v += 1;
+        }
+        if v < sz && verb(v) && to_end(v + 1) {
+            let s = Speaker { mention: Some(m), span: cx.mentions[m].span, first: k };
+            return Some(Cue { tok: v, speaker: Some(s), end: v + 1 });
+        }
+        return None;
+    }
+    // VERB NAME
+    if verb(k) {
+        let m = text.tokens.get(k + 1).and_then(|t| cx.mention_starting_at(t.span.start)).filter(|&m| named(m))?;
+        let after = text.token_at_or_after(cx.mentions[m].span.end);
+        if to_end(after) {
+            let s = Speaker { mention: Some(m), span: cx.mentions[m].span, first: k + 1 };
+            return Some(Cue { tok: k, speaker: Some(s), end: after });
+        }
     }
     None
 }
@@ -394,7 +558,7 @@ pub(super) fn block_cue(cx: &Ctx, qa: usize) -> Option<Cue> {
 /// Transcript paragraphs: `NAME: words…` (the name in capitals, or a known mention).
 pub(super) fn transcripts(cx: &Ctx, out: &mut Vec<Candidate>) {
     let text = cx.text;
-    for p in &text.paragraphs {
+    for p in text.paragraphs.iter().filter(|p| cx.prose(p.start)) {
         let a = text.token_at_or_after(p.start);
         let mut k = a;
         if cx.is_quote_mark(k) {

@@ -40,8 +40,18 @@ pub(super) fn passive(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Candidate>
     if v <= sa + 1 {
         return None;
     }
+    // "it remains to be seen", "loath to be seen as": an infinitive, no attribution
+    if v >= 2 && cx.lower(v - 2) == "to" {
+        return None;
+    }
     let subject = cx.subject_before(v - 1, sa)?;
     if fw().relative.contains(cx.lower(subject.first)) {
+        return None;
+    }
+    // "the nationalities of the attackers were known": a subject inside a prepositional phrase is the
+    // object of its preposition, not the subject of the clause
+    let before = if subject.first > sa { cx.lower(subject.first - 1) } else { "" };
+    if wc().is(WordClass::TimePreposition, before) || wc().is(WordClass::NpPreposition, before) {
         return None;
     }
     // the agent: "by Roger Stone"
@@ -76,8 +86,13 @@ pub(super) fn passive(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Candidate>
     if agent.is_none() && !judgement {
         return None;
     }
+    // without an agent, the complement carries the judgement ("is seen as a moderate"): none, no quote
+    let rest = rest.filter(|r| !r.is_empty());
+    if agent.is_none() && rest.is_none() {
+        return None;
+    }
     let mut fragments = vec![subject.span];
-    fragments.extend(rest.filter(|r| !r.is_empty()));
+    fragments.extend(rest);
     if fragments.iter().map(|&f| word_count(text, f)).sum::<usize>() < 2 {
         return None;
     }
@@ -566,6 +581,12 @@ fn verb_clause_found(cx: &Ctx, site: &CueSite, qs: &[Quotation]) -> Option<Candi
             return None;
         }
         if wc().is(WordClass::NotContentStart, cx.lower(k)) {
+            return None;
+        }
+        // "continued the tour", "addressed the crowd", "wrote a letter": these cues' noun-phrase objects are
+        // rarely contents on train; only a clause or a quotation is
+        if wc().is(WordClass::ClauseOnlyCue, lemma) && !fw().clause_opener.contains(cx.lower(k)) && !cx.is_quote_mark(k)
+        {
             return None;
         }
         if cx.is_quote_mark(k) && qs.iter().any(|q| q.span.start == text.tokens[k].span.start) {

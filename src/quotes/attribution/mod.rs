@@ -5,12 +5,17 @@
 //! * `direct/cue-after`  — “…,” Putin said. / “…,” said Putin. / “…,” the Russian leader continued to say.
 //! * `direct/cue-before` — Putin said: “…” / Putin said, “…”
 //! * `direct/block`      — Putin said:¶“…” (a quotation paragraph after a paragraph ending in a cue and a colon)
+//! * `direct/panel`     — Mary Roe, columnist: “…” (a person's name, a short role, a colon)
 //! * `direct/transcript` — PUTIN: … (a paragraph opening with a name and a colon)
 //! * `direct/headline`   — ‘Ignored’: Putin … (a quotation opening a paragraph, a colon, its speaker)
+//! * `direct/unlisted-verb` — “…,” Jones quipped. / “…,” quipped Jones. (a past-tense verb outside the cue
+//!   lexicon, a named speaker, nothing but an adjunct to the sentence end)
 //! * `direct/split`      — “A,” he said, “B.” (one quote, two fragments)
 //! * `direct/continuation` — a following cue-less quotation that is a whole sentence, in the same or the
 //!   next paragraph, is one more fragment of the previous direct quote (PolNeAR's convention); after a
 //!   longer narrative ("…,” Putin said in Moscow Tuesday alongside …) it is a quote of its own.
+//! * `direct/quote-paragraph` — a quote-only paragraph no rule attributed, right after a quote with a speaker
+//!   in the paragraph before, is one more fragment of it: "The mayor said the plan was good. ¶ “We waited.”"
 //! * `mixed/cue-before` — Price noted that … “…” (reported speech carrying a quotation, up to the clause end)
 //! * `mixed/cue-after`  — He called the plan “absurd,” she said. (a short quotation inside a paraphrase)
 //! * `indirect/that`    — Putin further said (that) … (the rest of the clause)
@@ -67,7 +72,7 @@ mod tagged;
 
 mod rules;
 
-pub use rules::{Example, Pass, Rule, RuleId, RULES};
+pub use rules::{Example, NotQuote, Pass, Rule, RuleId, NOT_QUOTES, RULES};
 
 use context::{inside_quotation, Ctx, Speaker};
 use direct::{direct, transcripts};
@@ -115,11 +120,12 @@ const MIN_INDIRECT_WORDS: usize = 2;
 /// 4. [`Pass::Cues`]: the same token, a cue form outside the quotes taken so far and outside a closed
 ///    quotation: the cue finders in registry order (according-to, nominal, participle, the verb's
 ///    clause), until one decides.
-/// 5. [`Pass::Tagger`]: the learned tagger's spans where no rule quote is (`tagged::tagged`).
+/// 5. [`Pass::QuoteParagraphs`]: each quote-only paragraph no rule attributed (`quote_paragraphs`).
+/// 6. [`Pass::Tagger`]: the learned tagger's spans where no rule quote is (`tagged::tagged`).
 ///
-/// A quote of steps 3–4 is kept only when none of its fragments overlaps a quote kept before. Last,
+/// A quote of steps 3–5 is kept only when none of its fragments overlaps a quote kept before. Last,
 /// indirect quotes nested in others are dropped (one role per token) and reported sources are found.
-pub fn attribute(doc: &Doc) -> Vec<Candidate> {
+pub fn attribute(doc: &Doc, gate: bool) -> Vec<Candidate> {
     let text = &doc.text;
     let cx = Ctx::new(doc);
     let qs = cx.quotations;
@@ -129,8 +135,11 @@ pub fn attribute(doc: &Doc) -> Vec<Candidate> {
     transcripts(&cx, &mut out);
     let mut kept = Kept::new(text, out);
     words_and_cues(&cx, qs, &used_cues, &mut kept);
+    quote_paragraphs(&cx, qs, &mut kept);
     let Kept { mut taken, mut out, .. } = kept;
-    tagged(&cx, qs, &mut taken, &mut out);
+    tagged(&cx, qs, &mut taken, &mut out, gate);
+    // headings, label lines, bylines and captions hold no quote (a mixed quote may run into one)
+    out.retain(|f| f.fragments.iter().all(|fr| cx.prose(fr.start)));
     // drop indirect items nested in others (univocal annotation)
     out.sort_by_key(|f| f.span().start);
     let spans: Vec<(Span, QuoteKind)> = out.iter().map(|f| (f.span(), f.kind)).collect();
@@ -213,7 +222,7 @@ fn words_and_cues(cx: &Ctx, qs: &[Quotation], used_cues: &[usize], kept: &mut Ke
         }
     }
     'words: for (i, t) in text.tokens.iter().enumerate() {
-        if t.kind != TokenKind::Word || used[i] {
+        if t.kind != TokenKind::Word || used[i] || !cx.prose(t.span.start) {
             continue;
         }
         let entry = cx.entry(i);
@@ -257,6 +266,74 @@ fn words_and_cues(cx: &Ctx, qs: &[Quotation], used_cues: &[usize], kept: &mut Ke
         }
     }
 }
+/// Step 5: a quote-only paragraph (a quotation of more than [`SHORT_QUOTE_WORDS`] words that opens its
+/// paragraph and ends it) that no rule attributed continues the last quote with a speaker, when that quote
+/// ends in the paragraph before, at most [`MAX_CONTINUATION_GAP_WORDS`] words before it ("The mayor said
+/// the plan would save money. ¶ “We have waited long enough.”"): one more fragment of a direct quote
+/// (PolNeAR's convention for continued quotations), a quote of its own after reported speech. After a
+/// longer narrative it is left alone (the speaker may have changed). A quotation with a cue of its own
+/// was taken before.
+fn quote_paragraphs(cx: &Ctx, qs: &[Quotation], kept: &mut Kept) {
+    let text = cx.text;
+    // kept quotes with a speaker, by where they end
+    let mut ends: Vec<(usize, usize)> =
+        kept.out.iter().enumerate().filter(|(_, f)| f.speaker_span.is_some()).map(|(k, f)| (f.span().end, k)).collect();
+    ends.sort_unstable();
+    for q in qs {
+        let Some(p) = text.paragraph_of(q.span.start) else {
+            continue;
+        };
+        let para = text.paragraphs[p];
+        let whole = para.start == q.span.start && content_end_of(text, para.end) <= q.span.end;
+        if !whole || q.single || !cx.prose(q.span.start) || kept.taken.overlaps(q.span) {
+            continue;
+        }
+        if context::word_count(text, q.span) <= SHORT_QUOTE_WORDS || direct::looks_like_title(cx, *q) {
+            continue;
+        }
+        let i = ends.partition_point(|&(e, _)| e <= q.span.start);
+        let Some(&(e, k)) = i.checked_sub(1).and_then(|i| ends.get(i)) else {
+            continue;
+        };
+        if text.paragraph_of(e.saturating_sub(1)).is_none_or(|pe| pe + 1 != p)
+            || context::word_count(text, Span::new(e, q.span.start)) > MAX_CONTINUATION_GAP_WORDS
+        {
+            continue;
+        }
+        // after a direct quote, one more fragment of it (PolNeAR's convention for continued quotations);
+        // after reported speech, a quote of its own with the same speaker
+        if kept.out[k].kind == QuoteKind::Direct {
+            let f = &mut kept.out[k];
+            f.fragments.push(q.span);
+            f.rule = RuleId::DirectQuoteParagraph.as_str();
+            kept.taken.insert(q.span);
+        } else {
+            let prev = &kept.out[k];
+            let f = Candidate {
+                kind: QuoteKind::Direct,
+                fragments: vec![q.span],
+                cue: None,
+                cue_lemma: None,
+                speaker: prev.speaker,
+                speaker_span: prev.speaker_span,
+                reported_source: None,
+                confidence: 0.6,
+                rule: RuleId::DirectQuoteParagraph.as_str(),
+            };
+            kept.offer(f, false);
+        }
+        let k = if kept.out[k].span().end >= q.span.end { k } else { kept.out.len() - 1 };
+        // the next quote-only paragraph continues this one
+        let at = ends.partition_point(|&(x, _)| x < q.span.end);
+        ends.insert(at, (q.span.end, k));
+    }
+}
+
+/// The end of a paragraph's content, before trailing spaces.
+fn content_end_of(text: &Text, end: usize) -> usize {
+    end - (text.src[..end].len() - text.src[..end].trim_end().len())
+}
+
 /// `keep[a]` is false when `spans[a]` is indirect and another, different span contains it. `spans`
 /// is sorted by start. One pass with the largest end seen so far (a double loop was quadratic: minutes
 /// on a page of thousands of quotes).

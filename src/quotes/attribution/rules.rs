@@ -21,6 +21,8 @@ use crate::quotes::Candidate;
 pub enum RuleId {
     /// `direct/cue-after`: “…,” Putin said. / “…,” said Putin.
     DirectCueAfter,
+    /// `direct/unlisted-verb`: “…,” Jones quipped. (a verb of saying outside the cue lexicon)
+    DirectUnlistedVerb,
     /// `direct/split`: “A,” he said, “B.”
     DirectSplit,
     /// `mixed/cue-after`: He called the plan “absurd,” she said.
@@ -31,10 +33,14 @@ pub enum RuleId {
     MixedCueBefore,
     /// `direct/block`: Putin said:¶“…”
     DirectBlock,
+    /// `direct/panel`: Mary Roe, columnist: “…”
+    DirectPanel,
     /// `direct/continuation`: a cue-less whole-sentence quotation after a direct quote.
     DirectContinuation,
     /// `direct/headline`: ‘Ignored’: Putin …
     DirectHeadline,
+    /// `direct/quote-paragraph`: a quote-only paragraph that continues the last speaker.
+    DirectQuoteParagraph,
     /// `direct/transcript`: PUTIN: …
     DirectTranscript,
     /// `indirect/raising`: Trump is expected to …
@@ -67,15 +73,18 @@ pub enum RuleId {
 
 impl RuleId {
     /// Every rule id.
-    pub const ALL: [RuleId; 22] = [
+    pub const ALL: [RuleId; 25] = [
         RuleId::DirectCueAfter,
+        RuleId::DirectUnlistedVerb,
         RuleId::DirectSplit,
         RuleId::MixedCueAfter,
         RuleId::DirectCueBefore,
         RuleId::MixedCueBefore,
         RuleId::DirectBlock,
+        RuleId::DirectPanel,
         RuleId::DirectContinuation,
         RuleId::DirectHeadline,
+        RuleId::DirectQuoteParagraph,
         RuleId::DirectTranscript,
         RuleId::IndirectRaising,
         RuleId::IndirectPhrasal,
@@ -96,13 +105,16 @@ impl RuleId {
     pub fn as_str(self) -> &'static str {
         match self {
             RuleId::DirectCueAfter => "direct/cue-after",
+            RuleId::DirectUnlistedVerb => "direct/unlisted-verb",
             RuleId::DirectSplit => "direct/split",
             RuleId::MixedCueAfter => "mixed/cue-after",
             RuleId::DirectCueBefore => "direct/cue-before",
             RuleId::MixedCueBefore => "mixed/cue-before",
             RuleId::DirectBlock => "direct/block",
+            RuleId::DirectPanel => "direct/panel",
             RuleId::DirectContinuation => "direct/continuation",
             RuleId::DirectHeadline => "direct/headline",
+            RuleId::DirectQuoteParagraph => "direct/quote-paragraph",
             RuleId::DirectTranscript => "direct/transcript",
             RuleId::IndirectRaising => "indirect/raising",
             RuleId::IndirectPhrasal => "indirect/phrasal",
@@ -132,7 +144,9 @@ pub enum Pass {
     Words,
     /// 4. The same token, when it is a cue form: the cue finders, in registry order, until one decides.
     Cues,
-    /// 5. The learned tagger's spans, where no rule quote is (`tagged::tagged`).
+    /// 5. Each quote-only paragraph no rule attributed (`attribution::quote_paragraphs`).
+    QuoteParagraphs,
+    /// 6. The learned tagger's spans, where no rule quote is (`tagged::tagged`).
     Tagger,
 }
 
@@ -221,6 +235,39 @@ pub static RULES: &[Rule] = &[
                 "“The talks are over for now,”",
                 Some("John Marsh"),
             ),
+            // a continuation stops at a new cue: the second quotation is another speaker's
+            ex("“No,” Ann Lee said.\n\n“We will vote for him,” another delegate said.", "“We will vote for him,”", Some("another delegate")),
+            // a speaker behind a long job title
+            ex(
+                "“The furnace runs all night,” said longtime steel plant foreman and union delegate Ana Ruiz.",
+                "“The furnace runs all night,”",
+                Some("Ana Ruiz"),
+            ),
+            ex(
+                "“We ship every single day,” said Harbor Logistics chief operating officer Tom Reed.",
+                "“We ship every single day,”",
+                Some("Tom Reed"),
+            ),
+        ],
+    },
+    Rule {
+        id: RuleId::DirectUnlistedVerb,
+        pass: Pass::Quotations,
+        doc: "“…,” Jones quipped. / “…,” quipped Jones. — a verb of saying outside the cue lexicon, a named speaker.",
+        found_by: "direct::unlisted_cue_after",
+        finder: Finder::Named,
+        examples: &[
+            ex("“That bridge is older than I am,” Mayor Ann Lee quipped.", "“That bridge is older than I am,”", Some("Ann Lee")),
+            ex(
+                "“Nobody read the bill before the vote,” Senator John Marsh fumed on Tuesday.",
+                "“Nobody read the bill before the vote,”",
+                Some("John Marsh"),
+            ),
+            ex(
+                "“Is this a budget or a wish list?” scoffed Governor Dan Price.",
+                "“Is this a budget or a wish list?”",
+                Some("Dan Price"),
+            ),
         ],
     },
     Rule {
@@ -306,6 +353,25 @@ pub static RULES: &[Rule] = &[
                 "The governor described the bill as “a gift to polluters” in a speech on Tuesday.",
                 "the bill as “a gift to polluters” in a speech on Tuesday",
                 Some("The governor"),
+            ),
+        ],
+    },
+    Rule {
+        id: RuleId::DirectPanel,
+        pass: Pass::Quotations,
+        doc: "Mary Roe, columnist: “…” — a person's name, a short role and a colon open the quotation's sentence.",
+        found_by: "direct::panel_speaker",
+        finder: Finder::Named,
+        examples: &[
+            ex(
+                "Mary Roe, columnist: “The council has failed the city twice this year.”",
+                "“The council has failed the city twice this year.”",
+                Some("Mary Roe"),
+            ),
+            ex(
+                "Tom Reed, harbor pilot for thirty years: “I have never seen the bay this empty.”",
+                "“I have never seen the bay this empty.”",
+                Some("Tom Reed"),
             ),
         ],
     },
@@ -645,6 +711,30 @@ pub static RULES: &[Rule] = &[
         ],
     },
     Rule {
+        id: RuleId::DirectQuoteParagraph,
+        pass: Pass::QuoteParagraphs,
+        doc: "A quote-only paragraph right after a quote with a speaker: one more fragment of a direct one, else its own quote.",
+        found_by: "attribution::quote_paragraphs",
+        finder: Finder::Named,
+        examples: &[
+            ex(
+                "Mayor Ann Lee said the plan would save the city money.\n\n“We have waited long enough. The river will not wait for us.”",
+                "“We have waited long enough. The river will not wait for us.”",
+                Some("Ann Lee"),
+            ),
+            ex(
+                "Governor Dan Price said the plan was “a gift to polluters.”\n\n“Nobody in this state asked for it, and nobody but us will pay for it.”",
+                "“Nobody in this state asked for it, and nobody but us will pay for it.”",
+                Some("Dan Price"),
+            ),
+            ex(
+                "The port will reopen next week, according to Senator John Marsh.\n\n“Ships are already waiting outside the bay, and the crews are ready.”",
+                "“Ships are already waiting outside the bay, and the crews are ready.”",
+                Some("John Marsh"),
+            ),
+        ],
+    },
+    Rule {
         id: RuleId::IndirectTagger,
         pass: Pass::Tagger,
         doc: "Reported speech the rules missed, from the learned content tagger (`quotes::tagger`).",
@@ -668,4 +758,70 @@ pub static RULES: &[Rule] = &[
             ),
         ],
     },
+];
+
+/// A passage that is never a quote, and the pattern it stands for: `tests/rules.rs` checks that no
+/// quote of the text overlaps `not` (and again with the text shifted by one byte).
+#[derive(Clone, Copy, Debug)]
+pub struct NotQuote {
+    /// The pattern (`label-line`, `scare-quote`, …), at least two passages each.
+    pub pattern: &'static str,
+    /// The text (a sentence or a short paragraph).
+    pub text: &'static str,
+    /// The passage no quote may overlap, as written in `text`.
+    pub not: &'static str,
+}
+
+const fn no(pattern: &'static str, text: &'static str, not: &'static str) -> NotQuote {
+    NotQuote { pattern, text, not }
+}
+
+/// Passages a journalist would not mark as quotes, by pattern (invented sentences, written for WhoSaid).
+pub const NOT_QUOTES: &[NotQuote] = &[
+    // a cross-link or section label line (the document's paragraph roles: `doc::paragraph_roles`)
+    no(
+        "label-line",
+        "READ MORE: Mayor says the bridge will reopen in May\n\nThe council met on Tuesday.",
+        "Mayor says the bridge will reopen in May",
+    ),
+    no(
+        "label-line",
+        "WATCH: Senator Ann Kale explains the budget\n\nThe vote is on Friday.",
+        "Senator Ann Kale explains the budget",
+    ),
+    no(
+        "label-line",
+        "KEEPING SCORE: Who won the second debate\n\nThe polls closed at eight.",
+        "Who won the second debate",
+    ),
+    // a passive participle with its agent is no cue of a content ("denied by …")
+    no(
+        "passive-agent",
+        "The city blames the dam for the flood, a claim denied by the water board.",
+        "by the water board",
+    ),
+    no(
+        "passive-agent",
+        "The rebels, backed by two neighbouring states, took the airport on Sunday.",
+        "by two neighbouring states",
+    ),
+    // a scare quote: a quoted word or short label that no speech cue governs
+    no("scare-quote", "The so-called “reform” package passed the Senate on Tuesday after a long night.", "“reform”"),
+    no(
+        "scare-quote",
+        "The “temporary” bridge over the river has now stood for forty years, and the city has no plan to replace it.",
+        "“temporary”",
+    ),
+    no("scare-quote", "Roe, a “lifelong Democrat,” voted for the measure on Monday.", "“lifelong Democrat,”"),
+    // the noun-phrase object of a cue that only reports through a clause (`clause_only_cue`)
+    no(
+        "object-not-content",
+        "Mayor Ann Lee continued the tour of the flooded streets on Monday.",
+        "the tour of the flooded streets",
+    ),
+    no(
+        "object-not-content",
+        "Senator Ann Kale addressed the crowd outside the court for twenty minutes.",
+        "the crowd outside the court",
+    ),
 ];
