@@ -51,7 +51,11 @@ test("Markdown from the display model: sides, actors, numbered lists, flags, quo
   // heads of state have a side (issue 13): Biden and Blinken are on the United States' side in the seed
   assert.doesNotMatch(md, /^## Side not stated$/m);
   const hostile = await core.call("viewText", "“Give us <b>the keys</b> *now*,” Mayor Ann Lee said.");
-  assert.match(toMarkdown(hostile.display, t), /^## Side not stated$/m);
+  // one side-less actor alone: the list is not headed by side
+  assert.doesNotMatch(toMarkdown(hostile.display, t), /^## Side not stated$/m);
+  const two = await core.call("viewText", "“We will not accept it,” Russian Foreign Minister Sergei Lavrov said on Monday. “Give us the keys,” Mayor Ann Lee said.");
+  assert.match(toMarkdown(two.display, t), /^## Russia$/m);
+  assert.match(toMarkdown(two.display, t), /^## Side not stated$/m);
   assert.match(toMarkdown(hostile.display), /^> “Give us \\<b\\>the keys\\<\/b\\> \\\*now\\\*,”$/m);
 });
 

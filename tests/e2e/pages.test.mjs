@@ -24,8 +24,12 @@ test("fixture pages through the extension: anchored, highlighted, restored exact
   assert.ok(summary.pages >= 3, `only ${summary.pages} fixture pages`);
   assert.deepEqual(summary.errors, []);
   assert.ok(summary.quotes >= 5, `only ${summary.quotes} quotes on the fixture pages`);
+  // the summary leaves out pages whose analysed text is not in their DOM (json-ld-body: the schema.org
+  // articleBody of a paywalled page); their quotes are found but have nothing to anchor to
   assert.equal(summary.anchored, summary.quotes);
   assert.equal(summary.highlighted_exact, summary.quotes);
+  const offdom = rows.find((r) => r.page === "fixtures/json-ld-body");
+  assert.ok(offdom.offdom && offdom.quotes >= 2, "the articleBody's quotes are found");
   assert.equal(summary.roundtrip_identical, summary.pages);
   assert.equal(summary.reanalysis_same_marks, summary.pages);
   assert.equal(rows.find((r) => r.page === "fixtures/no-article").source, "body");
