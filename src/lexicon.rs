@@ -97,59 +97,6 @@ impl CueEntry {
     }
 }
 
-/// The quote engine's function words by job (`lexicons/function_words.tsv`), lower case.
-#[derive(Debug, Default)]
-pub struct FunctionWords {
-    /// Adverbs and auxiliaries between a speaker and its cue ("also", "has", "would").
-    pub skippable: FxHashSet<String>,
-    /// Prepositions and determiners that open a time or place adjunct ("on", "in", "the").
-    pub adjunct_head: FxHashSet<String>,
-    /// Content words of a time or place adjunct ("Tuesday", "statement", "interview").
-    pub adjunct: FxHashSet<String>,
-    /// Time words skipped after a cue ("said Friday the …").
-    pub time: FxHashSet<String>,
-    /// Words that end a speaker noun phrase when walking back from the cue.
-    pub np_boundary: FxHashSet<String>,
-    /// Words that open a noun phrase.
-    pub determiner: FxHashSet<String>,
-    /// Words that cannot head a speaker noun phrase.
-    pub not_head: FxHashSet<String>,
-    /// Relative pronouns that may be a speaker ("the Kremlin, which said …").
-    pub relative: FxHashSet<String>,
-    /// Words that open a clause.
-    pub clause_opener: FxHashSet<String>,
-    /// Subordinators that end the noun-phrase object of an object cue.
-    pub object_stop: FxHashSet<String>,
-    /// Words that open a subordinate or coordinate clause, after which a new attribution may start.
-    pub subordinator: FxHashSet<String>,
-    /// Cue lemmas of an "as" clause of attribution ("as Clinton noted").
-    pub as_clause_cue: FxHashSet<String>,
-}
-
-impl FunctionWords {
-    /// A word of a time or place adjunct, its opening preposition or determiner included.
-    pub fn is_adjunct(&self, w: &str) -> bool {
-        self.adjunct_head.contains(w) || self.adjunct.contains(w)
-    }
-    fn class_mut(&mut self, class: &str) -> Option<&mut FxHashSet<String>> {
-        Some(match class {
-            "skippable" => &mut self.skippable,
-            "adjunct_head" => &mut self.adjunct_head,
-            "adjunct" => &mut self.adjunct,
-            "time" => &mut self.time,
-            "np_boundary" => &mut self.np_boundary,
-            "determiner" => &mut self.determiner,
-            "not_head" => &mut self.not_head,
-            "relative" => &mut self.relative,
-            "clause_opener" => &mut self.clause_opener,
-            "object_stop" => &mut self.object_stop,
-            "subordinator" => &mut self.subordinator,
-            "as_clause_cue" => &mut self.as_clause_cue,
-            _ => return None,
-        })
-    }
-}
-
 /// A word class of the quote engine (`lexicons/word_classes.tsv`): the exact set of words one rule
 /// tests. Classes overlap on purpose (`be`, `be_finite`, `be_progressive` …).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -274,11 +221,35 @@ pub enum WordClass {
     HeadingLabel,
     /// `clause_only_cue`: Cue lemmas whose noun-phrase object is no content (only a clause is: "wrote that").
     ClauseOnlyCue,
+    /// `skippable`: Adverbs and auxiliaries that may stand between a speaker and its cue (words ending in -ly too).
+    Skippable,
+    /// `adjunct_head`: Prepositions and determiners that open a time or place adjunct ("on Tuesday", "in a statement").
+    AdjunctHead,
+    /// `adjunct`: Content words of a time or place adjunct that may stand between a speaker and its cue, or after a cue.
+    Adjunct,
+    /// `time`: Time words skipped after a cue ("said Friday the …").
+    Time,
+    /// `np_boundary`: Lower-case words that end a speaker noun phrase when walking back from the cue.
+    NpBoundary,
+    /// `determiner`: Words that open a noun phrase (kept in the speaker span).
+    Determiner,
+    /// `not_head`: Words that cannot head a speaker noun phrase.
+    NotHead,
+    /// `relative`: Relative pronouns that may be a speaker ("the Kremlin, which said …").
+    Relative,
+    /// `clause_opener`: Words that open a clause (content of a non-clausal cue that still runs to the clause end).
+    ClauseOpener,
+    /// `object_stop`: Subordinators that end the noun-phrase object of an object cue ("endorsed Mr. Trump after the debate").
+    ObjectStop,
+    /// `subordinator`: Words that open a subordinate or coordinate clause, after which a new attribution may start.
+    Subordinator,
+    /// `as_clause_cue`: Cue lemmas of an "as" clause of attribution ("as Clinton noted", "as The Post reported"), verbs of saying and showing.
+    AsClauseCue,
 }
 
 impl WordClass {
     /// Every class, in table order.
-    pub const ALL: [WordClass; 60] = [
+    pub const ALL: [WordClass; 72] = [
         WordClass::PointParticle,
         WordClass::CallParticle,
         WordClass::WarnParticle,
@@ -339,6 +310,18 @@ impl WordClass {
         WordClass::GenericSpeech,
         WordClass::HeadingLabel,
         WordClass::ClauseOnlyCue,
+        WordClass::Skippable,
+        WordClass::AdjunctHead,
+        WordClass::Adjunct,
+        WordClass::Time,
+        WordClass::NpBoundary,
+        WordClass::Determiner,
+        WordClass::NotHead,
+        WordClass::Relative,
+        WordClass::ClauseOpener,
+        WordClass::ObjectStop,
+        WordClass::Subordinator,
+        WordClass::AsClauseCue,
     ];
 
     /// The class's name in the table.
@@ -404,6 +387,18 @@ impl WordClass {
             WordClass::GenericSpeech => "generic_speech",
             WordClass::HeadingLabel => "heading_label",
             WordClass::ClauseOnlyCue => "clause_only_cue",
+            WordClass::Skippable => "skippable",
+            WordClass::AdjunctHead => "adjunct_head",
+            WordClass::Adjunct => "adjunct",
+            WordClass::Time => "time",
+            WordClass::NpBoundary => "np_boundary",
+            WordClass::Determiner => "determiner",
+            WordClass::NotHead => "not_head",
+            WordClass::Relative => "relative",
+            WordClass::ClauseOpener => "clause_opener",
+            WordClass::ObjectStop => "object_stop",
+            WordClass::Subordinator => "subordinator",
+            WordClass::AsClauseCue => "as_clause_cue",
         }
     }
 }
@@ -466,8 +461,6 @@ pub struct Lexicon {
     pub content_stops: FxHashMap<String, (u32, u32)>,
     /// Cue lemmas that take a noun-phrase object more than a clause ("endorse", "praise").
     pub object_cues: FxHashSet<String>,
-    /// The quote engine's function words.
-    pub function_words: FunctionWords,
     /// The quote engine's word classes.
     pub word_classes: WordClasses,
     /// Two-word cues whose first word is no cue alone ("talked about", "critical of"): word → particles.
@@ -492,7 +485,6 @@ const CONTENT_STOPS: &str = include_str!("../lexicons/content_stops.tsv");
 const OBJECT_CUES: &str = include_str!("../lexicons/object_cues.tsv");
 const RULE_CONFIDENCE: &str = include_str!("../lexicons/rule_confidence.tsv");
 const PHRASAL_CUES: &str = include_str!("../lexicons/phrasal_cues.tsv");
-const FUNCTION_WORDS: &str = include_str!("../lexicons/function_words.tsv");
 const WORD_CLASSES: &str = include_str!("../lexicons/word_classes.tsv");
 const TAGGER_GATE: &str = include_str!("../lexicons/tagger_gate.tsv");
 
@@ -576,11 +568,6 @@ impl Lexicon {
         for r in rows(OBJECT_CUES) {
             lx.object_cues.insert(r[0].to_string());
         }
-        for r in rows(FUNCTION_WORDS) {
-            if let Some(set) = lx.function_words.class_mut(r[0]) {
-                set.extend(r.get(2).unwrap_or(&"").split_whitespace().map(str::to_string));
-            }
-        }
         lx.word_classes = WordClasses::parse(WORD_CLASSES);
         for r in rows(PHRASAL_CUES) {
             lx.phrasal_cues.entry(r[0].to_string()).or_default().push(r.get(1).unwrap_or(&"").to_string());
@@ -657,13 +644,6 @@ mod tests {
         no_duplicates("first_names", FIRST_NAMES);
         no_duplicates("leaders", LEADERS);
         no_duplicates("object_cues", OBJECT_CUES);
-        no_duplicates("function_words", FUNCTION_WORDS);
-        for r in rows(FUNCTION_WORDS) {
-            let words: Vec<&str> = r.get(2).unwrap_or(&"").split_whitespace().collect();
-            let set: HashSet<&str> = words.iter().copied().collect();
-            assert_eq!(set.len(), words.len(), "function_words: class {} repeats a word", r[0]);
-            assert!(FunctionWords::default().class_mut(r[0]).is_some(), "function_words: unknown class {}", r[0]);
-        }
         let mut seen = HashSet::new();
         for r in rows(RULE_CONFIDENCE) {
             assert!(seen.insert((r[0], r[1])), "rule_confidence: duplicate entry {:?}", &r[..2]);

@@ -3,7 +3,7 @@
 //! ", X said", a content stop of `lexicons/content_stops.tsv`). Token indices in, token or byte
 //! positions out.
 
-use super::context::{fw, is_cap, wc, Ctx};
+use super::context::{is_cap, wc, Ctx};
 use crate::lexicon::{lexicon, WordClass};
 use crate::text::Text;
 
@@ -71,7 +71,7 @@ pub(super) fn content_start(cx: &Ctx, i: usize, sz: usize) -> usize {
     let phrase = wc().is(WordClass::TimePreposition, cx.lower(k));
     while j < sz
         && j < k + 5
-        && (fw().time.contains(cx.lower(j))
+        && (wc().is(WordClass::Time, cx.lower(j))
             || cx.punct(j) == ","
             || phrase && cx.adjunct(j) && !wc().is(WordClass::Article, cx.lower(j)) && j > k
             || j == k && phrase
@@ -81,7 +81,7 @@ pub(super) fn content_start(cx: &Ctx, i: usize, sz: usize) -> usize {
     }
     if j > k && j < sz && !cx.word(j).is_empty() {
         let lw = cx.lower(k);
-        if wc().is(WordClass::TimePhraseOpener, lw) || fw().adjunct.contains(lw) {
+        if wc().is(WordClass::TimePhraseOpener, lw) || wc().is(WordClass::Adjunct, lw) {
             return j;
         }
     }
@@ -94,7 +94,7 @@ pub(super) fn recipient_end(cx: &Ctx, k: usize, sz: usize) -> usize {
     if let Some(m) = cx.text.tokens.get(k).and_then(|t| cx.mention_starting_at(t.span.start)) {
         return cx.text.token_at_or_after(cx.mentions[m].span.end).min(sz);
     }
-    if !fw().determiner.contains(cx.lower(k)) && !wc().is(WordClass::RecipientHead, cx.lower(k)) {
+    if !wc().is(WordClass::Determiner, cx.lower(k)) && !wc().is(WordClass::RecipientHead, cx.lower(k)) {
         return k;
     }
     // "the National Post"
@@ -106,7 +106,7 @@ pub(super) fn recipient_end(cx: &Ctx, k: usize, sz: usize) -> usize {
         && r < k + 5
         && !cx.word(r).is_empty()
         && !is_cap(cx.word(r))
-        && !fw().np_boundary.contains(cx.lower(r))
+        && !wc().is(WordClass::NpBoundary, cx.lower(r))
         && cx.entry(r).is_none()
     {
         r += 1;
@@ -199,7 +199,8 @@ pub(super) fn clause_end(cx: &Ctx, k: usize, sz: usize) -> usize {
         }
         // "…, though Mrs. Fiorina said she doubted …", "… after Mrs. Clinton accused him …": a clause with
         // a speaker and a cue of its own starts another attribution (one role per token in the annotation)
-        if j > k + 1 && (p == "," || fw().subordinator.contains(cx.lower(j))) && cx.starts_attribution(j + 1, sz) {
+        if j > k + 1 && (p == "," || wc().is(WordClass::Subordinator, cx.lower(j))) && cx.starts_attribution(j + 1, sz)
+        {
             let e = if p.is_empty() && cx.punct(j - 1) == "," { j - 1 } else { j };
             return end_before(text, e);
         }
@@ -215,7 +216,7 @@ impl Ctx<'_> {
     /// A new attribution starts at token `a` (after a comma or a subordinator): an optional subordinator,
     /// then a speaker ending right before a speech cue ("though Mrs. Fiorina said", "after Clinton accused").
     pub(super) fn starts_attribution(&self, a: usize, sz: usize) -> bool {
-        let a = if fw().subordinator.contains(self.lower(a)) { a + 1 } else { a };
+        let a = if wc().is(WordClass::Subordinator, self.lower(a)) { a + 1 } else { a };
         (a + 1..(a + 8).min(sz)).find(|&c| self.word(c).is_empty() || self.cue(c).is_some()).is_some_and(|c| {
             self.entry(c).is_some_and(|e| !e.weak() && !self.lower(c).ends_with("ing"))
                 && self.subject_before(c, a).is_some_and(|s| s.first == a && (s.mention.is_some() || self.clear(&s)))

@@ -4,7 +4,7 @@
 
 use super::{DIRECT_CUE_PRECISION, SHORT_QUOTE_WORDS};
 use crate::doc::Doc;
-use crate::lexicon::{lexicon, CueEntry, FunctionWords, WordClass, WordClasses};
+use crate::lexicon::{lexicon, CueEntry, WordClass, WordClasses};
 use crate::mentions::{Mention, Mentions};
 use crate::quotes::marks::Quotation;
 use crate::report::Span;
@@ -15,9 +15,10 @@ pub(super) fn wc() -> &'static WordClasses {
     &lexicon().word_classes
 }
 
-/// The quote engine's function words (`lexicons/function_words.tsv`).
-pub(super) fn fw() -> &'static FunctionWords {
-    &lexicon().function_words
+/// A word of a time or place adjunct ("on Tuesday", "in a statement"), its opening preposition or
+/// determiner included.
+pub(super) fn is_adjunct(w: &str) -> bool {
+    wc().is(WordClass::AdjunctHead, w) || wc().is(WordClass::Adjunct, w)
 }
 
 /// A speaker: the mention, when there is one, and the local span as written.
@@ -126,11 +127,11 @@ impl<'a> Ctx<'a> {
     }
     pub(super) fn skippable(&self, i: usize) -> bool {
         let w = self.lower(i);
-        !w.is_empty() && (fw().skippable.contains(w) || (w.ends_with("ly") && w.len() > 4))
+        !w.is_empty() && (wc().is(WordClass::Skippable, w) || (w.ends_with("ly") && w.len() > 4))
     }
     pub(super) fn adjunct(&self, i: usize) -> bool {
         let w = self.lower(i);
-        !w.is_empty() && (fw().is_adjunct(w) || w.chars().all(|c| c.is_ascii_digit()))
+        !w.is_empty() && (is_adjunct(w) || w.chars().all(|c| c.is_ascii_digit()))
     }
     pub(super) fn sentence_tokens(&self, b: usize) -> (usize, usize) {
         let s = self.text.sentence_of(b).map(|s| self.text.sentences[s]).unwrap_or(Span::new(b, b));

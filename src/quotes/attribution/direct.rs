@@ -2,7 +2,7 @@
 //! quotations, block quotations, transcripts and headlines.
 
 use super::content::{clause_end, content_end, content_start};
-use super::context::{fw, is_cap, wc, word_count, Ctx, Cue, Speaker};
+use super::context::{is_adjunct, is_cap, wc, word_count, Ctx, Cue, Speaker};
 use super::rules::RuleId;
 use super::{MAX_CONTINUATION_GAP_WORDS, MAX_SPLIT_GAP_WORDS, SHORT_QUOTE_WORDS};
 use crate::lexicon::{lexicon, WordClass};
@@ -211,7 +211,7 @@ pub(super) fn looks_like_title(cx: &Ctx, q: Quotation) -> bool {
 /// True when the text between two quotations is only a time adjunct ("on Tuesday").
 pub(super) fn adjunct_text(gap: &str) -> bool {
     gap.split_whitespace().count() <= 3
-        && gap.split_whitespace().all(|w| fw().is_adjunct(w.trim_matches(',').to_lowercase().as_str()))
+        && gap.split_whitespace().all(|w| is_adjunct(w.trim_matches(',').to_lowercase().as_str()))
 }
 
 /// The quotation is a sentence (or more) on its own: it starts the sentence and ends it.

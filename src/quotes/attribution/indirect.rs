@@ -2,7 +2,7 @@
 //! participles, "according to", cue nouns, raising, "asked", phrasal cues, and where each content ends.
 
 use super::content::{clause_end, content_start, end_before, recipient_end};
-use super::context::{fw, is_cap, overlaps_quotation, wc, word_count, Ctx, Speaker};
+use super::context::{is_cap, overlaps_quotation, wc, word_count, Ctx, Speaker};
 use super::rules::RuleId;
 use super::{MIN_INDIRECT_WORDS, RARE_CUE_PRECISION};
 use crate::lexicon::{lexicon, CueEntry, WordClass};
@@ -45,7 +45,7 @@ pub(super) fn passive(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Candidate>
         return None;
     }
     let subject = cx.subject_before(v - 1, sa)?;
-    if fw().relative.contains(cx.lower(subject.first)) {
+    if wc().is(WordClass::Relative, cx.lower(subject.first)) {
         return None;
     }
     // "the nationalities of the attackers were known": a subject inside a prepositional phrase is the
@@ -65,7 +65,7 @@ pub(super) fn passive(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Candidate>
     let rest = if k < sz && !cx.word(k).is_empty() && !cx.is_quote_mark(k) {
         let mut end = clause_end(cx, k, sz);
         let z = text.token_at_or_after(end);
-        if let Some(p) = (k + 1..z).find(|&x| fw().object_stop.contains(cx.lower(x))) {
+        if let Some(p) = (k + 1..z).find(|&x| wc().is(WordClass::ObjectStop, cx.lower(x))) {
             end = end_before(text, p);
         }
         // "recommended for the job by Roger Stone": the agent after the complement
@@ -122,7 +122,7 @@ pub(super) fn as_clause(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Candidat
     }
     // the cue: a verb of saying or showing ("as Mrs. Clinton seeks the White House" is about time), or "put(s) it"
     let put_it = |c: usize| wc().is(WordClass::Put, cx.lower(c)) && cx.lower(c + 1) == "it";
-    let as_cue = |c: usize| cx.entry(c).is_some_and(|e| fw().as_clause_cue.contains(&e.lemma));
+    let as_cue = |c: usize| cx.entry(c).is_some_and(|e| wc().is(WordClass::AsClauseCue, &e.lemma));
     let (c, s, e) = if as_cue(i + 1) && cx.lower(i + 2) == "by" {
         // "As reported by Western Journalism, …": the agent is the source
         let s = cx.subject_after(i + 2, sz)?;
@@ -138,7 +138,7 @@ pub(super) fn as_clause(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Candidat
     };
     // after the cue, only an adjunct ("on Monday") up to the comma or the sentence end
     let z = (e..sz).find(|&x| !cx.punct(x).is_empty()).unwrap_or(sz);
-    if z - e > 5 || (e..z).any(|x| fw().clause_opener.contains(cx.lower(x))) {
+    if z - e > 5 || (e..z).any(|x| wc().is(WordClass::ClauseOpener, cx.lower(x))) {
         return None;
     }
     let mut fragments = Vec::new();
@@ -387,9 +387,9 @@ pub(super) fn phrasal(cx: &Ctx, i: usize, qs: &[Quotation]) -> Option<Candidate>
     };
     s.mention?;
     let mut end = clause_end(cx, k, sz);
-    if !fw().clause_opener.contains(cx.lower(k)) {
+    if !wc().is(WordClass::ClauseOpener, cx.lower(k)) {
         let z = text.token_at_or_after(end);
-        if let Some(p) = (k + 1..z).find(|&x| fw().object_stop.contains(cx.lower(x))) {
+        if let Some(p) = (k + 1..z).find(|&x| wc().is(WordClass::ObjectStop, cx.lower(x))) {
             end = end_before(text, p);
         }
     }
@@ -511,7 +511,7 @@ fn verb_clause_found(cx: &Ctx, site: &CueSite, qs: &[Quotation]) -> Option<Candi
     // "their calls", "in states", "the claims": a noun, not a cue
     if i > sa && lw.ends_with('s') {
         let p = cx.lower(i - 1);
-        if fw().determiner.contains(p) || wc().is(WordClass::NounContext, p) {
+        if wc().is(WordClass::Determiner, p) || wc().is(WordClass::NounContext, p) {
             return None;
         }
     }
@@ -562,13 +562,16 @@ fn verb_clause_found(cx: &Ctx, site: &CueSite, qs: &[Quotation]) -> Option<Candi
         let told_tail = lemma == "tell" && {
             let r = recipient_end(cx, k, sz);
             r > k
-                && (r >= sz || !cx.punct(r).is_empty() || fw().object_stop.contains(cx.lower(r)) || cx.lower(r) == "as")
+                && (r >= sz
+                    || !cx.punct(r).is_empty()
+                    || wc().is(WordClass::ObjectStop, cx.lower(r))
+                    || cx.lower(r) == "as")
         };
         let short_tail = tail_ok
             && s.first > sa
             && matches!(cx.punct(s.first - 1), "," | "—")
             && (sz.saturating_sub(k) <= 7 || lemma != "tell" && tail_end.saturating_sub(k) <= 8 || told_tail)
-            && !(k..tail_end.min(sz)).any(|x| fw().clause_opener.contains(cx.lower(x)) && cx.lower(x) != "to");
+            && !(k..tail_end.min(sz)).any(|x| wc().is(WordClass::ClauseOpener, cx.lower(x)) && cx.lower(x) != "to");
         if k >= sz || (cx.punct(k) == "." && k + 1 >= sz) || cx.adjunct_to_end(k, sz) || short_tail {
             // "…, Price said." — the content is before
             return before_content(cx, site, s, qs);
@@ -585,7 +588,9 @@ fn verb_clause_found(cx: &Ctx, site: &CueSite, qs: &[Quotation]) -> Option<Candi
         }
         // "continued the tour", "addressed the crowd", "wrote a letter": these cues' noun-phrase objects are
         // rarely contents on train; only a clause or a quotation is
-        if wc().is(WordClass::ClauseOnlyCue, lemma) && !fw().clause_opener.contains(cx.lower(k)) && !cx.is_quote_mark(k)
+        if wc().is(WordClass::ClauseOnlyCue, lemma)
+            && !wc().is(WordClass::ClauseOpener, cx.lower(k))
+            && !cx.is_quote_mark(k)
         {
             return None;
         }
@@ -597,15 +602,15 @@ fn verb_clause_found(cx: &Ctx, site: &CueSite, qs: &[Quotation]) -> Option<Candi
         // through "in", "with", "on" nine times in ten ("an interaction with Hillary Clinton that …")
         let mut end = clause_end(cx, k, sz);
         // an object cue ("praised Obama after the meeting") ends its noun phrase before a subordinate clause
-        if lexicon().object_cues.contains(lemma) && !fw().clause_opener.contains(cx.lower(k)) {
+        if lexicon().object_cues.contains(lemma) && !wc().is(WordClass::ClauseOpener, cx.lower(k)) {
             let z = text.token_at_or_after(end);
-            if let Some(p) = (k + 1..z).find(|&x| fw().object_stop.contains(cx.lower(x))) {
+            if let Some(p) = (k + 1..z).find(|&x| wc().is(WordClass::ObjectStop, cx.lower(x))) {
                 end = end_before(text, p);
             }
         }
         // "Sanders, who had said he would debate, criticized Clinton", "New York, which Clinton hopes to carry
         // by a large margin, …": a relative clause ends at its comma
-        let relative = |x: usize| x > sa && cx.punct(x - 1) == "," && fw().relative.contains(cx.lower(x));
+        let relative = |x: usize| x > sa && cx.punct(x - 1) == "," && wc().is(WordClass::Relative, cx.lower(x));
         if relative(s.first) || s.first > sa && relative(s.first - 1) {
             let z = text.token_at_or_after(end);
             if let Some(c) = (k + 1..z).find(|&x| cx.punct(x) == ",") {
@@ -661,7 +666,7 @@ fn before_content(cx: &Ctx, site: &CueSite, s: Speaker, qs: &[Quotation]) -> Opt
     while first > sa + 1
         && s.first - first < 3
         && !cx.word(first - 1).is_empty()
-        && !fw().np_boundary.contains(cx.lower(first - 1))
+        && !wc().is(WordClass::NpBoundary, cx.lower(first - 1))
         && cx.entry(first - 1).is_none()
     {
         first -= 1;

@@ -59,7 +59,7 @@
 //! boundaries (where a content starts and ends); `direct.rs` the rules around quotation marks;
 //! `indirect.rs` the word and cue finders; `tagged.rs` the tagger pass; this module walks the registry
 //! and keeps one role per token (nested indirect items are dropped). The word classes the rules test
-//! are in `lexicons/word_classes.tsv` and `lexicons/function_words.tsv`.
+//! are in `lexicons/word_classes.tsv`.
 
 use std::collections::HashMap;
 

@@ -2,7 +2,7 @@
 //! senior official"), at the sentence start, through appositives ("Ned Price, a State Department
 //! spokesman, said"). Each takes a cue token and the sentence bounds and gives a [`Speaker`].
 
-use super::context::{fw, is_cap, wc, Ctx, Speaker};
+use super::context::{is_cap, wc, Ctx, Speaker};
 use crate::lexicon::{CueEntry, WordClass};
 use crate::mentions::MentionKind;
 use crate::report::Span;
@@ -117,7 +117,7 @@ impl Ctx<'_> {
             return None;
         }
         let lw = w.to_lowercase();
-        if fw().relative.contains(lw.as_str()) {
+        if wc().is(WordClass::Relative, lw.as_str()) {
             // "…, who said": the speaker is the mention before the comma
             let mention = if j > floor && self.punct(j - 1) == "," {
                 self.mention_ending_at(self.text.tokens[j - 2.min(j)].span.end)
@@ -126,10 +126,10 @@ impl Ctx<'_> {
             };
             return Some(Speaker { mention, span: t.span, first: j });
         }
-        if fw().not_head.contains(lw.as_str())
+        if wc().is(WordClass::NotHead, lw.as_str())
             || lw.ends_with("n't")
             || lw.ends_with("n’t")
-            || (!is_cap(w) && fw().np_boundary.contains(lw.as_str()))
+            || (!is_cap(w) && wc().is(WordClass::NpBoundary, lw.as_str()))
             || lw.ends_with("’s")
             || lw.ends_with("'s")
         {
@@ -151,12 +151,12 @@ impl Ctx<'_> {
                 break;
             }
             let pl = pw.to_lowercase();
-            if fw().determiner.contains(pl.as_str()) {
+            if wc().is(WordClass::Determiner, pl.as_str()) {
                 a = p;
                 break;
             }
             if (!is_cap(pw)
-                && fw().np_boundary.contains(pl.as_str())
+                && wc().is(WordClass::NpBoundary, pl.as_str())
                 && !wc().is(WordClass::NpPreposition, pl.as_str()))
                 || self.entry(p).is_some_and(|e| !e.nominal())
                 || self.skippable(p) && !is_cap(pw)
@@ -187,13 +187,13 @@ impl Ctx<'_> {
             return Some(Speaker { mention: Some(m), span: self.mentions[m].span, first: i + 1 });
         }
         let w = self.lower(i + 1);
-        if !fw().determiner.contains(w) {
+        if !wc().is(WordClass::Determiner, w) {
             // "said 9/11 widow Terry Strada": a few modifiers before the name
             for k in i + 2..(i + 6).min(sz) {
                 let tk = self.text.tokens[k];
                 if matches!(self.punct(k), "," | "." | ";" | ":" | "(" | ")")
                     || self.is_quote_mark(k)
-                    || fw().np_boundary.contains(self.lower(k))
+                    || wc().is(WordClass::NpBoundary, self.lower(k))
                 {
                     break;
                 }
@@ -206,7 +206,7 @@ impl Ctx<'_> {
         }
         // "said the senior official" — up to the next punctuation or boundary word
         let mut z = i + 2;
-        while z < sz && z < i + 8 && !self.word(z).is_empty() && !fw().np_boundary.contains(self.lower(z)) {
+        while z < sz && z < i + 8 && !self.word(z).is_empty() && !wc().is(WordClass::NpBoundary, self.lower(z)) {
             z += 1;
         }
         if z == i + 2 {
@@ -224,7 +224,7 @@ impl Ctx<'_> {
         let t = self.text.slice(s.span);
         let first = t.split_whitespace().next().unwrap_or("");
         let last = t.split_whitespace().last().unwrap_or("");
-        fw().determiner.contains(first.to_lowercase().as_str())
+        wc().is(WordClass::Determiner, first.to_lowercase().as_str())
             || (last.ends_with('s') && !last.ends_with("ss"))
             || is_cap(first) && s.first > 0 && !self.sentence_initial(s.first)
     }
@@ -238,7 +238,7 @@ impl Ctx<'_> {
         }
         let a = if self.word(sa).is_empty() { sa + 1 } else { sa };
         let first = self.lower(a);
-        if !(fw().determiner.contains(first) || is_cap(self.word(a))) {
+        if !(wc().is(WordClass::Determiner, first) || is_cap(self.word(a))) {
             return None;
         }
         let clean = (a..i).all(|x| {
