@@ -35,7 +35,6 @@ pub fn pair(text: &Text) -> Vec<Quotation> {
 /// Attributes every quote of the document: the rules' candidates, with the speaker mention resolved
 /// to its actor and the confidence calibrated where the rule was seen often enough on train.
 pub fn attribute(doc: &Doc, opts: &crate::options::Options) -> Vec<Quote> {
-    let mention = |m: usize| crate::mentions::MentionId(m);
     let found = attribution::attribute(doc, opts.tagger_gate);
     let mut speakers: Vec<Option<ActorId>> = Vec::with_capacity(found.len());
     for i in 0..found.len() {
@@ -53,11 +52,8 @@ pub fn attribute(doc: &Doc, opts: &crate::options::Options) -> Vec<Quote> {
             cue: f.cue,
             cue_lemma: f.cue_lemma,
             speaker,
-            speaker_mention: f.speaker_span.or(f.speaker.map(|m| doc.mentions[mention(m)].span)),
-            reported_source: f
-                .reported_source
-                .and_then(|m| doc.actors.of_mention(mention(m)))
-                .filter(|&a| Some(a) != speaker),
+            speaker_mention: f.speaker_span.or(f.speaker.map(|m| doc.mentions[m].span)),
+            reported_source: f.reported_source.and_then(|m| doc.actors.of_mention(m)).filter(|&a| Some(a) != speaker),
             confidence: lexicon().rule_confidence(f.rule, speaker.is_some()).unwrap_or(f.confidence),
             rule: f.rule.to_string(),
             fragments: f.fragments,
@@ -77,7 +73,7 @@ const CHAIN_DISTANCE: usize = 1200;
 fn speaker_of(doc: &Doc, found: &[Candidate], speakers: &[Option<ActorId>], i: usize) -> Option<ActorId> {
     let it;
     let (resolved, pronoun) = match (found[i].speaker, found[i].speaker_span) {
-        (Some(m), _) => (doc.actors.of_mention(MentionId(m)), &doc.mentions[MentionId(m)]),
+        (Some(m), _) => (doc.actors.of_mention(m), &doc.mentions[m]),
         (None, Some(s)) if doc.text.slice(s).eq_ignore_ascii_case("it") => {
             it = crate::actors::it_pronoun(s);
             (None, &it)
@@ -93,7 +89,7 @@ fn speaker_of(doc: &Doc, found: &[Candidate], speakers: &[Option<ActorId>], i: u
         return resolved;
     };
     let prev = &found[j];
-    let after = prev.span().end.max(prev.speaker.map_or(0, |pm| doc.mentions[MentionId(pm)].span.end));
+    let after = prev.span().end.max(prev.speaker.map_or(0, |pm| doc.mentions[pm].span.end));
     if after > here || here - after > CHAIN_DISTANCE || !doc.actors.takes_pronoun(chain, pronoun) {
         return resolved;
     }
@@ -187,11 +183,11 @@ pub(crate) struct Candidate {
     /// The cue's lemma.
     pub cue_lemma: Option<String>,
     /// Index into the mention list of the speaker mention, if found.
-    pub speaker: Option<usize>,
+    pub speaker: Option<MentionId>,
     /// The local speaker phrase as written ("he", "a campaign aide"), even when it is no mention.
     pub speaker_span: Option<Span>,
     /// Index into the mention list of a source the speaker reports ("Blinken also “urged …,” Price said").
-    pub reported_source: Option<usize>,
+    pub reported_source: Option<MentionId>,
     /// How sure the rule is.
     pub confidence: f32,
     /// The rule id.

@@ -5,7 +5,7 @@
 use super::{DIRECT_CUE_PRECISION, SHORT_QUOTE_WORDS};
 use crate::doc::Doc;
 use crate::lexicon::{lexicon, CueEntry, WordClass, WordClasses};
-use crate::mentions::{Mention, Mentions};
+use crate::mentions::{MentionId, Mentions};
 use crate::quotes::marks::Quotation;
 use crate::report::Span;
 use crate::text::{Text, TokenKind};
@@ -24,7 +24,7 @@ pub(super) fn is_adjunct(w: &str) -> bool {
 /// A speaker: the mention, when there is one, and the local span as written.
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Speaker {
-    pub(super) mention: Option<usize>,
+    pub(super) mention: Option<MentionId>,
     pub(super) span: Span,
     /// First token of the speaker phrase (where content before it must end).
     pub(super) first: usize,
@@ -34,7 +34,7 @@ pub(super) struct Speaker {
 /// their index, and its quotations.
 pub(super) struct Ctx<'a> {
     pub(super) text: &'a Text,
-    pub(super) mentions: &'a [Mention],
+    pub(super) mentions: &'a Mentions,
     index: &'a Mentions,
     /// The document's quotation layer.
     pub(super) quotations: &'a [Quotation],
@@ -49,7 +49,7 @@ impl<'a> Ctx<'a> {
     /// The reading context of `text` and its mentions: the one place where the stage's input becomes
     /// what the rules read.
     pub(super) fn new(doc: &'a Doc) -> Ctx<'a> {
-        Ctx { text: &doc.text, mentions: doc.mentions.all(), index: &doc.mentions, quotations: &doc.quotations, doc }
+        Ctx { text: &doc.text, mentions: &doc.mentions, index: &doc.mentions, quotations: &doc.quotations, doc }
     }
     /// Byte `b` is in a prose paragraph (the document's paragraph roles): headings, label lines
     /// ("READ MORE: …"), bylines and captions hold no quote.
@@ -57,12 +57,12 @@ impl<'a> Ctx<'a> {
         self.doc.prose_at(b)
     }
     /// The mention (its position in the list) that starts at byte `b`.
-    pub(super) fn mention_starting_at(&self, b: usize) -> Option<usize> {
-        self.index.starting_at(b).map(|m| m.0)
+    pub(super) fn mention_starting_at(&self, b: usize) -> Option<MentionId> {
+        self.index.starting_at(b)
     }
     /// The mention (its position in the list) that ends at byte `b`.
-    pub(super) fn mention_ending_at(&self, b: usize) -> Option<usize> {
-        self.index.ending_at(b).map(|m| m.0)
+    pub(super) fn mention_ending_at(&self, b: usize) -> Option<MentionId> {
+        self.index.ending_at(b)
     }
     pub(super) fn word(&self, i: usize) -> &'a str {
         self.text.word(i)

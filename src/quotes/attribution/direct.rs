@@ -6,7 +6,7 @@ use super::context::{is_adjunct, is_cap, wc, word_count, Ctx, Cue, Speaker};
 use super::rules::RuleId;
 use super::{MAX_CONTINUATION_GAP_WORDS, MAX_SPLIT_GAP_WORDS, SHORT_QUOTE_WORDS};
 use crate::lexicon::{lexicon, WordClass};
-use crate::mentions::MentionKind;
+use crate::mentions::{MentionId, MentionKind};
 use crate::quotes::marks::Quotation;
 use crate::quotes::Candidate;
 use crate::report::{ActorKind, QuoteKind, Span};
@@ -400,7 +400,7 @@ pub(super) fn unlisted_cue_after(cx: &Ctx, qz: usize, sz: usize) -> Option<Cue> 
         let w = cx.word(v);
         w.len() >= MIN_UNLISTED_VERB_BYTES && !is_cap(w) && w.ends_with("ed") && cx.entry(v).is_none()
     };
-    let named = |m: usize| cx.mentions[m].kind == MentionKind::Name;
+    let named = |m: MentionId| cx.mentions[m].kind == MentionKind::Name;
     let to_end = |x: usize| x >= sz || cx.adjunct_to_end(x, sz);
     // NAME VERB
     if let Some(m) = cx.mention_starting_at(text.tokens[k].span.start).filter(|&m| named(m)) {

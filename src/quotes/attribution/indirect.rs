@@ -6,7 +6,7 @@ use super::context::{is_cap, overlaps_quotation, wc, word_count, Ctx, Speaker};
 use super::rules::RuleId;
 use super::{MIN_INDIRECT_WORDS, RARE_CUE_PRECISION};
 use crate::lexicon::{lexicon, CueEntry, WordClass};
-use crate::mentions::MentionKind;
+use crate::mentions::{MentionId, MentionKind};
 use crate::quotes::marks::Quotation;
 use crate::quotes::Candidate;
 use crate::report::{QuoteKind, Span};
@@ -178,7 +178,7 @@ fn attribution(
     fragments: Vec<Span>,
     cue: Option<Span>,
     cue_lemma: Option<String>,
-    (speaker, speaker_span): (Option<usize>, Option<Span>),
+    (speaker, speaker_span): (Option<MentionId>, Option<Span>),
     confidence: f32,
     rule: RuleId,
 ) -> Candidate {

@@ -81,7 +81,7 @@ use rules::{CueFinder, Finder};
 use tagged::tagged;
 
 use crate::doc::Doc;
-use crate::mentions::MentionKind;
+use crate::mentions::{MentionId, MentionKind};
 use crate::quotes::marks::Quotation;
 use crate::quotes::Candidate;
 use crate::report::{QuoteKind, Span};
@@ -390,7 +390,7 @@ impl SpanSet {
 }
 
 /// "Blinken also “urged …,” Price said" / "Price said Blinken urged …": the first source inside.
-fn reported_source(cx: &Ctx, f: &Candidate) -> Option<usize> {
+fn reported_source(cx: &Ctx, f: &Candidate) -> Option<MentionId> {
     let text = cx.text;
     let first = *f.fragments.first()?;
     // direct: a mention right before the opening mark, and a cue opening the quotation

@@ -8,6 +8,7 @@ use super::direct::looks_like_title;
 use super::rules::RuleId;
 use super::SpanSet;
 use crate::lexicon::WordClass;
+use crate::mentions::MentionId;
 use crate::quotes::marks::Quotation;
 use crate::quotes::Candidate;
 use crate::report::{QuoteKind, Span};
@@ -39,7 +40,7 @@ pub(super) fn tagged(cx: &Ctx, qs: &[Quotation], taken: &mut SpanSet, out: &mut 
         crate::quotes::tagger::content_spans(text.slice(c)).into_iter().map(move |(a, b)| (a + c.start, b + c.start))
     });
     // quotes with a speaker by where they end (the last one wins a tie), for "the quote just before"
-    let mut ends: BTreeMap<usize, (Option<usize>, Span)> = BTreeMap::new();
+    let mut ends: BTreeMap<usize, (Option<MentionId>, Span)> = BTreeMap::new();
     for f in out.iter() {
         if let Some(sp) = f.speaker_span {
             ends.insert(f.span().end, (f.speaker, sp));
