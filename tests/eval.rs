@@ -5,7 +5,6 @@
 mod common;
 
 use std::path::Path;
-use std::process::Command;
 
 use common::{analyze_jsonl, python3, shared};
 
@@ -46,17 +45,7 @@ fn dev_evaluation_meets_the_floors() {
             _ => &dev,
         };
         let score = dir.join(format!("score{i}.json"));
-        let o = Command::new("python3")
-            .arg(shared.join("tools/score_quotes.py"))
-            .arg(gold)
-            .arg(dir.join(format!("{row}.jsonl")))
-            .args(*args)
-            .arg("--json-out")
-            .arg(&score)
-            .output()
-            .unwrap();
-        assert!(o.status.success(), "scorer failed: {}", String::from_utf8_lossy(&o.stderr));
-        let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&score).unwrap()).unwrap();
+        let v = common::score(&shared, "score_quotes.py", args, gold, &dir.join(format!("{row}.jsonl")), &score);
         let got_f1 = v["quote_spans"]["overlap@0.5"]["f1"].as_f64().unwrap_or(0.0);
         let got_spk = v["speaker"]["speaker_acc"].as_f64().unwrap_or(0.0);
         let got_e2e = v["attribution_end_to_end"]["f1"].as_f64().unwrap_or(0.0);

@@ -188,16 +188,7 @@ fn name_shown_meets_the_floors() {
         let pred = dir.join(format!("pred{i}.jsonl"));
         let score = dir.join(format!("score{i}.json"));
         common::analyze_jsonl(&gold, &pred);
-        let o = std::process::Command::new("python3")
-            .arg(shared.join("tools/score_quotes.py"))
-            .arg(&gold)
-            .arg(&pred)
-            .arg("--json-out")
-            .arg(&score)
-            .output()
-            .unwrap();
-        assert!(o.status.success(), "scorer failed: {}", String::from_utf8_lossy(&o.stderr));
-        let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&score).unwrap()).unwrap();
+        let v = common::score(&shared, "score_quotes.py", &[], &gold, &pred, &score);
         let got = v["speaker"]["name_acc"].as_f64().unwrap_or(0.0);
         eprintln!("names: {} name shown {got:.3} (floor {floor})", gold.display());
         if got < *floor {

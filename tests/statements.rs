@@ -4,7 +4,6 @@
 mod common;
 
 use std::path::Path;
-use std::process::Command;
 
 use common::{analyze_jsonl, python3, shared};
 
@@ -204,17 +203,7 @@ fn statement_evaluation_meets_the_floors() {
         let pred = dir.join(format!("{name}.jsonl"));
         analyze_jsonl(&gold, &pred);
         let score = dir.join(format!("{name}.score.json"));
-        let o = Command::new("python3")
-            .arg(shared.join("tools/score_statements.py"))
-            .args(*args)
-            .arg(&gold)
-            .arg(&pred)
-            .arg("--json-out")
-            .arg(&score)
-            .output()
-            .unwrap();
-        assert!(o.status.success(), "scorer failed: {}", String::from_utf8_lossy(&o.stderr));
-        let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&score).unwrap()).unwrap();
+        let v = common::score(&shared, "score_statements.py", args, &gold, &pred, &score);
         for (metric, floor) in *floors {
             let got = v[metric].as_f64().unwrap_or(0.0);
             eprintln!("{name} {metric} {got:.3} (floor {floor})");
