@@ -3,7 +3,7 @@
 // elements, and exact restoration of the DOM (including text nodes the page split on purpose).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launchPlain, readText } from "./helpers.mjs";
+import { startServer, launchPlain, scriptRoutes } from "./helpers.mjs";
 
 let server, browser, page;
 
@@ -21,8 +21,7 @@ const PAGE = `<!doctype html><html><head><meta charset="utf-8">
 before(async () => {
   server = await startServer({
     "/": { body: PAGE },
-    "/anchor.js": { body: await readText("extension/anchor.js"), type: "text/javascript" },
-    "/highlight.js": { body: await readText("extension/highlight.js"), type: "text/javascript" },
+    ...(await scriptRoutes(["anchor.js", "highlight.js"])),
   });
   browser = await launchPlain();
   page = await browser.newPage();

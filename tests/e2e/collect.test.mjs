@@ -3,7 +3,7 @@
 // size, modal overlays, fixed full-window layers), taken from a copy, so the live page is untouched.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launchPlain, readText, domSignature } from "./helpers.mjs";
+import { startServer, launchPlain, scriptRoutes, domSignature } from "./helpers.mjs";
 
 let server, browser, page;
 
@@ -24,9 +24,7 @@ const PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>T</title>
 before(async () => {
   server = await startServer({
     "/": { body: PAGE },
-    "/anchor.js": { body: await readText("extension/anchor.js"), type: "text/javascript" },
-    "/highlight.js": { body: await readText("extension/highlight.js"), type: "text/javascript" },
-    "/content.js": { body: await readText("extension/content.js"), type: "text/javascript" },
+    ...(await scriptRoutes(["anchor.js", "highlight.js", "content.js"])),
   });
   browser = await launchPlain();
   page = await browser.newPage();

@@ -139,6 +139,13 @@ export async function readText(rel) {
   return readFile(join(ROOT, rel), "utf8");
 }
 
+/** Server routes serving the extension's scripts `names` ("anchor.js" …) at `/<name>`. */
+export async function scriptRoutes(names) {
+  const out = {};
+  for (const n of names) out[`/${n}`] = { body: await readText(`extension/${n}`), type: "text/javascript" };
+  return out;
+}
+
 /** Runs axe-core in `page` (evaluated through the DevTools protocol, so page CSP does not apply). */
 export async function axeViolations(page, { dark = false } = {}) {
   const src = await readFile(join(ROOT, "node_modules", "axe-core", "axe.min.js"), "utf8");
