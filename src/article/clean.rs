@@ -43,17 +43,26 @@ enum Tail {
     Label,
 }
 
+/// The rows of `lexicons/article_tails.txt`, parsed once: (marker, is a label).
+fn tail_markers() -> &'static [(&'static str, bool)] {
+    static ROWS: std::sync::OnceLock<Vec<(&'static str, bool)>> = std::sync::OnceLock::new();
+    ROWS.get_or_init(|| {
+        crate::lexicon::rows(ARTICLE_TAILS)
+            .map(|r| match r[0].strip_suffix('*') {
+                Some(m) => (m, true),
+                None => (r[0], false),
+            })
+            .collect()
+    })
+}
+
 fn tail_kind(p: &str, n_words: usize) -> Tail {
     if n_words == 0 || n_words > TAIL_MAX_WORDS {
         return Tail::None;
     }
     let lower = p.to_lowercase();
     let line = lower.trim_matches(|c: char| !c.is_alphanumeric());
-    for row in ARTICLE_TAILS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
-        let (marker, label) = match row.strip_suffix('*') {
-            Some(m) => (m, true),
-            None => (row, false),
-        };
+    for &(marker, label) in tail_markers() {
         if line == marker || (!label && line.starts_with(marker) && line[marker.len()..].starts_with(' ')) {
             return if label { Tail::Label } else { Tail::Heading };
         }
@@ -553,19 +562,19 @@ fn link_density(n: &NodeRef) -> f64 {
 pub fn clean_paragraphs(text: &str) -> String {
     let paras: Vec<&str> = text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).collect();
     // the boilerplate after a complete article: from a tail heading in its second half to the end
-    let total: usize = paras.iter().map(|p| word_count(p)).sum();
+    let counts: Vec<usize> = paras.iter().map(|p| word_count(p)).collect();
+    let tails: Vec<Tail> = paras.iter().zip(&counts).map(|(p, &n)| tail_kind(p, n)).collect();
+    let total: usize = counts.iter().sum();
     let mut seen = 0;
     let mut end = paras.len();
-    for (i, p) in paras.iter().enumerate() {
-        let n = word_count(p);
-        if i > 0 && seen as f64 >= TAIL_MIN_SHARE * total as f64 && tail_kind(p, n) == Tail::Heading {
+    for (i, &n) in counts.iter().enumerate() {
+        if i > 0 && seen as f64 >= TAIL_MIN_SHARE * total as f64 && tails[i] == Tail::Heading {
             end = i;
             break;
         }
         seen += n;
     }
-    let paras: Vec<&str> =
-        paras[..end].iter().copied().filter(|p| tail_kind(p, word_count(p)) != Tail::Label).collect();
+    let paras: Vec<&str> = (0..end).filter(|&i| tails[i] != Tail::Label).map(|i| paras[i]).collect();
     let n = paras.len();
     let kept: Vec<&str> = paras
         .iter()
@@ -702,8 +711,7 @@ mod tests {
 
     #[test]
     fn tail_markers_are_headings_or_labels_and_listed_once() {
-        let rows: Vec<&str> =
-            ARTICLE_TAILS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
+        let rows: Vec<&str> = crate::lexicon::rows(ARTICLE_TAILS).map(|r| r[0]).collect();
         let mut seen = std::collections::HashSet::new();
         assert!(rows.iter().all(|r| seen.insert(*r) && *r == r.to_lowercase()), "a row twice or not lower case");
         assert_eq!(tail_kind("Explore further", 2), Tail::Heading);
