@@ -81,8 +81,10 @@ pub fn extract(html: &str, url: Option<&str>, selection: Option<&str>) -> Extrac
     };
     let url = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
     let doc = parse(html);
-    let page_meta = page_metadata(&doc, url);
-    let ld_body = json_ld_body(&doc);
+    let ld_blocks = json_ld(&doc);
+    let ld = ld_objects(&ld_blocks);
+    let page_meta = page_metadata(&doc, url, &ld);
+    let ld_body = json_ld_body(&ld);
     clean::keep_embedded_posts(&doc);
 
     let mut article = page_meta.clone();
@@ -210,7 +212,7 @@ fn body_text(doc: &Document) -> String {
 }
 
 /// Metadata read directly from the page, used where Readability found none.
-fn page_metadata(doc: &Document, url: Option<&str>) -> Article {
+fn page_metadata(doc: &Document, url: Option<&str>, ld: &[&LdObject]) -> Article {
     // One pass over the <meta> elements: "property=og:title" → content (first one wins).
     let mut metas: Vec<(String, String)> = Vec::new();
     for n in doc.select("meta[content]").nodes() {
@@ -238,64 +240,61 @@ fn page_metadata(doc: &Document, url: Option<&str>) -> Article {
             "name=date",
             "name=dc.date",
         ])
-        .or_else(|| json_ld_date(doc))
+        .or_else(|| json_ld_date(ld))
         .or_else(|| doc.select("time[datetime]").attr("datetime").map(|d| d.to_string()).and_then(nonempty)),
         url: url.map(str::to_string),
         lang: doc.select("html").attr("lang").map(|l| l.to_string()).and_then(nonempty),
     }
 }
 
-/// The first `datePublished` anywhere in the page's JSON-LD blocks (inside `@graph`, or on a
-/// `WebPage` or `ClaimReview`, where Readability does not look).
-fn json_ld_date(doc: &Document) -> Option<String> {
-    fn find(v: &serde_json::Value, depth: usize) -> Option<String> {
-        if depth > 8 {
-            return None;
-        }
-        match v {
-            serde_json::Value::Object(m) => m
-                .get("datePublished")
-                .and_then(|d| d.as_str())
-                .map(str::to_string)
-                .and_then(nonempty)
-                .or_else(|| m.values().find_map(|x| find(x, depth + 1))),
-            serde_json::Value::Array(a) => a.iter().find_map(|x| find(x, depth + 1)),
-            _ => None,
-        }
-    }
+/// The page's JSON-LD blocks (`<script type="application/ld+json">`), parsed once.
+fn json_ld(doc: &Document) -> Vec<serde_json::Value> {
     doc.select("script[type='application/ld+json']")
         .nodes()
         .iter()
-        .find_map(|n| serde_json::from_str::<serde_json::Value>(n.text().trim()).ok().and_then(|v| find(&v, 0)))
+        .filter_map(|n| serde_json::from_str::<serde_json::Value>(n.text().trim()).ok())
+        .collect()
 }
 
-/// The longest `articleBody` of the page's JSON-LD blocks (schema.org `NewsArticle`, `Article` …), tidied.
-fn json_ld_body(doc: &Document) -> Option<String> {
-    fn find(v: &serde_json::Value, depth: usize, best: &mut Option<String>) {
+type LdObject = serde_json::Map<String, serde_json::Value>;
+
+/// Every object of the JSON-LD blocks (schema.org `NewsArticle`, `WebPage`, inside `@graph` …), in
+/// document order, each before the objects it holds, at most 8 levels deep.
+fn ld_objects(blocks: &[serde_json::Value]) -> Vec<&LdObject> {
+    fn walk<'a>(v: &'a serde_json::Value, depth: usize, out: &mut Vec<&'a LdObject>) {
         if depth > 8 {
             return;
         }
         match v {
             serde_json::Value::Object(m) => {
-                if let Some(b) = m.get("articleBody").and_then(|b| b.as_str()) {
-                    if best.as_ref().is_none_or(|x| b.len() > x.len()) {
-                        *best = Some(b.to_string());
-                    }
-                }
-                m.values().for_each(|x| find(x, depth + 1, best));
+                out.push(m);
+                m.values().for_each(|x| walk(x, depth + 1, out));
             }
-            serde_json::Value::Array(a) => a.iter().for_each(|x| find(x, depth + 1, best)),
+            serde_json::Value::Array(a) => a.iter().for_each(|x| walk(x, depth + 1, out)),
             _ => {}
         }
     }
-    let mut best = None;
-    for n in doc.select("script[type='application/ld+json']").nodes() {
-        if let Ok(v) = serde_json::from_str::<serde_json::Value>(n.text().trim()) {
-            find(&v, 0, &mut best);
+    let mut out = Vec::new();
+    blocks.iter().for_each(|b| walk(b, 0, &mut out));
+    out
+}
+
+/// The first `datePublished` of the JSON-LD objects (inside `@graph`, or on a `WebPage` or
+/// `ClaimReview`, where Readability does not look).
+fn json_ld_date(ld: &[&LdObject]) -> Option<String> {
+    ld.iter().find_map(|m| m.get("datePublished").and_then(|d| d.as_str()).map(str::to_string).and_then(nonempty))
+}
+
+/// The longest `articleBody` of the JSON-LD objects (the first of equal length), tidied.
+fn json_ld_body(ld: &[&LdObject]) -> Option<String> {
+    let mut best: Option<&str> = None;
+    for b in ld.iter().filter_map(|m| m.get("articleBody").and_then(|b| b.as_str())) {
+        if best.is_none_or(|x| b.len() > x.len()) {
+            best = Some(b);
         }
     }
     // the body is plain text, paragraphs on lines of their own (some pages escape HTML into it)
-    let body = best?.replace("\r\n", "\n").replace("\r", "\n");
+    let body = best?.replace("\r\n", "\n").replace('\r', "\n");
     let paragraphs: Vec<String> = body.split('\n').map(tidy).filter(|p| !p.is_empty() && !p.contains('<')).collect();
     Some(paragraphs.join("\n\n")).filter(|b| b.chars().count() >= 2 * MIN_ARTICLE_CHARS)
 }
