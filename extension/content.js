@@ -10,7 +10,7 @@
   /** The attribute the core drops elements by (`article::HIDDEN_ATTRIBUTE`): not rendered for the reader. */
   const HIDDEN = "data-whosaid-hidden";
   /** Elements never worth a style lookup (they are not text the reader sees, or are inline). */
-  const SKIP = new Set(["HEAD", "SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "BR", "IMG", "A", "SPAN", "B", "I", "EM", "STRONG", "SMALL", "SUP", "SUB", "CODE", "TIME", "ABBR", "CITE", "Q", "U", "S", "MARK", "LABEL", "PICTURE", "SOURCE", "IFRAME", "VIDEO", "AUDIO", "CANVAS", "INPUT", "BUTTON", "OPTION"]);
+  const SKIP = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "BR", "IMG", "A", "SPAN", "B", "I", "EM", "STRONG", "SMALL", "SUP", "SUB", "CODE", "TIME", "ABBR", "CITE", "Q", "U", "S", "MARK", "LABEL", "PICTURE", "SOURCE", "IFRAME", "VIDEO", "AUDIO", "CANVAS", "INPUT", "BUTTON", "OPTION"]);
   /** Most elements a page may have before the visibility pass is skipped (it would be slow). */
   const MAX_CHECKED = 20000;
 
@@ -34,11 +34,14 @@
     const live = document.documentElement;
     const copy = live.cloneNode(true);
     if (live.getElementsByTagName("*").length > MAX_CHECKED) return live.outerHTML;
-    const a = document.createTreeWalker(live, NodeFilter.SHOW_ELEMENT);
-    const b = document.createTreeWalker(copy, NodeFilter.SHOW_ELEMENT);
+    const body = copy.querySelector("body");
+    if (!document.body || !body) return live.outerHTML;
+    // the body only: the head holds nothing the reader sees
+    const a = document.createTreeWalker(document.body, NodeFilter.SHOW_ELEMENT);
+    const b = document.createTreeWalker(body, NodeFilter.SHOW_ELEMENT);
     for (let x = a.nextNode(), y = b.nextNode(); x && y; x = a.nextNode(), y = b.nextNode()) {
       if (x.tagName !== y.tagName) return live.outerHTML; // the copy does not match: send the page as it is
-      if (x.closest("head") || SKIP.has(x.tagName.toUpperCase())) continue;
+      if (SKIP.has(x.tagName.toUpperCase())) continue;
       if (notForReader(x)) y.setAttribute(HIDDEN, "");
     }
     return copy.outerHTML;
