@@ -66,4 +66,7 @@ print(f"{'seed, span mode, end-to-end':40} {s['e2e_P']:6.3f} {s['e2e_R']:6.3f} {
 print(f"{'diplomacy dev, span mode, end-to-end':40} {d['e2e_P']:6.3f} {d['e2e_R']:6.3f} {d['e2e_F1']:6.3f} {d['type_acc']:6.3f} {d['actor_acc']:6.3f} {d['gold']:6d}   (issue 14: F1 >= 0.65, P >= 0.75)")
 print(f"{'plover dev, --sentence':40} type_found {p['type_found']:.3f}  macro_F1 {p['macro_F1']:.3f}  type_and_actor {p['type_and_actor']:.3f}  docs {p['docs']}   (>= 0.80 / 0.75 / 0.70)")
 PY
+echo
+# the whole engine's statement typing on typed-polnear (PolNeAR train: development data), by type and path
+python3 scripts/eval_typing.py "$BIN" "$SHARED" "$OUT" --pred "$OUT/rules-train.jsonl"
 python3 scripts/eval_names.py --shared "$SHARED" --bin "$BIN" --out "$OUT"

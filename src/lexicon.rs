@@ -245,11 +245,19 @@ pub enum WordClass {
     Subordinator,
     /// `as_clause_cue`: Cue lemmas of an "as" clause of attribution ("as Clinton noted", "as The Post reported"), verbs of saying and showing.
     AsClauseCue,
+    /// `deontic_modal`: Modals of obligation that make a demand verb's complement an act ("insisted that Iran must").
+    DeonticModal,
+    /// `finite_indicative`: Finite verbs of a claim: a demand or commitment verb's that-clause opening with one is a claim.
+    FiniteIndicative,
+    /// `question_complement`: Words that open a question after "ask" ("asked whether", "asked about").
+    QuestionComplement,
+    /// `offered_words`: What is offered when words are ("offered his assessment"): no commitment.
+    OfferedWords,
 }
 
 impl WordClass {
     /// Every class, in table order.
-    pub const ALL: [WordClass; 72] = [
+    pub const ALL: [WordClass; 76] = [
         WordClass::PointParticle,
         WordClass::CallParticle,
         WordClass::WarnParticle,
@@ -322,6 +330,10 @@ impl WordClass {
         WordClass::ObjectStop,
         WordClass::Subordinator,
         WordClass::AsClauseCue,
+        WordClass::DeonticModal,
+        WordClass::FiniteIndicative,
+        WordClass::QuestionComplement,
+        WordClass::OfferedWords,
     ];
 
     /// The class's name in the table.
@@ -399,6 +411,10 @@ impl WordClass {
             WordClass::ObjectStop => "object_stop",
             WordClass::Subordinator => "subordinator",
             WordClass::AsClauseCue => "as_clause_cue",
+            WordClass::DeonticModal => "deontic_modal",
+            WordClass::FiniteIndicative => "finite_indicative",
+            WordClass::QuestionComplement => "question_complement",
+            WordClass::OfferedWords => "offered_words",
         }
     }
 }

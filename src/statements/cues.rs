@@ -75,6 +75,11 @@ pub enum Gate {
     /// A future, a condition or a modal in the clause (`modality`): a bare "consequences" threatens
     /// only in "will face consequences" or "if …, consequences".
     Modality,
+    /// The verb's complement is an act (`action`): "asked Congress to act", "insisted on a vote",
+    /// "suggested that Iran should …", "offered to mediate", "assured them it will …"; a claim or a
+    /// question ("insisted that he was innocent", "asked whether …", "offered his assessment") leaves
+    /// the verb a position.
+    Action,
 }
 
 /// One lexicon row.
@@ -129,6 +134,7 @@ pub fn parse(files: &[(&str, &str)]) -> Result<Vec<Cue>, String> {
             let gate = match r.get(7).copied().unwrap_or("-") {
                 "-" => Gate::None,
                 "modality" => Gate::Modality,
+                "action" => Gate::Action,
                 g => return Err(format!("{name}: {}: bad gate {g:?}", r[0])),
             };
             out.push(Cue { id: r[0].to_string(), pattern: r[1].to_string(), kind, strength, class, forms, gate });

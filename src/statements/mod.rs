@@ -135,6 +135,11 @@ const WILL_COERCE: &str = "threat/will-coerce";
 const WILL_NOT_GIVE: &str = "rejection/will-not-give";
 /// "dismissed the offer as …": a rejection (a dismissal of something proposed, not of a claim).
 const DISMISS_OFFER: &str = "rejection/dismiss-offer";
+/// A demand or commitment verb whose complement is a claim or a question, not an act
+/// ([`Ctx::act_complement`]): a position.
+const NO_ACT: &str = "position/no-act";
+/// How many words after a gated verb [`Ctx::act_complement`] reads.
+const ACT_COMPLEMENT_WORDS: usize = 8;
 /// What can be proposed, offered or asked: dismissing one of them rejects it.
 const PROPOSED: &[&str] = &[
     "offer",
@@ -534,7 +539,7 @@ impl<'a> Ctx<'a> {
                     // a gated phrase (a bare "consequences"/"sanctions") types only with a future, a
                     // condition or a modal in the content (the lexicon's `gate` column)
                     let ok = match c.gate {
-                        Gate::None => true,
+                        Gate::None | Gate::Action => true,
                         Gate::Modality => {
                             self.has_class(span, Class::Future)
                                 || self.has_class(span, Class::Cond)
@@ -657,7 +662,55 @@ impl<'a> Ctx<'a> {
                 return (StatementType::Rejection, 0, DISMISS_OFFER);
             }
         }
+        if c.gate == Gate::Action && !self.act_complement(h, c.kind) {
+            return (StatementType::Position, 0, NO_ACT);
+        }
         (c.kind, c.strength, c.id.as_str())
+    }
+
+    /// Whether the complement of a demand or commitment verb is an act (the lexicon's `action` gate):
+    /// a to-infinitive, directly or after an object ("asked workers to sign"); "for"/"on" ("insisted on a
+    /// vote"); a clause with a modal of obligation ("suggested that Iran should"), or, for a commitment,
+    /// a future ("assured them it will"); a mandative "be" ("insisted that they be freed"). A claim is
+    /// not: a clause whose first verb is a finite indicative or a past tense ("insisted that he was",
+    /// "she provided"), a question ("asked whether", a question mark before the
+    /// sentence ends), words offered ("offered his assessment"). Anything else keeps the verb's type.
+    fn act_complement(&self, h: &Hit, kind: StatementType) -> bool {
+        let sent = self.sentence(h.span.start);
+        if self.text.src.get(h.span.end..sent.end).is_some_and(|rest| rest.contains('?')) {
+            return false;
+        }
+        let after = self.words_after(h.span.end, ACT_COMPLEMENT_WORDS);
+        let words: Vec<&str> = after.iter().take_while(|(s, _)| s.start < sent.end).map(|(_, w)| w.as_str()).collect();
+        let verb_follows = |i: usize| {
+            words.get(i + 1).is_some_and(|w| {
+                w.chars().all(char::is_alphabetic)
+                    && !wc().is(WordClass::Determiner, w)
+                    && !wc().is(WordClass::ObjectPronoun, w)
+                    && !["the", "a", "an", "reporters", "me", "us", "him", "her", "them"].contains(w)
+            })
+        };
+        match words.first().copied() {
+            Some("for" | "on" | "upon") => return true,
+            Some(w) if wc().is(WordClass::QuestionComplement, w) => return false,
+            Some("to") if verb_follows(0) => return true,
+            _ => {}
+        }
+        for (i, w) in words.iter().enumerate() {
+            match *w {
+                "." | ";" | ":" => break,
+                "to" if verb_follows(i) => return true,
+                "have" | "has" if words.get(i + 1) == Some(&"to") => return true,
+                w if wc().is(WordClass::DeonticModal, w) => return true,
+                "will" | "'ll" | "would" | "'d" if kind == StatementType::Commitment => return true,
+                "be" => return true,
+                w if wc().is(WordClass::FiniteIndicative, w) || w.ends_with("n't") || w == "never" => return false,
+                w if i > 0 && w.len() > 4 && w.ends_with("ed") => return false,
+                w if kind == StatementType::Commitment && wc().is(WordClass::OfferedWords, w) => return false,
+                _ => {}
+            }
+        }
+        true
     }
 
     fn has_class(&self, span: Span, class: Class) -> bool {
