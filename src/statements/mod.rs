@@ -665,6 +665,7 @@ impl<'a> Ctx<'a> {
         if c.gate == Gate::Action && !self.act_complement(h, c.kind) {
             return (StatementType::Position, 0, NO_ACT);
         }
+
         (c.kind, c.strength, c.id.as_str())
     }
 
@@ -693,6 +694,8 @@ impl<'a> Ctx<'a> {
         match words.first().copied() {
             Some("for" | "on" | "upon") => return true,
             Some(w) if wc().is(WordClass::QuestionComplement, w) => return false,
+            // "agrees with the sentiment"
+            Some("with") => return false,
             Some("to") if verb_follows(0) => return true,
             _ => {}
         }
