@@ -253,11 +253,13 @@ pub enum WordClass {
     QuestionComplement,
     /// `offered_words`: What is offered when words are ("offered his assessment"): no commitment.
     OfferedWords,
+    /// `epistemic_before_modal`: Words before "have to"/"need to" that make it a prediction ("will have to").
+    EpistemicBeforeModal,
 }
 
 impl WordClass {
     /// Every class, in table order.
-    pub const ALL: [WordClass; 76] = [
+    pub const ALL: [WordClass; 77] = [
         WordClass::PointParticle,
         WordClass::CallParticle,
         WordClass::WarnParticle,
@@ -334,6 +336,7 @@ impl WordClass {
         WordClass::FiniteIndicative,
         WordClass::QuestionComplement,
         WordClass::OfferedWords,
+        WordClass::EpistemicBeforeModal,
     ];
 
     /// The class's name in the table.
@@ -415,6 +418,7 @@ impl WordClass {
             WordClass::FiniteIndicative => "finite_indicative",
             WordClass::QuestionComplement => "question_complement",
             WordClass::OfferedWords => "offered_words",
+            WordClass::EpistemicBeforeModal => "epistemic_before_modal",
         }
     }
 }

@@ -558,7 +558,12 @@ impl<'a> Ctx<'a> {
                                 .words_after(h.span.end, 1)
                                 .first()
                                 .is_some_and(|(s, _)| self.text.slice(*s).starts_with(char::is_uppercase)));
-                    (!first_person && !inverted).then_some((c.kind, c.strength, c.id.as_str()))
+                    // "he will have to work …", "may need to": a prediction, not an obligation put on
+                    // someone; "has to do with": no obligation at all
+                    let predicted =
+                        self.words_before(h.span.start, 2).iter().any(|w| wc().is(WordClass::EpistemicBeforeModal, w));
+                    let idiom = self.words_after(h.span.end, 2).iter().map(|(_, w)| w.as_str()).eq(["do", "with"]);
+                    (!first_person && !inverted && !predicted && !idiom).then_some((c.kind, c.strength, c.id.as_str()))
                 }
                 Class::Imperative => {
                     // the first word inside a quotation mark: “Release Bazoum …”
