@@ -26,8 +26,7 @@ pub const UNSURE_BELOW: f32 = 0.5;
 /// (5 folds by document, each fold's statements given the rates counted on the other four; diplomacy
 /// dev, 289 statements, 0.63 right): at 0.55 the listed ones are right 0.76 (146), the folded ones
 /// 0.50 (143); at 0.5, 0.67 (200) and 0.56 (89); at 0.6, 0.77 (128) and 0.52 (161). Re-check it
-/// whenever the rates are regenerated (`scripts/make_statement_confidence.py` prints the held-out
-/// precision of what is listed at 0.5, 0.6 and 0.7).
+/// whenever the rates are regenerated: `scripts/unsure_fold_rates.py` prints this table.
 pub const DEFAULT_UNSURE_STATEMENT_BELOW: f32 = 0.55;
 
 /// Statements an actor card shows before its "N more" (dealt round-robin over its type groups, so
