@@ -1,6 +1,7 @@
 // The one renderer of a report view, used by the popup and the demo page. It reads the core's display
 // model (display::Display: header, counts, sides → actors in rank order with their colour slot →
-// statements by type with folded lists → quotes) and decides nothing about order or grouping. DOM
+// statements by type with folded lists → quotes; the summary, the unsure folds and how many items each
+// card shows before "N more") and decides nothing about order, grouping or folding. DOM
 // built with createElement/textContent only: no page-derived string ever goes through innerHTML.
 import { colorFor, textOn } from "./palette.js";
 import { toMarkdown } from "./markdown.js";

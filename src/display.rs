@@ -6,6 +6,11 @@
 //! counts), then sides (country or alliance, from [`side_of`]) → actors in prominence order with their
 //! colour slot → statements grouped by type in [`StatementType::ALL`] order, enumerations folded into
 //! numbered lists → the actor's quotes; then the unattributed quotes and the people only mentioned.
+//! What a reader scans first (issue 14) is decided here too: the [`Display::summary`] (sides → actors
+//! → statements per type); statements under [`DEFAULT_UNSURE_STATEMENT_BELOW`] and quotes under
+//! [`UNSURE_BELOW`] folded apart in an [`UnsureView`] with their measured rate; a quote listed once,
+//! as the statement it gave when its speaker holds one; and what each card shows before its "N more"
+//! ([`plan_fold`]).
 //! [`targets`] gives the highlight targets (text-quote selectors) the content script anchors, and
 //! [`view`] gives both. Texts come whitespace-collapsed and whole; cutting long ones is the
 //! renderer's business. Strings for the user are i18n message keys (`type_demand`, `kind_direct`).
