@@ -757,7 +757,7 @@ fn quote_view(r: &Report, i: usize) -> QuoteView {
         kind: q.kind,
         label: kind_label(q.kind),
         text: collapse(slice(&r.text, q.span)),
-        percent: (f64::from(q.confidence) * 100.0).round().max(0.0) as u32,
+        percent: (f64::from(q.confidence).clamp(0.0, 1.0) * 100.0).round() as u32,
         unsure: q.confidence < UNSURE_BELOW,
     }
 }

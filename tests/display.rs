@@ -402,3 +402,30 @@ fn cards_fold_after_the_first_statements_and_quotes() {
     assert_eq!(display::plan_fold(&mut gs, 0), (0, 1));
     assert_eq!(gs[0].shown, 3);
 }
+
+/// Bad input: a report whose statements point at quotes and actors that are not there, or carry a
+/// confidence that is not a number, still gives a display model (folded as unsure), never a panic.
+#[test]
+fn inconsistent_reports_give_a_display_model_not_a_panic() {
+    let mut r = analyze(SEED);
+    let n = r.quotes.len();
+    for (i, s) in r.statements.iter_mut().enumerate() {
+        match i % 3 {
+            0 => s.quote = Some(whosaid::QuoteId(n + 5)),
+            1 => s.confidence = f32::NAN,
+            _ => s.confidence = -3.0,
+        }
+    }
+    r.quotes.iter_mut().for_each(|q| q.confidence = f32::INFINITY);
+    let d = display::build(&r);
+    let folded: usize = cards(&d).map(|a| unsure_ids(a).len()).sum();
+    assert!(folded >= r.statements.len() * 2 / 3 - 1, "NaN and negative confidences are not folded as unsure");
+    for a in cards(&d) {
+        if let Some(u) = &a.unsure {
+            assert!(u.percent <= 100 && u.tenths <= 10);
+        }
+        assert!(a.quotes.iter().all(|q| q.percent <= 100), "{}: a quote's rate over 100 %", a.name);
+    }
+    let json = serde_json::to_string(&display::view(&r)).unwrap();
+    assert!(json.contains("\"summary\""));
+}
