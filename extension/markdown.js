@@ -30,6 +30,14 @@ export function toMarkdown(display, t = (k) => k) {
     if (s.times != null) flags.push(t("repeatsTitle", s.times));
     return flags.length ? ` _(${flags.join("; ")})_` : "";
   };
+  // The unsure fold, unfolded: statements with their type, then quotes; the rate as the heading says.
+  function unsure(u, head) {
+    if (!u) return;
+    lines.push(`${head} ${t("unsureFold", u.statements.length + u.quotes.length)} — ${t("unsureFoldTitle", u.tenths)}`, "");
+    for (const s of u.statements) lines.push(`- ${t("type_" + s.type)}: ${esc(s.text)}${flagsOf(s)}`);
+    if (u.statements.length) lines.push("");
+    for (const q of u.quotes) lines.push(`> ${esc(q.text)}`, "");
+  }
   for (const g of display.sides) {
     if (headed) lines.push(`## ${esc(g.side == null ? t("sideNone") : g.side)}`, "");
     const h = headed ? "###" : "##";
@@ -52,11 +60,13 @@ export function toMarkdown(display, t = (k) => k) {
         lines.push(`${h}# ${t("quotesHeading")}`, "");
         for (const q of actor.quotes) lines.push(`> ${esc(q.text)}`, "");
       }
+      unsure(actor.unsure, `${h}#`);
     }
   }
-  if (display.unattributed.length) {
+  if (display.unattributed.length || display.unattributed_unsure) {
     lines.push(`## ${t("unattributed")}`, "");
     for (const q of display.unattributed) lines.push(`> ${esc(q.text)}`, "");
+    unsure(display.unattributed_unsure, "###");
   }
   return lines.join("\n").replace(/\n{3,}/g, "\n\n").trim() + "\n";
 }

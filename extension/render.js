@@ -1,6 +1,7 @@
 // The one renderer of a report view, used by the popup and the demo page. It reads the core's display
 // model (display::Display: header, counts, sides → actors in rank order with their colour slot →
-// statements by type with folded lists → quotes) and decides nothing about order or grouping. DOM
+// statements by type with folded lists → quotes; the summary, the unsure folds and how many items each
+// card shows before "N more") and decides nothing about order, grouping or folding. DOM
 // built with createElement/textContent only: no page-derived string ever goes through innerHTML.
 import { colorFor, textOn } from "./palette.js";
 import { toMarkdown } from "./markdown.js";
@@ -122,6 +123,41 @@ export function renderReport(root, display, opts = {}) {
   const statementItem = (s, id, attrs) => item(s.key, excerpt(s.text), statementFlags(s), id, s.type, attrs);
   const quoteItem = (q, id) => item(q.key, excerpt(q.text), quoteFlags(q), id, "quote");
 
+  // A type badge for a statement listed outside its type group (in an unsure fold).
+  const typed = (s, id) => {
+    const li = statementItem(s, id);
+    li.querySelector(".ws-item-button").prepend(h("span", { class: `ws-badge ws-badge-${s.type} ws-badge-inline`, text: t("type_" + s.type) }), " ");
+    return li;
+  };
+  // The unsure fold: statements and quotes under the core's thresholds, the measured rate in the tooltip.
+  const unsureFold = (u, id) =>
+    u
+      ? h(
+          "details",
+          { class: "ws-unsure", open: u.open },
+          h("summary", { class: "ws-unsure-line", title: t("unsureFoldTitle", u.tenths) }, t("unsureFold", u.statements.length + u.quotes.length)),
+          h("p", { class: "ws-unsure-rate", text: t("unsureFoldTitle", u.tenths) }),
+          h("ul", { class: "ws-items" }, u.statements.map((s) => typed(s, id)), u.quotes.map((q) => quoteItem(q, id))),
+        )
+      : null;
+  // The card's "N more": shows (and folds again) the items the core put behind it.
+  const moreButton = (n) => {
+    if (!n) return null;
+    const b = h("button", { type: "button", class: "ws-more", "aria-expanded": "false", text: t("moreItems", n) });
+    b.addEventListener("click", () => {
+      const card = b.closest(".ws-actor");
+      const open = !card.classList.contains("ws-open");
+      card.classList.toggle("ws-open", open);
+      b.setAttribute("aria-expanded", String(open));
+      b.textContent = open ? t("fewerItems") : t("moreItems", n);
+    });
+    return b;
+  };
+  const folded = (el, yes) => {
+    if (yes) el.classList.add("ws-folded");
+    return el;
+  };
+
   const listed = [];
   const sides = [];
   for (const sg of display.sides) {
@@ -131,20 +167,24 @@ export function renderReport(root, display, opts = {}) {
       listed.push(actor);
       const c = color(actor.slot);
       const groups = actor.groups.map((g) => {
+        let n = 0; // statements so far in this group: the first g.shown show before "N more"
         const entries = g.entries.map((e) => {
-          if (e.statement) return statementItem(e.statement, id);
-          return h(
-            "li",
-            { class: "ws-enum" },
-            h("span", { class: "ws-enum-lead", text: t("enumLead", e.list.items.length, e.list.cue ? excerpt(e.list.cue) : t(g.label)) }),
-            h("ol", { class: "ws-enum-list" }, e.list.items.map((s) => statementItem(s, id, { value: String(s.item), "data-item": String(s.item) }))),
+          if (e.statement) return folded(statementItem(e.statement, id), n++ >= g.shown);
+          const first = n;
+          const items = e.list.items.map((s) => folded(statementItem(s, id, { value: String(s.item), "data-item": String(s.item) }), n++ >= g.shown));
+          return folded(
+            h("li", { class: "ws-enum" }, h("span", { class: "ws-enum-lead", text: t("enumLead", e.list.items.length, e.list.cue ? excerpt(e.list.cue) : t(g.label)) }), h("ol", { class: "ws-enum-list" }, items)),
+            first >= g.shown,
           );
         });
-        return h(
-          "div",
-          { class: "ws-group", "data-type": g.type },
-          h(headed ? "h4" : "h3", { class: "ws-group-head" }, h("span", { class: `ws-badge ws-badge-${g.type}`, text: t(g.label) }), h("span", { class: "ws-count", text: String(g.count) })),
-          h("ul", { class: "ws-items" }, entries),
+        return folded(
+          h(
+            "div",
+            { class: "ws-group", "data-type": g.type },
+            h(headed ? "h4" : "h3", { class: "ws-group-head" }, h("span", { class: `ws-badge ws-badge-${g.type}`, text: t(g.label) }), h("span", { class: "ws-count", text: String(g.count) })),
+            h("ul", { class: "ws-items" }, entries),
+          ),
+          g.shown === 0,
         );
       });
       if (actor.quotes.length) {
@@ -153,7 +193,7 @@ export function renderReport(root, display, opts = {}) {
             "div",
             { class: "ws-group", "data-type": "quote" },
             h(headed ? "h4" : "h3", { class: "ws-group-head" }, h("span", { class: "ws-badge ws-badge-quote", text: t("quotesHeading") }), h("span", { class: "ws-count", text: String(actor.quotes.length) })),
-            h("ul", { class: "ws-items" }, actor.quotes.map((q) => quoteItem(q, id))),
+            h("ul", { class: "ws-items" }, actor.quotes.map((q, i) => folded(quoteItem(q, id), i >= actor.quotes_shown))),
           ),
         );
       }
@@ -174,6 +214,8 @@ export function renderReport(root, display, opts = {}) {
             ),
           ),
           groups,
+          moreButton(actor.more),
+          unsureFold(actor.unsure, id),
         ),
       );
     }
@@ -186,15 +228,25 @@ export function renderReport(root, display, opts = {}) {
     );
   }
   const anon = display.unattributed;
-  const anonSection = anon.length
-    ? h(
-        "li",
-        { class: "ws-actor ws-anon", "data-actor": "u", style: { "--ws-actor": color(null) } },
-        h("h2", { class: "ws-actor-head" }, h("span", { class: "ws-actor-name", text: t("unattributed") })),
-        h("ul", { class: "ws-items" }, anon.map((q) => quoteItem(q, null))),
-      )
-    : null;
+  const anonUnsure = display.unattributed_unsure;
+  const anonSection =
+    anon.length || anonUnsure
+      ? h(
+          "li",
+          { class: "ws-actor ws-anon", "data-actor": "u", style: { "--ws-actor": color(null) } },
+          h("h2", { class: "ws-actor-head" }, h("span", { class: "ws-actor-name", text: t("unattributed") })),
+          h("ul", { class: "ws-items" }, anon.map((q, i) => folded(quoteItem(q, null), i >= display.unattributed_shown))),
+          moreButton(anon.length - display.unattributed_shown),
+          unsureFold(anonUnsure, null),
+        )
+      : null;
   const mentioned = display.mentioned;
+  const summary = summaryView(display, t, color, headed, (id) => {
+    const card = list.querySelector(`.ws-actor[data-actor="${Number(id)}"]`);
+    if (!card) return;
+    card.scrollIntoView({ block: "start" });
+    card.querySelector(".ws-actor-button")?.focus({ preventScroll: true });
+  });
 
   // Tools: highlight switch, filters, export.
   const uid = Math.random().toString(36).slice(2, 8);
@@ -214,7 +266,19 @@ export function renderReport(root, display, opts = {}) {
         g.hidden = !show;
         any = any || show;
       }
+      const unsure = sec.querySelector(".ws-unsure");
+      if (unsure) {
+        let shown = false;
+        for (const li of unsure.querySelectorAll(".ws-item")) {
+          li.hidden = !!tv && li.getAttribute("data-type") !== tv;
+          shown = shown || !li.hidden;
+        }
+        unsure.hidden = !shown;
+        any = any || shown;
+      }
       if (sec.classList.contains("ws-anon")) any = !tv || tv === "quote";
+      // a type filter shows that type's folded items too
+      sec.classList.toggle("ws-filtered", !!tv);
       sec.hidden = !(showActor && any);
     }
     for (const side of list.querySelectorAll(".ws-side")) side.hidden = !side.querySelector(".ws-actor:not([hidden])");
@@ -277,6 +341,7 @@ export function renderReport(root, display, opts = {}) {
       "div",
       { class: "ws-report" },
       header,
+      empty ? null : summary,
       tools,
       status,
       empty ? h("div", { class: "ws-message ws-info", role: "status" }, h("p", { class: "ws-message-title", text: t("noQuotes") }), h("p", { class: "ws-message-detail", text: t("noQuotesDetail") })) : list,
@@ -284,6 +349,53 @@ export function renderReport(root, display, opts = {}) {
     ),
   );
   return { markdown: () => toMarkdown(display, t) };
+}
+
+/**
+ * The first-screen summary from the core's `display.summary`: sides → actors, each with how many
+ * statements of each type, quotes and unsure items; an actor's name scrolls the list to its card.
+ */
+function summaryView(display, t, color, headed, go) {
+  const rows = display.summary || [];
+  if (!rows.length) return null;
+  const chip = (type, label, count) => h("span", { class: `ws-chip ws-chip-${type}` }, h("span", { class: `ws-badge ws-badge-${type}`, text: t(label) }), h("span", { class: "ws-chip-count", text: String(count) }));
+  const actorRow = (a) => {
+    const c = color(a.slot);
+    return h(
+      "li",
+      { class: "ws-sum-actor", "data-actor": a.id },
+      h(
+        "button",
+        { type: "button", class: "ws-sum-go", title: t("summaryGoTo", a.name), onclick: () => go(a.id) },
+        h("span", { class: "ws-sum-swatch", style: { background: c }, "aria-hidden": "true" }),
+        h("span", { class: "ws-sum-name", text: a.name }),
+      ),
+      h(
+        "span",
+        { class: "ws-sum-counts" },
+        a.types.map((x) => chip(x.type, x.label, x.count)),
+        a.quotes ? h("span", { class: "ws-sum-note", text: t("summaryQuotes", a.quotes) }) : null,
+        a.unsure ? h("span", { class: "ws-sum-note ws-sum-unsure", text: t("summaryUnsure", a.unsure) }) : null,
+      ),
+    );
+  };
+  return h(
+    "section",
+    { class: "ws-summary", "aria-label": t("summaryHeading") },
+    h("h2", { class: "ws-summary-head", text: t("summaryHeading") }),
+    h(
+      "ul",
+      { class: "ws-sum-sides" },
+      rows.map((sg) =>
+        h(
+          "li",
+          { class: "ws-sum-side", "data-side": sg.side ?? "" },
+          headed ? h("span", { class: "ws-sum-side-name", text: sg.side == null ? t("sideNone") : sg.side }) : null,
+          h("ul", { class: "ws-sum-actors" }, sg.actors.map(actorRow)),
+        ),
+      ),
+    ),
+  );
 }
 
 function initials(name) {

@@ -47,7 +47,9 @@ test("Markdown from the display model: sides, actors, numbered lists, flags, quo
   assert.match(md, /^## United States$/m);
   assert.match(md, /^#### Demands\n\n- requirements \(3 points\)\n  1\. .*\n  2\. .*\n  3\. /m);
   assert.match(md, /reported by Ned Price/);
-  assert.match(md, /^> “Russia is carefully analyzing/m);
+  // the quote Putin's accusation came from is listed once, as the statement (issue 14)
+  assert.match(md, /^- ([^“\n]+: )?“Russia is carefully analyzing/m);
+  assert.doesNotMatch(md, /^> “Russia is carefully analyzing/m);
   // heads of state have a side (issue 13): Biden and Blinken are on the United States' side in the seed
   assert.doesNotMatch(md, /^## Side not stated$/m);
   const hostile = await core.call("viewText", "“Give us <b>the keys</b> *now*,” Mayor Ann Lee said.");
@@ -56,7 +58,9 @@ test("Markdown from the display model: sides, actors, numbered lists, flags, quo
   const two = await core.call("viewText", "“We will not accept it,” Russian Foreign Minister Sergei Lavrov said on Monday. “Give us the keys,” Mayor Ann Lee said.");
   assert.match(toMarkdown(two.display, t), /^## Russia$/m);
   assert.match(toMarkdown(two.display, t), /^## Side not stated$/m);
-  assert.match(toMarkdown(hostile.display), /^> “Give us \\<b\\>the keys\\<\/b\\> \\\*now\\\*,”$/m);
+  // the quote is listed once, as its (unsure) statement, escaped the same way
+  assert.match(toMarkdown(hostile.display), /^(> |- type_position: )“Give us \\<b\\>the keys\\<\/b\\> \\\*now\\\*,”$/m);
+  assert.doesNotMatch(toMarkdown(hostile.display), /<b>/);
 });
 
 test("a trapped instance is dropped and the next call instantiates the module again", async () => {

@@ -48,7 +48,9 @@ test("export: copy as Markdown and download the JSON report", async () => {
   assert.match(md, /^# ‘Ignored’: Putin Delivers/m);
   assert.match(md, /^#{2,3} Vladimir Putin/m);
   assert.match(md, /^#{3,4} (Demand|Position|Accusation)/m);
-  assert.match(md, /^> “Russia is carefully analyzing/m);
+  // the quote Putin's accusation came from is listed once, as the statement (issue 14)
+  assert.match(md, /^- ([^“\n]+: )?“Russia is carefully analyzing/m);
+  assert.doesNotMatch(md, /^> “Russia is carefully analyzing/m);
   const [download] = await Promise.all([page.waitForEvent("download"), page.click("#panel .ws-download-json")]);
   assert.match(download.suggestedFilename(), /^whosaid-.*\.json$/);
   const { readFile } = await import("node:fs/promises");
