@@ -138,6 +138,8 @@ const DISMISS_OFFER: &str = "rejection/dismiss-offer";
 /// A demand or commitment verb whose complement is a claim or a question, not an act
 /// ([`Ctx::act_complement`]): a position.
 const NO_ACT: &str = "position/no-act";
+/// Past participles of statement verbs that do not end in -ed ("was sought", "were told").
+const IRREGULAR_PASSIVE: &[&str] = &["sought", "told", "given", "made", "taken", "thrown", "forbidden", "bidden"];
 /// How many words after a gated verb [`Ctx::act_complement`] reads.
 const ACT_COMPLEMENT_WORDS: usize = 8;
 /// What can be proposed, offered or asked: dismissing one of them rejects it.
@@ -1135,6 +1137,10 @@ impl<'a> Ctx<'a> {
                 _ => None,
             };
             let Some(mut t) = typed else { continue };
+            // a passive ("was asked to speak", "is recommended as"): its subject is not who acts
+            if c.class == Class::Verb && self.passive(h) {
+                continue;
+            }
             let after_words = self.words_after(h.span.end, 1);
             let that = after_words.first().is_some_and(|(_, w)| w == "that");
             let clause_follows =
@@ -1191,6 +1197,20 @@ impl<'a> Ctx<'a> {
             let actor_mention = Some(self.mentions[m].span);
             self.push(out, Draft { actor, via: None, typed: Some(&t), span, quote: None, rule, actor_mention });
         }
+    }
+
+    /// Whether a verb hit is a passive participle: a form of "be" or "get" just before it, or before
+    /// an adverb before it ("was repeatedly asked").
+    fn passive(&self, h: &Hit) -> bool {
+        if !self.word(h).to_lowercase().ends_with("ed")
+            && !IRREGULAR_PASSIVE.contains(&self.word(h).to_lowercase().as_str())
+        {
+            return false;
+        }
+        let before = self.words_before(h.span.start, 2);
+        let aux = |w: &String| wc().is(WordClass::Be, w) || ["get", "gets", "got", "getting"].contains(&w.as_str());
+        before.first().is_some_and(aux)
+            || (before.first().is_some_and(|w| w.ends_with("ly")) && before.get(1).is_some_and(aux))
     }
 
     /// Demands named as a noun and listed in the next sentence: "The rebels repeated their conditions
