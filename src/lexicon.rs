@@ -255,11 +255,13 @@ pub enum WordClass {
     OfferedWords,
     /// `epistemic_before_modal`: Words before "have to"/"need to" that make it a prediction ("will have to").
     EpistemicBeforeModal,
+    /// `agent_noun`: Nouns of a body or person that can commit ("her government will provide").
+    AgentNoun,
 }
 
 impl WordClass {
     /// Every class, in table order.
-    pub const ALL: [WordClass; 77] = [
+    pub const ALL: [WordClass; 78] = [
         WordClass::PointParticle,
         WordClass::CallParticle,
         WordClass::WarnParticle,
@@ -337,6 +339,7 @@ impl WordClass {
         WordClass::QuestionComplement,
         WordClass::OfferedWords,
         WordClass::EpistemicBeforeModal,
+        WordClass::AgentNoun,
     ];
 
     /// The class's name in the table.
@@ -419,6 +422,7 @@ impl WordClass {
             WordClass::QuestionComplement => "question_complement",
             WordClass::OfferedWords => "offered_words",
             WordClass::EpistemicBeforeModal => "epistemic_before_modal",
+            WordClass::AgentNoun => "agent_noun",
         }
     }
 }

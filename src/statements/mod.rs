@@ -352,6 +352,35 @@ impl<'a> Ctx<'a> {
             .collect()
     }
 
+    /// Whether the subject of the future marker before a verb of giving can act: a pronoun ("we
+    /// will", "we'll", "it would" for a ministry), a mention of a person, body or state, or a noun of
+    /// one ("her government will", `agent_noun`) — not a
+    /// thing ("the merger would allow", "steroids will help") or a relative ("a plan that would").
+    fn agent_before_future(&self, h: &Hit) -> bool {
+        let lo = self.sentence(h.span.start).start;
+        let i = self.text.token_at_or_after(h.span.start);
+        let toks: Vec<usize> = (0..i).rev().take_while(|&k| self.text.tokens[k].span.start >= lo).take(3).collect();
+        let future = |k: usize| {
+            let w = self.lower_or_mark(k);
+            ["will", "would", "shall", "'ll", "’ll"].contains(&w) || w.starts_with("won") || w.starts_with("wouldn")
+        };
+        let Some(j) = toks.iter().take(2).position(|&k| future(k) || self.lower_or_mark(k).ends_with("ll")) else {
+            return true;
+        };
+        let w = self.lower_or_mark(toks[j]);
+        if w.ends_with("'ll") || w.ends_with("’ll") {
+            return true;
+        }
+        let Some(&subj) = toks.get(j + 1) else { return true };
+        if self.mentions.ending_at(self.text.tokens[subj].span.end).is_some() {
+            return true;
+        }
+        let w = self.lower_or_mark(subj);
+        ["i", "we", "you", "he", "she", "they", "it"].contains(&w)
+            || wc().is(WordClass::AgentNoun, w)
+            || self.text.slice(self.text.tokens[subj].span).starts_with(char::is_uppercase)
+    }
+
     /// Word tokens (lower case) from `b` on.
     fn words_after(&self, b: usize, n: usize) -> Vec<(Span, String)> {
         let i = self.text.token_at_or_after(b);
@@ -609,6 +638,8 @@ impl<'a> Ctx<'a> {
                     let neg = neg || before.iter().take(2).any(|w| w.starts_with("won") || w.starts_with("wouldn"));
                     let fut = fut || before.iter().take(2).any(|w| w.starts_with("won") || w.starts_with("wouldn"));
                     match (fut, neg) {
+                        // "the merger would allow …", "steroids will help": a prediction about a thing
+                        (true, false) if !self.agent_before_future(h) => None,
                         (true, false) => Some((StatementType::Commitment, 0, WILL_GIVE)),
                         (true, true) => Some((StatementType::Rejection, 0, WILL_NOT_GIVE)),
                         _ => None,
