@@ -160,3 +160,20 @@ fn random_markup_never_panics() {
         let _ = whosaid::analyze(whosaid::Input::page(&html).selection(sel));
     }
 }
+
+#[test]
+fn a_saved_page_reads_the_headline_article_not_the_sign_in_box_or_footer() {
+    let e = extract(include_str!("fixtures/pages/saved-overlay/page.html"), None, None);
+    assert!(e.text.contains("the district would review the route in the spring"), "{}", e.text);
+    for junk in ["Sign in", "Subscribers enjoy", "independently selected", "All rights reserved"] {
+        assert!(!e.text.contains(junk), "{junk:?} should be gone:\n{}", e.text);
+    }
+    assert_eq!(e.article.title.as_deref(), Some("Valley schools add late bus after parents' petition"));
+}
+
+#[test]
+fn other_posts_beside_a_short_post_are_left_out() {
+    let e = extract(include_str!("fixtures/pages/more-posts/page.html"), None, None);
+    assert!(e.text.contains("disse a coordenadora Marta Lopes"), "{}", e.text);
+    assert!(!e.text.contains("Você pode gostar") && !e.text.contains("feira de artesanato"), "{}", e.text);
+}

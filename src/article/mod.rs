@@ -20,6 +20,7 @@
 //! `article:published_time`, `<time datetime>`, `og:site_name`, the URL's host).
 
 mod clean;
+mod headline;
 
 use dom_query::Document;
 use dom_smoothie::{Config, Readability, TextMode};
@@ -104,11 +105,24 @@ pub fn extract(html: &str, url: Option<&str>, selection: Option<&str>) -> Extrac
         parsed = Some(doc);
         format!("the page has more than {MAX_ELEMENTS} elements")
     } else {
-        match Readability::with_document(doc, url, Some(cfg))
-            .map_err(|e| e.to_string())
-            .and_then(|mut r| r.parse().map(|a| (a, r)).map_err(|e| e.to_string()))
-        {
-            Ok((a, r)) => {
+        match Readability::with_document(doc, url, Some(cfg)).map_err(|e| e.to_string()).and_then(|mut r| {
+            // The headline's <article> alone, when the page has one; the metadata is read first,
+            // from the whole page (Readability's title looks at the page's headings).
+            let whole_page_meta = headline::headline_article(&r.doc).map(|a| {
+                let m = r.get_article_metadata(r.parse_json_ld());
+                headline::keep_only(&a);
+                m
+            });
+            r.parse().map(|a| (a, r, whole_page_meta)).map_err(|e| e.to_string())
+        }) {
+            Ok((mut a, r, whole_page_meta)) => {
+                if let Some(m) = whole_page_meta {
+                    a.title = m.title;
+                    a.byline = m.byline.or(a.byline);
+                    a.site_name = m.site_name.or(a.site_name);
+                    a.published_time = m.published_time.or(a.published_time);
+                    a.lang = m.lang.or(a.lang);
+                }
                 article = Article {
                     title: nonempty(a.title.to_string()).or(page_meta.title),
                     byline: a.byline.and_then(nonempty).or(page_meta.byline).and_then(clean_byline),
