@@ -66,11 +66,13 @@ fn news_page_keeps_prose_and_drops_boilerplate() {
 }
 
 #[test]
-fn embedded_posts_are_kept_with_their_signature() {
+fn embedded_posts_are_left_out_and_the_reader_is_told() {
     let e = extract(include_str!("fixtures/pages/embedded-post/page.html"), None, None);
-    assert!(e.text.contains("Families cannot heat their homes on promises."), "{}", e.text);
-    assert!(e.text.contains("— Omar Haddad (@ohaddad)"), "{}", e.text);
+    assert!(e.text.contains("posted on social media shortly after the debate"), "{}", e.text);
+    assert!(!e.text.contains("Families cannot heat their homes") && !e.text.contains("(@ohaddad)"), "{}", e.text);
     assert!(!e.text.contains("READ MORE") && !e.text.contains("(Image: Getty)") && !e.text.contains("Great article"));
+    assert_eq!(e.notices.len(), 1, "{:?}", e.notices);
+    assert!(e.notices[0].starts_with("Left out 1 embedded social-media post:"), "{:?}", e.notices);
 }
 
 #[test]
@@ -176,4 +178,15 @@ fn other_posts_beside_a_short_post_are_left_out() {
     let e = extract(include_str!("fixtures/pages/more-posts/page.html"), None, None);
     assert!(e.text.contains("disse a coordenadora Marta Lopes"), "{}", e.text);
     assert!(!e.text.contains("Você pode gostar") && !e.text.contains("feira de artesanato"), "{}", e.text);
+}
+
+#[test]
+fn every_kind_of_embedded_post_is_left_out_and_pull_quotes_stay() {
+    let e = extract(include_str!("fixtures/pages/social-embeds/page.html"), None, None);
+    for post in ["Forty thousand dollars", "growing on me", "A post shared by", "View this post", "(@"] {
+        assert!(!e.text.contains(post), "{post:?} should be gone:\n{}", e.text);
+    }
+    assert!(e.text.contains("wrote on X that the money would have been better spent"), "{}", e.text);
+    assert!(e.text.contains("“A slogan is only as good as the town behind it,” the mayor"), "{}", e.text);
+    assert!(e.notices.iter().any(|n| n.starts_with("Left out 3 embedded social-media posts:")), "{:?}", e.notices);
 }

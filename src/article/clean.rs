@@ -13,7 +13,7 @@
 //! Tried and dropped because they cost recall on the benchmark: trimming short non-sentences at the
 //! article's edges (lists and subheads go too), removing repeated short paragraphs, de-duplicating.
 
-use dom_query::{Document, NodeRef, Selection};
+use dom_query::{NodeRef, Selection};
 
 /// An element whose class/id names a boilerplate role is removed only if it holds at most this share
 /// of the article's text (a wrapper with an unlucky class name is kept).
@@ -381,38 +381,6 @@ const MONTHS: &[&str] = &[
     "december",
 ];
 
-/// Class names of embedded posts (tweets and the like): what people said, in their own words.
-const EMBED_CLASSES: &[&str] =
-    &["tweet", "twitter", "instagram", "tiktok", "bluesky", "threads", "mastodon", "facebook", "embed"];
-
-/// An ancestor of an embedded post is its wrapper if its text is at most this many characters longer.
-const EMBED_WRAPPER_SLACK: usize = 80;
-
-/// Before Readability: embedded posts sit in wrappers named "social-embed" and the like, which
-/// Readability drops as unlikely content. Strips the class and id of each post and of its wrappers so
-/// the post stays in the article's flow, and unwraps the post's links (Readability weighs link density).
-pub fn keep_embedded_posts(doc: &Document) {
-    for bq in doc.select("blockquote[class]").nodes() {
-        let class = bq.class().map(|c| c.to_ascii_lowercase()).unwrap_or_default();
-        if !EMBED_CLASSES.iter().any(|e| class.contains(e)) {
-            continue;
-        }
-        let len = text_len(bq);
-        bq.remove_attrs(&["class", "id"]);
-        // Links in a post (t.co, the date) make it look like navigation to Readability.
-        for a in Selection::from(*bq).select("a").nodes() {
-            a.rename("span");
-            a.remove_attrs(&["href"]);
-        }
-        for anc in bq.ancestors(Some(4)) {
-            if anc.has_name("body") || anc.has_name("article") || text_len(&anc) > len + EMBED_WRAPPER_SLACK {
-                break;
-            }
-            anc.remove_attrs(&["class", "id"]);
-        }
-    }
-}
-
 /// Removes boilerplate elements from the extracted article `doc`.
 pub fn clean_dom(root: &NodeRef) {
     let doc = Selection::from(*root);
@@ -641,18 +609,18 @@ fn is_boilerplate_paragraph(p: &str, n_words: usize) -> bool {
             return true;
         }
     }
-    // The signature line of an embedded post ("— Ann Lee (@annlee) May 2, 2026") names a speaker.
-    let post_signature = lower.contains("(@");
-    if short && !post_signature && (lower.starts_with("by ") || lower.starts_with("— ")) && !ends_sentence(p) {
+    // (a stray signature line of an embedded post, "— Ann Lee (@annlee) May 2, 2026", goes too: the
+    // posts are left out, see embeds.rs)
+    if short && (lower.starts_with("by ") || lower.starts_with("— ")) && !ends_sentence(p) {
         return true;
     }
     false
 }
 
-/// A short paragraph that is only a date line (not an embedded post's signature).
+/// A short paragraph that is only a date line.
 fn is_date_paragraph(p: &str, n_words: usize) -> bool {
     let lower = p.to_lowercase();
-    n_words < SHORT_WORDS && !lower.contains("(@") && is_date_line(&lower)
+    n_words < SHORT_WORDS && is_date_line(&lower)
 }
 
 /// A short line made of dates, times and words like "Updated" only.

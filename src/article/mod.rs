@@ -20,6 +20,7 @@
 //! `article:published_time`, `<time datetime>`, `og:site_name`, the URL's host).
 
 mod clean;
+mod embeds;
 mod headline;
 
 use dom_query::Document;
@@ -86,7 +87,7 @@ pub fn extract(html: &str, url: Option<&str>, selection: Option<&str>) -> Extrac
     let ld = ld_objects(&ld_blocks);
     let page_meta = page_metadata(&doc, url, &ld);
     let ld_body = json_ld_body(&ld);
-    clean::keep_embedded_posts(&doc);
+    let embedded_posts = embeds::drop_embedded_posts(&doc);
 
     let mut article = page_meta.clone();
     let cfg = Config {
@@ -140,6 +141,14 @@ pub fn extract(html: &str, url: Option<&str>, selection: Option<&str>) -> Extrac
                     text = body;
                 }
                 if text.chars().count() >= MIN_ARTICLE_CHARS {
+                    if embedded_posts > 0 {
+                        notices.push(format!(
+                            "Left out {embedded_posts} embedded social-media post{}: not the article's own text, \
+                             and who wrote {} is not reliably known.",
+                            if embedded_posts == 1 { "" } else { "s" },
+                            if embedded_posts == 1 { "it" } else { "them" }
+                        ));
+                    }
                     let roles = roles(&text, &headings);
                     return Extracted { article, text, source: TextSource::Article, notices, roles };
                 }
