@@ -190,3 +190,21 @@ fn every_kind_of_embedded_post_is_left_out_and_pull_quotes_stay() {
     assert!(e.text.contains("“A slogan is only as good as the town behind it,” the mayor"), "{}", e.text);
     assert!(e.notices.iter().any(|n| n.starts_with("Left out 3 embedded social-media posts:")), "{:?}", e.notices);
 }
+
+#[test]
+fn date_and_time_lines_inside_an_event_listing_stay_the_dateline_goes() {
+    let e = extract(include_str!("fixtures/pages/event-listing/page.html"), None, None);
+    assert!(!e.text.contains("Published 06/11/2026"), "{}", e.text);
+    for line in ["Saturday, June 13, 2026", "3:30 – 8:00 pm", "Sunday, June 14, 2026", "10:00 am – 4:00 pm"] {
+        assert!(e.text.split("\n\n").any(|p| p == line), "{line:?} should stay:\n{}", e.text);
+    }
+}
+
+#[test]
+fn a_scorecard_table_stays_as_text_rows() {
+    let e = extract(include_str!("fixtures/pages/scorecard/page.html"), None, None);
+    for row in ["I. Qureshi not out 104 118", "D. Clarke b Patel 47 52"] {
+        assert!(e.text.split("\n\n").any(|p| p == row), "{row:?} should be a row:\n{}", e.text);
+    }
+    assert!(e.text.contains("twenty runs short on a good pitch"), "{}", e.text);
+}

@@ -74,7 +74,8 @@ fn tail_kind(p: &str, n_words: usize) -> Tail {
     Tail::None
 }
 
-/// Date lines within this many paragraphs of the article's start or end are its dateline, dropped.
+/// Date lines within this many paragraphs of the article's start, or of its end after its last
+/// paragraph of running text, are its dateline, dropped.
 const EDGE_PARAGRAPHS: usize = 2;
 
 /// Tags whose content is never prose.
@@ -544,13 +545,16 @@ pub fn clean_paragraphs(text: &str) -> String {
     }
     let paras: Vec<&str> = (0..end).filter(|&i| tails[i] != Tail::Label).map(|i| paras[i]).collect();
     let n = paras.len();
+    // the last paragraph of running text (a sentence's worth of words)
+    let last_long = (0..n).rev().find(|&i| word_count(paras[i]) >= SHORT_WORDS);
     let kept: Vec<&str> = paras
         .iter()
         .enumerate()
         .filter(|&(i, p)| {
-            // a line that is only a date is the article's dateline at its head or foot; inside the
-            // article it is content (an event listing's times, a timeline's dates)
-            let edge = i < EDGE_PARAGRAPHS || i + EDGE_PARAGRAPHS >= n;
+            // a line that is only a date is the article's dateline at its head or foot (after its
+            // last running text); inside the article it is content (an event listing's times, a
+            // timeline's dates)
+            let edge = i < EDGE_PARAGRAPHS || (i + EDGE_PARAGRAPHS >= n && last_long.is_none_or(|l| i > l));
             !(is_boilerplate_paragraph(p, word_count(p)) || edge && is_date_paragraph(p, word_count(p)))
         })
         .map(|(_, p)| *p)
