@@ -208,3 +208,10 @@ fn a_scorecard_table_stays_as_text_rows() {
     }
     assert!(e.text.contains("twenty runs short on a good pitch"), "{}", e.text);
 }
+
+#[test]
+fn a_hover_card_in_running_text_goes_and_its_name_stays() {
+    let e = extract(include_str!("fixtures/pages/hover-card/page.html"), None, None);
+    assert!(e.text.starts_with("After months of silence, Sen. Ada Brennan (D-Ore.) said on Thursday"), "{}", e.text);
+    assert!(!e.text.contains("harbour tunnel") && !e.text.contains("MORE"), "{}", e.text);
+}

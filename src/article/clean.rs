@@ -415,6 +415,31 @@ pub fn clean_dom(root: &NodeRef) {
             node.remove_from_parent();
         }
     }
+    // Hover cards inside running text (a person's card with links to stories about them): an
+    // inline element of a paragraph made of several links and nothing else. A link in prose is one
+    // link; the card's own trigger (the name) sits outside it and stays.
+    let is_card = |n: &NodeRef| {
+        Selection::from(*n).select("a").length() >= HOVER_CARD_MIN_LINKS
+            && link_density(n) >= 0.9
+            && text_len(n) < text_len_of_paragraph(n)
+    };
+    for node in doc.select("p span").nodes() {
+        // the innermost card: a wrapper holding the trigger and the card is not one
+        if node.parent().is_some()
+            && is_card(node)
+            && !Selection::from(*node).select("span").nodes().iter().any(is_card)
+        {
+            node.remove_from_parent();
+        }
+    }
+}
+
+/// An inline element of a paragraph with at least this many links (and only links) is a hover card.
+const HOVER_CARD_MIN_LINKS: usize = 3;
+
+/// The text length of the nearest `<p>` holding `n`.
+fn text_len_of_paragraph(n: &NodeRef) -> usize {
+    n.ancestors_it(None).find(|a| a.has_name("p")).map(|p| text_len(&p)).unwrap_or(0)
 }
 
 /// A `<br>` inside running text is a line break, not a paragraph: a lone one (no `<br>` beside it)
