@@ -9,7 +9,11 @@
 Prints the scores and the count of pages run without error; exits 1 when a page fails or F1 is below the bar.
 Skips with a message (exit 0) when ../shared is absent. Never copies the corpus: predictions go to .eval/.
 
+Per-page scores go to .eval/articles/scores-<set>.json; --compare DIR prints the pages whose F1 moved
+since the run whose output is in DIR (a copy of an earlier .eval/articles).
+
 Usage: scripts/eval_articles.py [--bin target/release/whosaid] [--shared ../shared] [--per-page] [--worst N]
+                                [--compare DIR]
 """
 import argparse
 import gzip
@@ -61,6 +65,25 @@ def score(scorer, truth, pred_dir, name, extra):
     return out
 
 
+def compare(old_dir, scores, min_delta=0.002):
+    """Prints each page whose F1 moved by at least `min_delta` since the run saved in `old_dir`."""
+    for kind, sc in scores.items():
+        path = os.path.join(old_dir, f"scores-{kind}.json")
+        if not sc or not os.path.isfile(path):
+            print(f"compare: no {path}")
+            continue
+        old = json.load(open(path))
+        moved = sorted(
+            (p["f1"] - old[k]["f1"], k, old[k]["f1"], p["f1"])
+            for k, p in sc["pages"].items()
+            if k in old and abs(p["f1"] - old[k]["f1"]) >= min_delta
+        )
+        worse = sum(1 for d, *_ in moved if d < 0)
+        print(f"\n{kind}: {len(moved)} pages moved ({worse} worse, {len(moved) - worse} better):")
+        for d, k, a, b in moved:
+            print(f"  {d:+.3f}  {a:.3f} -> {b:.3f}  {k}")
+
+
 def find_shared(root):
     """../shared next to the checkout (or next to its parent, for a worktree in a subfolder)."""
     for cand in (os.path.join(root, "..", "shared"), os.path.join(root, "..", "..", "shared")):
@@ -78,6 +101,7 @@ def main():
     ap.add_argument("--out", default=os.path.join(root, ".eval", "articles"))
     ap.add_argument("--per-page", action="store_true")
     ap.add_argument("--worst", type=int, default=10, help="print the N worst pages by F1")
+    ap.add_argument("--compare", help="an earlier run's output dir: print the pages whose F1 moved")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     args = ap.parse_args()
 
@@ -132,8 +156,15 @@ def main():
 
     extra = ["--per-page"] if args.per_page else []
     s = score(scorer, truth_path, pred["bench"], "whosaid bench", extra)
+    scores = {"bench": s}
     if os.path.isdir(moz):
-        score(scorer, moz, pred["moz"], "whosaid readability-pages", [])
+        scores["moz"] = score(scorer, moz, pred["moz"], "whosaid readability-pages", [])
+    for kind, sc in scores.items():
+        if sc:
+            with open(os.path.join(args.out, f"scores-{kind}.json"), "w") as f:
+                json.dump(sc["pages"], f, indent=1)
+    if args.compare:
+        compare(args.compare, scores)
     if s and args.worst:
         pages = sorted(s["pages"].items(), key=lambda kv: kv[1]["f1"])
         print(f"\nworst {args.worst} benchmark pages (F1 P R id):")

@@ -66,11 +66,13 @@ fn news_page_keeps_prose_and_drops_boilerplate() {
 }
 
 #[test]
-fn embedded_posts_are_kept_with_their_signature() {
+fn embedded_posts_are_left_out_and_the_reader_is_told() {
     let e = extract(include_str!("fixtures/pages/embedded-post/page.html"), None, None);
-    assert!(e.text.contains("Families cannot heat their homes on promises."), "{}", e.text);
-    assert!(e.text.contains("— Omar Haddad (@ohaddad)"), "{}", e.text);
+    assert!(e.text.contains("posted on social media shortly after the debate"), "{}", e.text);
+    assert!(!e.text.contains("Families cannot heat their homes") && !e.text.contains("(@ohaddad)"), "{}", e.text);
     assert!(!e.text.contains("READ MORE") && !e.text.contains("(Image: Getty)") && !e.text.contains("Great article"));
+    assert_eq!(e.notices.len(), 1, "{:?}", e.notices);
+    assert!(e.notices[0].starts_with("Left out 1 embedded social-media post:"), "{:?}", e.notices);
 }
 
 #[test]
@@ -159,4 +161,57 @@ fn random_markup_never_panics() {
         assert!(e.source != whosaid::TextSource::Text);
         let _ = whosaid::analyze(whosaid::Input::page(&html).selection(sel));
     }
+}
+
+#[test]
+fn a_saved_page_reads_the_headline_article_not_the_sign_in_box_or_footer() {
+    let e = extract(include_str!("fixtures/pages/saved-overlay/page.html"), None, None);
+    assert!(e.text.contains("the district would review the route in the spring"), "{}", e.text);
+    for junk in ["Sign in", "Subscribers enjoy", "independently selected", "All rights reserved"] {
+        assert!(!e.text.contains(junk), "{junk:?} should be gone:\n{}", e.text);
+    }
+    assert_eq!(e.article.title.as_deref(), Some("Valley schools add late bus after parents' petition"));
+}
+
+#[test]
+fn other_posts_beside_a_short_post_are_left_out() {
+    let e = extract(include_str!("fixtures/pages/more-posts/page.html"), None, None);
+    assert!(e.text.contains("disse a coordenadora Marta Lopes"), "{}", e.text);
+    assert!(!e.text.contains("Você pode gostar") && !e.text.contains("feira de artesanato"), "{}", e.text);
+}
+
+#[test]
+fn every_kind_of_embedded_post_is_left_out_and_pull_quotes_stay() {
+    let e = extract(include_str!("fixtures/pages/social-embeds/page.html"), None, None);
+    for post in ["Forty thousand dollars", "growing on me", "A post shared by", "View this post", "(@"] {
+        assert!(!e.text.contains(post), "{post:?} should be gone:\n{}", e.text);
+    }
+    assert!(e.text.contains("wrote on X that the money would have been better spent"), "{}", e.text);
+    assert!(e.text.contains("“A slogan is only as good as the town behind it,” the mayor"), "{}", e.text);
+    assert!(e.notices.iter().any(|n| n.starts_with("Left out 3 embedded social-media posts:")), "{:?}", e.notices);
+}
+
+#[test]
+fn date_and_time_lines_inside_an_event_listing_stay_the_dateline_goes() {
+    let e = extract(include_str!("fixtures/pages/event-listing/page.html"), None, None);
+    assert!(!e.text.contains("Published 06/11/2026"), "{}", e.text);
+    for line in ["Saturday, June 13, 2026", "3:30 – 8:00 pm", "Sunday, June 14, 2026", "10:00 am – 4:00 pm"] {
+        assert!(e.text.split("\n\n").any(|p| p == line), "{line:?} should stay:\n{}", e.text);
+    }
+}
+
+#[test]
+fn a_scorecard_table_stays_as_text_rows() {
+    let e = extract(include_str!("fixtures/pages/scorecard/page.html"), None, None);
+    for row in ["I. Qureshi not out 104 118", "D. Clarke b Patel 47 52"] {
+        assert!(e.text.split("\n\n").any(|p| p == row), "{row:?} should be a row:\n{}", e.text);
+    }
+    assert!(e.text.contains("twenty runs short on a good pitch"), "{}", e.text);
+}
+
+#[test]
+fn a_hover_card_in_running_text_goes_and_its_name_stays() {
+    let e = extract(include_str!("fixtures/pages/hover-card/page.html"), None, None);
+    assert!(e.text.starts_with("After months of silence, Sen. Ada Brennan (D-Ore.) said on Thursday"), "{}", e.text);
+    assert!(!e.text.contains("harbour tunnel") && !e.text.contains("MORE"), "{}", e.text);
 }

@@ -13,7 +13,7 @@
 //! Tried and dropped because they cost recall on the benchmark: trimming short non-sentences at the
 //! article's edges (lists and subheads go too), removing repeated short paragraphs, de-duplicating.
 
-use dom_query::{Document, NodeRef, Selection};
+use dom_query::{NodeRef, Selection};
 
 /// An element whose class/id names a boilerplate role is removed only if it holds at most this share
 /// of the article's text (a wrapper with an unlucky class name is kept).
@@ -74,7 +74,8 @@ fn tail_kind(p: &str, n_words: usize) -> Tail {
     Tail::None
 }
 
-/// Date lines within this many paragraphs of the article's start or end are its dateline, dropped.
+/// Date lines within this many paragraphs of the article's start, or of its end after its last
+/// paragraph of running text, are its dateline, dropped.
 const EDGE_PARAGRAPHS: usize = 2;
 
 /// Tags whose content is never prose.
@@ -381,38 +382,6 @@ const MONTHS: &[&str] = &[
     "december",
 ];
 
-/// Class names of embedded posts (tweets and the like): what people said, in their own words.
-const EMBED_CLASSES: &[&str] =
-    &["tweet", "twitter", "instagram", "tiktok", "bluesky", "threads", "mastodon", "facebook", "embed"];
-
-/// An ancestor of an embedded post is its wrapper if its text is at most this many characters longer.
-const EMBED_WRAPPER_SLACK: usize = 80;
-
-/// Before Readability: embedded posts sit in wrappers named "social-embed" and the like, which
-/// Readability drops as unlikely content. Strips the class and id of each post and of its wrappers so
-/// the post stays in the article's flow, and unwraps the post's links (Readability weighs link density).
-pub fn keep_embedded_posts(doc: &Document) {
-    for bq in doc.select("blockquote[class]").nodes() {
-        let class = bq.class().map(|c| c.to_ascii_lowercase()).unwrap_or_default();
-        if !EMBED_CLASSES.iter().any(|e| class.contains(e)) {
-            continue;
-        }
-        let len = text_len(bq);
-        bq.remove_attrs(&["class", "id"]);
-        // Links in a post (t.co, the date) make it look like navigation to Readability.
-        for a in Selection::from(*bq).select("a").nodes() {
-            a.rename("span");
-            a.remove_attrs(&["href"]);
-        }
-        for anc in bq.ancestors(Some(4)) {
-            if anc.has_name("body") || anc.has_name("article") || text_len(&anc) > len + EMBED_WRAPPER_SLACK {
-                break;
-            }
-            anc.remove_attrs(&["class", "id"]);
-        }
-    }
-}
-
 /// Removes boilerplate elements from the extracted article `doc`.
 pub fn clean_dom(root: &NodeRef) {
     let doc = Selection::from(*root);
@@ -446,6 +415,31 @@ pub fn clean_dom(root: &NodeRef) {
             node.remove_from_parent();
         }
     }
+    // Hover cards inside running text (a person's card with links to stories about them): an
+    // inline element of a paragraph made of several links and nothing else. A link in prose is one
+    // link; the card's own trigger (the name) sits outside it and stays.
+    let is_card = |n: &NodeRef| {
+        Selection::from(*n).select("a").length() >= HOVER_CARD_MIN_LINKS
+            && link_density(n) >= 0.9
+            && text_len(n) < text_len_of_paragraph(n)
+    };
+    for node in doc.select("p span").nodes() {
+        // the innermost card: a wrapper holding the trigger and the card is not one
+        if node.parent().is_some()
+            && is_card(node)
+            && !Selection::from(*node).select("span").nodes().iter().any(is_card)
+        {
+            node.remove_from_parent();
+        }
+    }
+}
+
+/// An inline element of a paragraph with at least this many links (and only links) is a hover card.
+const HOVER_CARD_MIN_LINKS: usize = 3;
+
+/// The text length of the nearest `<p>` holding `n`.
+fn text_len_of_paragraph(n: &NodeRef) -> usize {
+    n.ancestors_it(None).find(|a| a.has_name("p")).map(|p| text_len(&p)).unwrap_or(0)
 }
 
 /// A `<br>` inside running text is a line break, not a paragraph: a lone one (no `<br>` beside it)
@@ -576,13 +570,16 @@ pub fn clean_paragraphs(text: &str) -> String {
     }
     let paras: Vec<&str> = (0..end).filter(|&i| tails[i] != Tail::Label).map(|i| paras[i]).collect();
     let n = paras.len();
+    // the last paragraph of running text (a sentence's worth of words)
+    let last_long = (0..n).rev().find(|&i| word_count(paras[i]) >= SHORT_WORDS);
     let kept: Vec<&str> = paras
         .iter()
         .enumerate()
         .filter(|&(i, p)| {
-            // a line that is only a date is the article's dateline at its head or foot; inside the
-            // article it is content (an event listing's times, a timeline's dates)
-            let edge = i < EDGE_PARAGRAPHS || i + EDGE_PARAGRAPHS >= n;
+            // a line that is only a date is the article's dateline at its head or foot (after its
+            // last running text); inside the article it is content (an event listing's times, a
+            // timeline's dates)
+            let edge = i < EDGE_PARAGRAPHS || (i + EDGE_PARAGRAPHS >= n && last_long.is_none_or(|l| i > l));
             !(is_boilerplate_paragraph(p, word_count(p)) || edge && is_date_paragraph(p, word_count(p)))
         })
         .map(|(_, p)| *p)
@@ -641,18 +638,18 @@ fn is_boilerplate_paragraph(p: &str, n_words: usize) -> bool {
             return true;
         }
     }
-    // The signature line of an embedded post ("— Ann Lee (@annlee) May 2, 2026") names a speaker.
-    let post_signature = lower.contains("(@");
-    if short && !post_signature && (lower.starts_with("by ") || lower.starts_with("— ")) && !ends_sentence(p) {
+    // (a stray signature line of an embedded post, "— Ann Lee (@annlee) May 2, 2026", goes too: the
+    // posts are left out, see embeds.rs)
+    if short && (lower.starts_with("by ") || lower.starts_with("— ")) && !ends_sentence(p) {
         return true;
     }
     false
 }
 
-/// A short paragraph that is only a date line (not an embedded post's signature).
+/// A short paragraph that is only a date line.
 fn is_date_paragraph(p: &str, n_words: usize) -> bool {
     let lower = p.to_lowercase();
-    n_words < SHORT_WORDS && !lower.contains("(@") && is_date_line(&lower)
+    n_words < SHORT_WORDS && is_date_line(&lower)
 }
 
 /// A short line made of dates, times and words like "Updated" only.

@@ -20,6 +20,8 @@
 //! `article:published_time`, `<time datetime>`, `og:site_name`, the URL's host).
 
 mod clean;
+mod embeds;
+mod headline;
 
 use dom_query::Document;
 use dom_smoothie::{Config, Readability, TextMode};
@@ -85,7 +87,7 @@ pub fn extract(html: &str, url: Option<&str>, selection: Option<&str>) -> Extrac
     let ld = ld_objects(&ld_blocks);
     let page_meta = page_metadata(&doc, url, &ld);
     let ld_body = json_ld_body(&ld);
-    clean::keep_embedded_posts(&doc);
+    let embedded_posts = embeds::drop_embedded_posts(&doc);
 
     let mut article = page_meta.clone();
     let cfg = Config {
@@ -104,11 +106,24 @@ pub fn extract(html: &str, url: Option<&str>, selection: Option<&str>) -> Extrac
         parsed = Some(doc);
         format!("the page has more than {MAX_ELEMENTS} elements")
     } else {
-        match Readability::with_document(doc, url, Some(cfg))
-            .map_err(|e| e.to_string())
-            .and_then(|mut r| r.parse().map(|a| (a, r)).map_err(|e| e.to_string()))
-        {
-            Ok((a, r)) => {
+        match Readability::with_document(doc, url, Some(cfg)).map_err(|e| e.to_string()).and_then(|mut r| {
+            // The headline's <article> alone, when the page has one; the metadata is read first,
+            // from the whole page (Readability's title looks at the page's headings).
+            let whole_page_meta = headline::headline_article(&r.doc).map(|a| {
+                let m = r.get_article_metadata(r.parse_json_ld());
+                headline::keep_only(&a);
+                m
+            });
+            r.parse().map(|a| (a, r, whole_page_meta)).map_err(|e| e.to_string())
+        }) {
+            Ok((mut a, r, whole_page_meta)) => {
+                if let Some(m) = whole_page_meta {
+                    a.title = m.title;
+                    a.byline = m.byline.or(a.byline);
+                    a.site_name = m.site_name.or(a.site_name);
+                    a.published_time = m.published_time.or(a.published_time);
+                    a.lang = m.lang.or(a.lang);
+                }
                 article = Article {
                     title: nonempty(a.title.to_string()).or(page_meta.title),
                     byline: a.byline.and_then(nonempty).or(page_meta.byline).and_then(clean_byline),
@@ -126,6 +141,14 @@ pub fn extract(html: &str, url: Option<&str>, selection: Option<&str>) -> Extrac
                     text = body;
                 }
                 if text.chars().count() >= MIN_ARTICLE_CHARS {
+                    if embedded_posts > 0 {
+                        notices.push(format!(
+                            "Left out {embedded_posts} embedded social-media post{}: not the article's own text, \
+                             and who wrote {} is not reliably known.",
+                            if embedded_posts == 1 { "" } else { "s" },
+                            if embedded_posts == 1 { "it" } else { "them" }
+                        ));
+                    }
                     let roles = roles(&text, &headings);
                     return Extracted { article, text, source: TextSource::Article, notices, roles };
                 }
