@@ -38,6 +38,9 @@ pub enum ParagraphRole {
     Byline,
     /// A picture caption or credit.
     Caption,
+    /// An embedded social-media post (its text and its "— Name (@handle)" signature): shown as the
+    /// page shows it, never read for quotes (who wrote it is not reliably known).
+    Embed,
 }
 
 impl ParagraphRole {

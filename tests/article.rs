@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use serde_json::{json, Value};
-use whosaid::extract;
+use whosaid::{extract, ParagraphRole};
 
 fn pages() -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pages");
@@ -66,13 +66,23 @@ fn news_page_keeps_prose_and_drops_boilerplate() {
 }
 
 #[test]
-fn embedded_posts_are_left_out_and_the_reader_is_told() {
-    let e = extract(include_str!("fixtures/pages/embedded-post/page.html"), None, None);
+fn an_embedded_post_is_kept_as_a_post_never_read_for_quotes() {
+    let html = include_str!("fixtures/pages/embedded-post/page.html");
+    let e = extract(html, None, None);
     assert!(e.text.contains("posted on social media shortly after the debate"), "{}", e.text);
-    assert!(!e.text.contains("Families cannot heat their homes") && !e.text.contains("(@ohaddad)"), "{}", e.text);
+    assert!(e.text.contains("Families cannot heat their homes") && e.text.contains("(@ohaddad)"), "{}", e.text);
     assert!(!e.text.contains("READ MORE") && !e.text.contains("(Image: Getty)") && !e.text.contains("Great article"));
+    let roles: Vec<_> = e.text.split("\n\n").zip(&e.roles).filter(|(_, r)| **r == ParagraphRole::Embed).collect();
+    assert!(roles.iter().any(|(p, _)| p.contains("Families cannot heat")), "{roles:?}");
+    assert!(!roles.iter().any(|(p, _)| p.contains("shortly after the debate")), "{roles:?}");
     assert_eq!(e.notices.len(), 1, "{:?}", e.notices);
-    assert!(e.notices[0].starts_with("Left out 1 embedded social-media post:"), "{:?}", e.notices);
+    assert!(e.notices[0].starts_with("1 embedded social-media post is kept in the text"), "{:?}", e.notices);
+    let r = whosaid::analyze(whosaid::Input::page(html));
+    assert!(
+        !r.quotes.iter().any(|q| r.text[q.span.start..q.span.end].contains("Families cannot heat")),
+        "a post's words are no quote: {:?}",
+        r.quotes
+    );
 }
 
 #[test]
@@ -181,14 +191,17 @@ fn other_posts_beside_a_short_post_are_left_out() {
 }
 
 #[test]
-fn every_kind_of_embedded_post_is_left_out_and_pull_quotes_stay() {
+fn every_kind_of_embedded_post_is_marked_and_pull_quotes_stay_prose() {
     let e = extract(include_str!("fixtures/pages/social-embeds/page.html"), None, None);
-    for post in ["Forty thousand dollars", "growing on me", "A post shared by", "View this post", "(@"] {
-        assert!(!e.text.contains(post), "{post:?} should be gone:\n{}", e.text);
+    let paragraphs: Vec<&str> = e.text.split("\n\n").collect();
+    assert_eq!(paragraphs.len(), e.roles.len());
+    for (p, r) in paragraphs.iter().zip(&e.roles) {
+        let post = ["Forty thousand dollars", "growing on me", "(@"].iter().any(|w| p.contains(w));
+        assert_eq!(*r == ParagraphRole::Embed, post, "{p:?} is {r:?}");
     }
     assert!(e.text.contains("wrote on X that the money would have been better spent"), "{}", e.text);
     assert!(e.text.contains("“A slogan is only as good as the town behind it,” the mayor"), "{}", e.text);
-    assert!(e.notices.iter().any(|n| n.starts_with("Left out 3 embedded social-media posts:")), "{:?}", e.notices);
+    assert!(e.notices.iter().any(|n| n.starts_with("3 embedded social-media posts are kept")), "{:?}", e.notices);
 }
 
 #[test]

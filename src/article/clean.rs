@@ -638,18 +638,19 @@ fn is_boilerplate_paragraph(p: &str, n_words: usize) -> bool {
             return true;
         }
     }
-    // (a stray signature line of an embedded post, "— Ann Lee (@annlee) May 2, 2026", goes too: the
-    // posts are left out, see embeds.rs)
-    if short && (lower.starts_with("by ") || lower.starts_with("— ")) && !ends_sentence(p) {
+    // The signature line of an embedded post ("— Ann Lee (@annlee) May 2, 2026") is part of the post
+    // (kept, with the `Embed` role: see embeds.rs).
+    let post_signature = lower.contains("(@");
+    if short && !post_signature && (lower.starts_with("by ") || lower.starts_with("— ")) && !ends_sentence(p) {
         return true;
     }
     false
 }
 
-/// A short paragraph that is only a date line.
+/// A short paragraph that is only a date line (not an embedded post's signature).
 fn is_date_paragraph(p: &str, n_words: usize) -> bool {
     let lower = p.to_lowercase();
-    n_words < SHORT_WORDS && is_date_line(&lower)
+    n_words < SHORT_WORDS && !lower.contains("(@") && is_date_line(&lower)
 }
 
 /// A short line made of dates, times and words like "Updated" only.

@@ -1,12 +1,13 @@
-//! Embedded social-media posts are left out of the article text.
+//! Embedded social-media posts stay in the article text, marked as posts, and are never read for quotes.
 //!
-//! A tweet, Instagram or TikTok post embedded in a story is not the journalist's text, and who wrote
-//! it is not reliably known: the "— Name (@handle) date" signature is whatever the account calls
-//! itself, and the analysis cannot tie the post's words to it as a quote. Kept as paragraphs, the
-//! posts would read as anonymous prose (and a dozen of them can make half an article). So every
-//! embedded post, with the wrapper that holds only it, is removed before Readability, and the
-//! reader is told how many were left out. What the journalist writes about a post ("Haddad wrote
-//! on X that …") stays, and is attributed as usual.
+//! A tweet, Instagram or TikTok post embedded in a story is part of what the reader sees (often the
+//! very words the story is about), but it is not the journalist's text, and who wrote it is not
+//! reliably known: the "— Name (@handle) date" signature is whatever the account calls itself, and
+//! the analysis cannot tie the post's words to it as a quote. Read as prose, its words would become
+//! anonymous quotes or be given to the nearest name. So the text keeps every post as the page shows
+//! it, each of its paragraphs gets the `Embed` role (never a quote, like headings and captions), and
+//! the reader is told how many posts there were. What the journalist writes about a post ("Haddad
+//! wrote on X that …") is prose, attributed as usual.
 //!
 //! An embedded post is a `<blockquote>` whose class names an embed (`twitter-tweet`,
 //! `instagram-media`, `tiktok-embed` …), or any `<blockquote>` that ends in a post's signature
@@ -18,20 +19,21 @@ use dom_query::{Document, NodeRef};
 const EMBED_CLASSES: &[&str] =
     &["tweet", "twitter", "instagram", "tiktok", "bluesky", "threads", "mastodon", "facebook", "embed"];
 
-/// An ancestor of an embedded post is its wrapper (removed with it) if its text is at most this many
+/// An ancestor of an embedded post is its wrapper (part of the post) if its text is at most this many
 /// characters longer (a "Twitter" label, a "View this post" link).
 pub const DEFAULT_EMBED_WRAPPER_SLACK: usize = 80;
 
 /// Elements that can wrap an embedded post (never a paragraph: its other text would go too).
 const WRAPPER_TAGS: &[&str] = &["div", "figure", "section", "aside", "center", "span"];
 
-/// Removes the embedded posts of `doc` (see the module doc); returns how many there were.
-pub fn drop_embedded_posts(doc: &Document) -> usize {
+/// The text of every embedded post of `doc` (see the module doc), with the wrapper that holds only
+/// it, whitespace collapsed; the document is not changed.
+pub fn embedded_posts(doc: &Document) -> Vec<String> {
     let posts: Vec<NodeRef> = doc.select("body blockquote").nodes().iter().copied().filter(is_embedded_post).collect();
-    let mut removed = 0;
+    let mut outers: Vec<NodeRef> = Vec::new();
     for bq in posts {
-        if bq.parent().is_none() {
-            continue; // inside a post removed already
+        if outers.iter().any(|o| bq.ancestors_it(None).any(|a| a.id == o.id)) {
+            continue; // inside a post seen already
         }
         let len = text_len(&bq);
         let mut outer = bq;
@@ -41,10 +43,9 @@ pub fn drop_embedded_posts(doc: &Document) -> usize {
             }
             outer = anc;
         }
-        outer.remove_from_parent();
-        removed += 1;
+        outers.push(outer);
     }
-    removed
+    outers.iter().map(|o| o.text().split_whitespace().collect::<Vec<_>>().join(" ")).collect()
 }
 
 fn is_embedded_post(bq: &NodeRef) -> bool {
@@ -76,16 +77,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn posts_and_their_wrappers_go_pull_quotes_stay() {
+    fn posts_and_their_wrappers_are_found_pull_quotes_are_not() {
         let html = "<html><body><p>He posted:</p><div class='embed-wrap'><blockquote class='twitter-tweet'>\
                     <p>Vote today.</p>— Ann Lee (@annlee) May 2, 2026</blockquote></div>\
                     <blockquote><p>Cold homes.</p>— Bo Chan (@bo_chan) <a href='#'>May 3</a></blockquote>\
                     <blockquote class='pull-quote'><p>“We will not pay,” she said.</p></blockquote></body></html>";
         let doc = Document::from(html);
-        assert_eq!(drop_embedded_posts(&doc), 2);
-        let body = doc.select("body").text();
-        assert!(!body.contains("Vote today") && !body.contains("Cold homes") && !doc.select(".embed-wrap").exists());
-        assert!(body.contains("He posted:") && body.contains("We will not pay"));
+        let posts = embedded_posts(&doc);
+        assert_eq!(posts.len(), 2, "{posts:?}");
+        assert!(posts[0].contains("Vote today.") && posts[0].contains("(@annlee)"), "{posts:?}");
+        assert!(posts[1].starts_with("Cold homes."), "{posts:?}");
+        assert!(!posts.iter().any(|p| p.contains("We will not pay")));
+        assert!(doc.select("body").text().contains("Vote today"), "the document is not changed");
     }
 
     #[test]
@@ -94,5 +97,27 @@ mod tests {
         assert!(has_post_signature("A post shared by Ann Lee (@annlee) on May 2"));
         assert!(!has_post_signature("Write to us at (@ the desk) - or call"));
         assert!(!has_post_signature("“We stay,” she said (@ the rally)."));
+    }
+}
+
+/// Before Readability: embedded posts sit in wrappers named "social-embed" and the like, which
+/// Readability drops as unlikely content. Strips the class and id of each post (found by
+/// [`embedded_posts`]'s test) and of its wrappers so the post stays in the article's flow, and unwraps
+/// the post's links (Readability weighs link density).
+pub fn keep_in_flow(doc: &Document) {
+    for bq in doc.select("body blockquote").nodes().iter().filter(|b| is_embedded_post(b)) {
+        let len = text_len(bq);
+        bq.remove_attrs(&["class", "id"]);
+        // Links in a post (t.co, the date) make it look like navigation to Readability.
+        for a in dom_query::Selection::from(*bq).select("a").nodes() {
+            a.rename("span");
+            a.remove_attrs(&["href"]);
+        }
+        for anc in bq.ancestors(Some(4)) {
+            if anc.has_name("body") || anc.has_name("article") || text_len(&anc) > len + DEFAULT_EMBED_WRAPPER_SLACK {
+                break;
+            }
+            anc.remove_attrs(&["class", "id"]);
+        }
     }
 }

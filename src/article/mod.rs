@@ -87,7 +87,8 @@ pub fn extract(html: &str, url: Option<&str>, selection: Option<&str>) -> Extrac
     let ld = ld_objects(&ld_blocks);
     let page_meta = page_metadata(&doc, url, &ld);
     let ld_body = json_ld_body(&ld);
-    let embedded_posts = embeds::drop_embedded_posts(&doc);
+    let posts = embeds::embedded_posts(&doc);
+    embeds::keep_in_flow(&doc);
 
     let mut article = page_meta.clone();
     let cfg = Config {
@@ -141,15 +142,18 @@ pub fn extract(html: &str, url: Option<&str>, selection: Option<&str>) -> Extrac
                     text = body;
                 }
                 if text.chars().count() >= MIN_ARTICLE_CHARS {
-                    if embedded_posts > 0 {
+                    let roles = roles(&text, &headings, &posts);
+                    let kept = roles.iter().filter(|r| **r == ParagraphRole::Embed).count();
+                    if kept > 0 {
                         notices.push(format!(
-                            "Left out {embedded_posts} embedded social-media post{}: not the article's own text, \
-                             and who wrote {} is not reliably known.",
-                            if embedded_posts == 1 { "" } else { "s" },
-                            if embedded_posts == 1 { "it" } else { "them" }
+                            "{} embedded social-media post{} kept in the text as the page shows {}, not read for \
+                             quotes: who wrote {} is not reliably known.",
+                            posts.len(),
+                            if posts.len() == 1 { " is" } else { "s are" },
+                            if posts.len() == 1 { "it" } else { "them" },
+                            if posts.len() == 1 { "it" } else { "them" }
                         ));
                     }
-                    let roles = roles(&text, &headings);
                     return Extracted { article, text, source: TextSource::Article, notices, roles };
                 }
                 "the page has too little article text".to_string()
@@ -178,19 +182,27 @@ fn headings(doc: &Document) -> std::collections::HashSet<String> {
     .collect()
 }
 
-/// The role of each paragraph of `text`: a heading when it is the text of one of the article's headings.
-fn roles(text: &str, headings: &std::collections::HashSet<String>) -> Vec<ParagraphRole> {
+/// The role of each paragraph of `text`: a heading when it is the text of one of the article's headings,
+/// an embedded post when it is part of one of the page's posts ([`embeds`]) and at least
+/// [`MIN_EMBED_PARAGRAPH_CHARS`] long.
+fn roles(text: &str, headings: &std::collections::HashSet<String>, posts: &[String]) -> Vec<ParagraphRole> {
     text.split("\n\n")
         .map(|p| {
             let p = p.split_whitespace().collect::<Vec<_>>().join(" ");
             if headings.contains(&p) {
                 ParagraphRole::Heading
+            } else if p.chars().count() >= MIN_EMBED_PARAGRAPH_CHARS && posts.iter().any(|post| post.contains(&p)) {
+                ParagraphRole::Embed
             } else {
                 ParagraphRole::Prose
             }
         })
         .collect()
 }
+
+/// A paragraph shorter than this is not matched to an embedded post's text (a short line such as
+/// "Others agreed." could be in a post by chance).
+const MIN_EMBED_PARAGRAPH_CHARS: usize = 12;
 
 /// The page's document without the elements the extension marked as not seen by the reader.
 fn parse(html: &str) -> Document {
