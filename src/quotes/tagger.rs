@@ -118,7 +118,14 @@ fn last3(w: &str) -> &str {
 }
 
 /// Content spans (bytes) the tagger finds in `s`.
+#[cfg(test)]
 pub fn content_spans(s: &str) -> Vec<(usize, usize)> {
+    scored_spans(s).into_iter().map(|(a, b, _)| (a, b)).collect()
+}
+
+/// Content spans (bytes) the tagger finds in `s`, each with its mean margin: over the span's tokens, the
+/// score of the tag given (B or I) less the score of O. A small margin is a span the tagger hesitated on.
+pub fn scored_spans(s: &str) -> Vec<(usize, usize, f32)> {
     let toks = tokens(s);
     let n = toks.len();
     if n == 0 {
@@ -171,6 +178,7 @@ pub fn content_spans(s: &str) -> Vec<(usize, usize)> {
         }
     };
     let mut tags = Vec::with_capacity(n);
+    let mut margins = Vec::with_capacity(n);
     let mut prev = 0usize; // O
     let label = ["O", "B", "I"];
     for i in 0..n {
@@ -220,33 +228,39 @@ pub fn content_spans(s: &str) -> Vec<(usize, usize)> {
             y = 1;
         }
         tags.push(y);
+        margins.push(score[y] - score[0]);
         prev = y;
     }
-    // B/I runs to spans
+    // B/I runs to spans: (start, end, margin sum, tokens)
     let mut out = Vec::new();
-    let mut cur: Option<(usize, usize)> = None;
+    let mut cur: Option<(usize, usize, f32, u32)> = None;
+    let done = |c: (usize, usize, f32, u32)| (c.0, c.1, c.2 / c.3.max(1) as f32);
     for (k, &t) in tags.iter().enumerate() {
         let (a, b) = toks[k];
         match t {
             1 => {
                 if let Some(c) = cur.take() {
-                    out.push(c);
+                    out.push(done(c));
                 }
-                cur = Some((a, b));
+                cur = Some((a, b, margins[k], 1));
             }
             2 => match cur.as_mut() {
-                Some(c) => c.1 = b,
-                None => cur = Some((a, b)),
+                Some(c) => {
+                    c.1 = b;
+                    c.2 += margins[k];
+                    c.3 += 1;
+                }
+                None => cur = Some((a, b, margins[k], 1)),
             },
             _ => {
                 if let Some(c) = cur.take() {
-                    out.push(c);
+                    out.push(done(c));
                 }
             }
         }
     }
     if let Some(c) = cur {
-        out.push(c);
+        out.push(done(c));
     }
     out
 }
