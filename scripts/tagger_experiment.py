@@ -4,6 +4,7 @@ PolNeAR train, scored on dev with score_quotes.py. It measures how far a plain t
 speakers.
 
 Usage: scripts/tagger_experiment.py [EPOCHS] [--export K]
+       scripts/tagger_experiment.py --requantize FLOAT_MODEL K [SCALE]
   reads ../shared; writes /tmp/whosaid-tagger/dev_pred.jsonl and scores it; with --export, also writes the
   K heaviest features to lexicons/content_tagger.tsv, the model the engine ships (src/quotes/tagger.rs;
   shipped: 3 epochs, K = 5000).
@@ -114,6 +115,45 @@ def spans(toks, tags):
             if cur: out.append(cur); cur = None
     if cur: out.append(cur)
     return out
+def write_model(items, K, scale, path=os.path.join(HERE, '..', 'lexicons', 'content_tagger.tsv')):
+    """The K features of largest weight, weights as integers in units of `scale`, O and B only (a
+    perceptron's weights of a feature sum to zero: the engine takes I = -(O + B)); features whose rounded
+    weights are all zero are left out."""
+    keep = sorted(items, key=lambda kv: (-max(abs(v) for v in kv[1]), kv[0]))[:K]
+    with open(path, 'w') as f:
+        f.write("# feature\tw_O\tw_B   (w_I = -(w_O + w_B); weights in units of @scale)\n")
+        f.write("# An averaged-perceptron tagger of attribution content (B/I/O per token), trained on PolNeAR train (840\n")
+        f.write(f"# articles, 3 epochs) by scripts/tagger_experiment.py; the {K:,} features of largest weight. Weights only,\n")
+        f.write("# no text. Features are described in src/quotes/tagger.rs.\n")
+        f.write(f"@scale\t{scale}\n")
+        for x, ws in sorted(keep):
+            o, b = round(ws[0] / scale), round(ws[1] / scale)
+            if '\t' in x or '\n' in x or (o == 0 and b == 0 and round(ws[2] / scale) == 0):
+                continue
+            f.write(f"{x}\t{o}\t{b}\n")
+
+
+def read_float_model(path):
+    """A model file with float weights w_O, w_B, w_I (the export before quantisation)."""
+    out = []
+    for l in open(path, encoding='utf-8'):
+        if l.startswith('#') or l.startswith('@') or not l.strip():
+            continue
+        r = l.rstrip('\n').split('\t')
+        out.append((r[0], [float(v) for v in r[1:4]]))
+    return out
+
+
+# Weight unit of the exported model: 0.1 (5,000 features) kept PolNeAR dev F1 and diplomacy F1 within 0.001 of the float weights
+SCALE = 0.1
+
+if __name__ == '__main__' and '--requantize' in sys.argv:
+    # scripts/tagger_experiment.py --requantize FLOAT_MODEL K [SCALE]: quantise an export of float weights
+    i = sys.argv.index('--requantize')
+    src, K = sys.argv[i + 1], int(sys.argv[i + 2])
+    write_model(read_float_model(src), K, float(sys.argv[i + 3]) if len(sys.argv) > i + 3 else SCALE)
+    sys.exit(0)
+
 if __name__ == '__main__':
     tr = [json.loads(l) for l in open(os.path.join(SHARED, 'data/quotes/polnear/polnear_train.jsonl'))]
     dv = [json.loads(l) for l in open(os.path.join(SHARED, 'data/quotes/polnear/polnear_dev.jsonl'))]
@@ -132,16 +172,7 @@ if __name__ == '__main__':
         for (x, y), v in m.w.items():
             if v != 0:
                 byf[x][LABELS.index(y)] = v
-        keep = sorted(byf.items(), key=lambda kv: (-max(abs(v) for v in kv[1]), kv[0]))[:K]
-        with open(os.path.join(HERE, '..', 'lexicons', 'content_tagger.tsv'), 'w') as f:
-            f.write("# feature\tw_O\tw_B\tw_I\n")
-            f.write("# An averaged-perceptron tagger of attribution content (B/I/O per token), trained on PolNeAR train (840\n")
-            f.write("# articles, 3 epochs) by scripts/tagger_experiment.py; the 5,000 features of largest weight. Weights only,\n")
-            f.write("# no text. Features are described in src/quotes/tagger.rs.\n")
-            for x, ws in sorted(keep):
-                if '\t' in x or '\n' in x:
-                    continue
-                f.write(f"{x}\t{ws[0]:.4g}\t{ws[1]:.4g}\t{ws[2]:.4g}\n")
+        write_model(byf.items(), K, SCALE)
     with open(OUT, 'w') as f:
         for d in dv:
             tk = tokens(d['text']); tags = m.decode(doc_feats(tk, d['text']))

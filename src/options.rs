@@ -21,8 +21,9 @@ pub const DEFAULT_TARGET_WINDOW: usize = 3;
 
 /// Whether the learned tagger's spans pass the "is this an attribution" classifier
 /// (`lexicons/tagger_gate.tsv`, trained on PolNeAR train by `scripts/make_tagger_gate.py`): a span it
-/// finds unlikely is dropped, the others carry its probability as their confidence. Off only to train
-/// the classifier (it must see every span).
+/// finds unlikely is dropped, the others carry a calibrated confidence (span and speaker right; shown
+/// unsure). Off only to train the classifier (it must see every span; the confidence then carries the
+/// tagger's margin).
 pub const DEFAULT_TAGGER_GATE: bool = true;
 
 /// The tunables of an analysis (see the `DEFAULT_*` constants for what each means).

@@ -638,3 +638,26 @@ fn page_headings_hold_no_quote() {
     assert!(r.quotes.iter().all(|q| q.fragments.iter().all(|f| f.end <= h || f.start >= h + 40)), "{}", dump(&r));
     assert!(r.quotes.iter().any(|q| q.span.start == p), "{}", dump(&r));
 }
+
+// ---- a content inside an opening subordinate clause ends at the clause's comma (the main clause is the
+// narrator's)
+t!(
+    subordinate_clause_content_is_found,
+    "As Governor Ann Ruiz announced that the plant would close, the workers walked out of the hall.",
+    [("the plant would close", Some("Ann Ruiz"))]
+);
+none!(
+    subordinate_clause_content_stops_at_its_comma,
+    "As Governor Ann Ruiz announced that the plant would close, the workers walked out of the hall.",
+    ["the workers walked out"]
+);
+none!(
+    subordinate_clause_content_stops_after_while,
+    "While Senator Tom Hale argued that the new tax was unfair, he voted for the budget on Friday.",
+    ["he voted for the budget"]
+);
+t!(
+    a_closed_subordinate_clause_leaves_the_content_whole,
+    "Though she did not name her rival, Mayor Joan Lee said the plan would fail, and she urged a new vote.",
+    [("the plan would fail", Some("Joan Lee"))]
+);

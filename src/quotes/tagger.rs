@@ -1,6 +1,6 @@
 //! A learned tagger of attribution content: each token is tagged B (begins a content), I (inside) or O,
-//! by an averaged perceptron trained on PolNeAR train (`scripts/tagger_experiment.py`), with its 5,000
-//! heaviest features in `lexicons/content_tagger.tsv`.
+//! by an averaged perceptron trained on PolNeAR train (`scripts/tagger_experiment.py`), with its heaviest
+//! features in `lexicons/content_tagger.tsv` (weights quantised, see [`model`]).
 //!
 //! It finds the reported speech the rules miss (paraphrase after rare cues, stances), and is used for
 //! recall only: the attribution stage adds its spans where no rule quote is (see
@@ -26,13 +26,23 @@ const MODEL: &str = include_str!("../../lexicons/content_tagger.tsv");
 /// Cue words this far away (in tokens) or more are not seen.
 const CUE_WINDOW: usize = 40;
 
+/// The model file's weight unit when it gives none (its `@scale` row).
+const DEFAULT_WEIGHT_SCALE: f32 = 1.0;
+
+/// Feature → weights of O, B and I. The file stores integers in units of its `@scale` row (0.1,
+/// `scripts/tagger_experiment.py --export`), and O and B only: a perceptron's three weights of a feature
+/// sum to zero (each update adds to one tag what it takes from another), so I is -(O + B).
 fn model() -> &'static FxHashMap<String, [f32; 3]> {
     static M: OnceLock<FxHashMap<String, [f32; 3]>> = OnceLock::new();
     M.get_or_init(|| {
+        let rows: Vec<Vec<&str>> = crate::lexicon::rows(MODEL).collect();
+        let num = |r: &[&str], i: usize| r.get(i).and_then(|v| v.parse::<f32>().ok());
+        let scale = rows.iter().find(|r| r[0] == "@scale").and_then(|r| num(r, 1)).unwrap_or(DEFAULT_WEIGHT_SCALE);
         let mut m = FxHashMap::default();
-        for r in crate::lexicon::rows(MODEL) {
-            let w = |i: usize| r.get(i).and_then(|v| v.parse::<f32>().ok()).unwrap_or(0.0);
-            m.insert(r[0].to_string(), [w(1), w(2), w(3)]);
+        for r in rows.iter().filter(|r| !r[0].starts_with('@')) {
+            let (o, b) = (num(r, 1).unwrap_or(0.0) * scale, num(r, 2).unwrap_or(0.0) * scale);
+            let i = num(r, 3).map_or(-(o + b), |v| v * scale);
+            m.insert(r[0].to_string(), [o, b, i]);
         }
         m
     })
@@ -118,7 +128,14 @@ fn last3(w: &str) -> &str {
 }
 
 /// Content spans (bytes) the tagger finds in `s`.
+#[cfg(test)]
 pub fn content_spans(s: &str) -> Vec<(usize, usize)> {
+    scored_spans(s).into_iter().map(|(a, b, _)| (a, b)).collect()
+}
+
+/// Content spans (bytes) the tagger finds in `s`, each with its mean margin: over the span's tokens, the
+/// score of the tag given (B or I) less the score of O. A small margin is a span the tagger hesitated on.
+pub fn scored_spans(s: &str) -> Vec<(usize, usize, f32)> {
     let toks = tokens(s);
     let n = toks.len();
     if n == 0 {
@@ -171,6 +188,7 @@ pub fn content_spans(s: &str) -> Vec<(usize, usize)> {
         }
     };
     let mut tags = Vec::with_capacity(n);
+    let mut margins = Vec::with_capacity(n);
     let mut prev = 0usize; // O
     let label = ["O", "B", "I"];
     for i in 0..n {
@@ -220,33 +238,39 @@ pub fn content_spans(s: &str) -> Vec<(usize, usize)> {
             y = 1;
         }
         tags.push(y);
+        margins.push(score[y] - score[0]);
         prev = y;
     }
-    // B/I runs to spans
+    // B/I runs to spans: (start, end, margin sum, tokens)
     let mut out = Vec::new();
-    let mut cur: Option<(usize, usize)> = None;
+    let mut cur: Option<(usize, usize, f32, u32)> = None;
+    let done = |c: (usize, usize, f32, u32)| (c.0, c.1, c.2 / c.3.max(1) as f32);
     for (k, &t) in tags.iter().enumerate() {
         let (a, b) = toks[k];
         match t {
             1 => {
                 if let Some(c) = cur.take() {
-                    out.push(c);
+                    out.push(done(c));
                 }
-                cur = Some((a, b));
+                cur = Some((a, b, margins[k], 1));
             }
             2 => match cur.as_mut() {
-                Some(c) => c.1 = b,
-                None => cur = Some((a, b)),
+                Some(c) => {
+                    c.1 = b;
+                    c.2 += margins[k];
+                    c.3 += 1;
+                }
+                None => cur = Some((a, b, margins[k], 1)),
             },
             _ => {
                 if let Some(c) = cur.take() {
-                    out.push(c);
+                    out.push(done(c));
                 }
             }
         }
     }
     if let Some(c) = cur {
-        out.push(c);
+        out.push(done(c));
     }
     out
 }

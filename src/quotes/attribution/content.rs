@@ -114,13 +114,38 @@ pub(super) fn recipient_end(cx: &Ctx, k: usize, sz: usize) -> usize {
     r
 }
 
+/// True when token `k` lies in a subordinate clause that opens its sentence and has not reached its
+/// comma yet: "Though he did not name Rubio, he made it clear that …" is not; "As Obama announces that he
+/// is ready, he is set to …" and "While Ramos said that journalists must stay neutral, he appears …" are
+/// (the content ends at the clause's comma: the main clause after it is the narrator's). The opener is a
+/// subordinator of `lexicons/word_classes.tsv` that is no coordinator, after at most one coordinator.
+fn in_opening_subordinate(cx: &Ctx, k: usize) -> bool {
+    let (sa, _) = cx.sentence_tokens(cx.text.tokens.get(k).map_or(0, |t| t.span.start));
+    let mut a = sa;
+    while a < k && cx.word(a).is_empty() && cx.punct(a) != "," {
+        a += 1; // an opening quotation mark or dash
+    }
+    if wc().is(WordClass::Coordinator, cx.lower(a)) {
+        a += 1;
+    }
+    a < k
+        && wc().is(WordClass::Subordinator, cx.lower(a))
+        && !wc().is(WordClass::Coordinator, cx.lower(a))
+        && !(a..k).any(|t| cx.punct(t) == ",")
+}
+
 /// Where a clause starting at token `k` ends (byte): the sentence end without its final period,
-/// or before ", according to", a participle cue (", adding that"), or an inner ", X said".
+/// or before ", according to", a participle cue (", adding that"), an inner ", X said", or the comma
+/// that closes an opening subordinate clause the content is in ([`in_opening_subordinate`]).
 pub(super) fn clause_end(cx: &Ctx, k: usize, sz: usize) -> usize {
     let text = cx.text;
+    let subordinate = in_opening_subordinate(cx, k);
     let mut j = k;
     while j < sz {
         let p = cx.punct(j);
+        if subordinate && p == "," && j > k {
+            return end_before(text, j);
+        }
         if p == ";" || p == "―" || (p == "-" && cx.punct(j + 1) == "-") {
             break;
         }

@@ -237,6 +237,11 @@ pub static RULES: &[Rule] = &[
             ),
             // a continuation stops at a new cue: the second quotation is another speaker's
             ex("“No,” Ann Lee said.\n\n“We will vote for him,” another delegate said.", "“We will vote for him,”", Some("another delegate")),
+            ex(
+                "“Not this year,” Senator John Marsh said.\n\n“The budget cannot wait,” a committee aide said.",
+                "“The budget cannot wait,”",
+                Some("a committee aide"),
+            ),
             // a speaker behind a long job title
             ex(
                 "“The furnace runs all night,” said longtime steel plant foreman and union delegate Ana Ruiz.",
