@@ -72,6 +72,28 @@ fn text_len(n: &NodeRef) -> usize {
     n.text().chars().filter(|c| !c.is_whitespace()).count()
 }
 
+/// Before Readability: embedded posts sit in wrappers named "social-embed" and the like, which
+/// Readability drops as unlikely content. Strips the class and id of each post (found by
+/// [`embedded_posts`]'s test) and of its wrappers so the post stays in the article's flow, and unwraps
+/// the post's links (Readability weighs link density).
+pub fn keep_in_flow(doc: &Document) {
+    for bq in doc.select("body blockquote").nodes().iter().filter(|b| is_embedded_post(b)) {
+        let len = text_len(bq);
+        bq.remove_attrs(&["class", "id"]);
+        // Links in a post (t.co, the date) make it look like navigation to Readability.
+        for a in dom_query::Selection::from(*bq).select("a").nodes() {
+            a.rename("span");
+            a.remove_attrs(&["href"]);
+        }
+        for anc in bq.ancestors(Some(4)) {
+            if anc.has_name("body") || anc.has_name("article") || text_len(&anc) > len + DEFAULT_EMBED_WRAPPER_SLACK {
+                break;
+            }
+            anc.remove_attrs(&["class", "id"]);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -97,27 +119,5 @@ mod tests {
         assert!(has_post_signature("A post shared by Ann Lee (@annlee) on May 2"));
         assert!(!has_post_signature("Write to us at (@ the desk) - or call"));
         assert!(!has_post_signature("“We stay,” she said (@ the rally)."));
-    }
-}
-
-/// Before Readability: embedded posts sit in wrappers named "social-embed" and the like, which
-/// Readability drops as unlikely content. Strips the class and id of each post (found by
-/// [`embedded_posts`]'s test) and of its wrappers so the post stays in the article's flow, and unwraps
-/// the post's links (Readability weighs link density).
-pub fn keep_in_flow(doc: &Document) {
-    for bq in doc.select("body blockquote").nodes().iter().filter(|b| is_embedded_post(b)) {
-        let len = text_len(bq);
-        bq.remove_attrs(&["class", "id"]);
-        // Links in a post (t.co, the date) make it look like navigation to Readability.
-        for a in dom_query::Selection::from(*bq).select("a").nodes() {
-            a.rename("span");
-            a.remove_attrs(&["href"]);
-        }
-        for anc in bq.ancestors(Some(4)) {
-            if anc.has_name("body") || anc.has_name("article") || text_len(&anc) > len + DEFAULT_EMBED_WRAPPER_SLACK {
-                break;
-            }
-            anc.remove_attrs(&["class", "id"]);
-        }
     }
 }
