@@ -469,8 +469,24 @@ pub struct Lexicon {
     pub rule_confidence: FxHashMap<String, (u32, u32)>,
     /// Feature → weight of the tagger's "is this an attribution" classifier (`lexicons/tagger_gate.tsv`).
     pub tagger_gate: FxHashMap<String, f32>,
+    /// News media (`lexicons/media.tsv`), for media relay.
+    pub media: Media,
     /// Longest entry in words, for multi-word lookups.
     pub max_words: usize,
+}
+
+/// News media (`lexicons/media.tsv`): what makes a mention a medium, and the words after which a
+/// medium relays another's words.
+#[derive(Debug, Default)]
+pub struct Media {
+    /// Outlet names ("Xinhua", "Financial Times").
+    pub outlets: FxHashSet<String>,
+    /// Last words (or two words) of a name that make it a medium ("Post", "Press Agency").
+    pub heads: FxHashSet<String>,
+    /// Lower-case words right after a name that make it a medium ("the Xinhua news agency").
+    pub after: FxHashSet<String>,
+    /// Relay markers, lower case, as words ("according to", "told").
+    pub markers: Vec<Vec<String>>,
 }
 
 const NATIONALITIES: &str = include_str!("../lexicons/nationalities.tsv");
@@ -487,6 +503,7 @@ const RULE_CONFIDENCE: &str = include_str!("../lexicons/rule_confidence.tsv");
 const PHRASAL_CUES: &str = include_str!("../lexicons/phrasal_cues.tsv");
 const WORD_CLASSES: &str = include_str!("../lexicons/word_classes.tsv");
 const TAGGER_GATE: &str = include_str!("../lexicons/tagger_gate.tsv");
+const MEDIA: &str = include_str!("../lexicons/media.tsv");
 
 /// A rule's train record counts as its confidence from this many quotes on.
 const MIN_CALIBRATION_QUOTES: u32 = 10;
@@ -581,6 +598,18 @@ impl Lexicon {
                 lx.tagger_gate.insert(r[0].to_string(), w);
             }
         }
+        for r in rows(MEDIA) {
+            let m = &mut lx.media;
+            match r.get(1).copied() {
+                Some("outlet") => m.outlets.insert(r[0].to_string()),
+                Some("head") => m.heads.insert(r[0].to_string()),
+                Some("after") => m.after.insert(r[0].to_string()),
+                _ => {
+                    m.markers.push(r[0].split_whitespace().map(str::to_string).collect());
+                    true
+                }
+            };
+        }
         lx.max_words = lx
             .nationalities
             .keys()
@@ -644,6 +673,7 @@ mod tests {
         no_duplicates("first_names", FIRST_NAMES);
         no_duplicates("leaders", LEADERS);
         no_duplicates("object_cues", OBJECT_CUES);
+        no_duplicates("media", MEDIA);
         let mut seen = HashSet::new();
         for r in rows(RULE_CONFIDENCE) {
             assert!(seen.insert((r[0], r[1])), "rule_confidence: duplicate entry {:?}", &r[..2]);

@@ -64,7 +64,7 @@ pub use options::{
     Options, DEFAULT_MAX_LIST_ITEMS, DEFAULT_MAX_SUBJECT_DISTANCE, DEFAULT_MAX_TEXT_BYTES, DEFAULT_TAGGER_GATE,
     DEFAULT_TARGET_WINDOW,
 };
-pub use quotes::{Example, NotQuote, Pass, Rule, RuleId, NOT_QUOTES, RULES};
+pub use quotes::{Example, NotQuote, Pass, RelayExample, RelayRule, Rule, RuleId, NOT_QUOTES, RELAYS, RULES};
 pub use report::{
     Actor, ActorId, ActorKind, ActorStatements, Article, OffsetMap, OffsetUnit, Quote, QuoteId, QuoteKind, Report,
     SideGroup, Span, Statement, StatementId, StatementType, TextSource,

@@ -206,8 +206,17 @@ pub struct Quote {
     pub speaker: Option<ActorId>,
     /// The local mention the speaker was found from ("he", "Price").
     pub speaker_mention: Option<Span>,
+    /// True when the speaker is written as a phrase (a pronoun, "the spokesman", "unnamed officials")
+    /// that could not be resolved to an actor with confidence: `speaker` is `None` and the phrase as
+    /// written is `speaker_mention`; never another actor's name (issue 13, unsure, not wrong).
+    #[serde(default)]
+    pub unresolved: bool,
     /// Someone the speaker reports as the original source ("Blinken also 'urged ...,' Price said").
     pub reported_source: Option<ActorId>,
+    /// The news medium that passed the speaker's words on ("TASS" of "TASS cited Peskov as saying",
+    /// "the Financial Times" of "Sefcovic told the Financial Times"); the speaker is the one quoted.
+    #[serde(default)]
+    pub via: Option<ActorId>,
     /// How sure the engine is, from 0 to 1.
     pub confidence: f32,
     /// The rule that found the quote (`direct/after-cue`).
