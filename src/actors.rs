@@ -14,7 +14,7 @@
 use std::collections::HashMap;
 
 use crate::mentions::{Mention, MentionId, MentionKind, Mentions};
-use crate::report::{Actor, ActorId, ActorKind};
+use crate::report::{Actor, ActorId, ActorKind, Category};
 
 /// How far back (in bytes) a pronoun or nominal may look for its antecedent.
 const MAX_ANTECEDENT_DISTANCE: usize = 1500;
@@ -122,6 +122,8 @@ pub fn resolve(mentions: &Mentions) -> Actors {
                         affiliation: None,
                         kind: m.actor_kind,
                         official: false,
+                        category: crate::report::Category::Unknown,
+                        body: None,
                         quoted: false,
                         mentions: Vec::new(),
                     });
@@ -181,9 +183,10 @@ pub fn resolve(mentions: &Mentions) -> Actors {
         if let Some(country) = leader {
             a.affiliation = Some(country.clone());
         }
+        (a.category, a.body) = crate::categories::of_actor(a, leader.is_some());
         a.official = match a.kind {
-            ActorKind::Person => a.role.is_some() || leader.is_some(),
-            ActorKind::Organization | ActorKind::Country => true,
+            ActorKind::Person => a.category == Category::Official,
+            ActorKind::Organization | ActorKind::Country => a.category != Category::Media,
             ActorKind::Group => a.role.as_deref().is_some_and(|r| {
                 r == "officials" || r == "senators" || r == "lawmakers" || r == "diplomats" || r == "ministers"
             }),

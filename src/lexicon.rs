@@ -471,8 +471,23 @@ pub struct Lexicon {
     pub tagger_gate: FxHashMap<String, f32>,
     /// News media (`lexicons/media.tsv`), for media relay.
     pub media: Media,
+    /// Role word or phrase (lower case) → (category, body) (`lexicons/categories.tsv`).
+    pub categories: FxHashMap<String, (Option<crate::report::Category>, Option<String>)>,
     /// Longest entry in words, for multi-word lookups.
     pub max_words: usize,
+}
+
+impl Media {
+    /// Whether a name names a news medium: an outlet, a word of it an outlet ("RIA Novosti"), or its last
+    /// word or two a media head ("Washington Post", "Saudi Press Agency").
+    pub fn names_medium(&self, name: &str) -> bool {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let last2 = (words.len() >= 2).then(|| words[words.len() - 2..].join(" "));
+        self.outlets.contains(name)
+            || words.iter().any(|w| self.outlets.contains(*w))
+            || words.last().is_some_and(|w| self.heads.contains(*w))
+            || last2.is_some_and(|w| self.heads.contains(&w))
+    }
 }
 
 /// News media (`lexicons/media.tsv`): what makes a mention a medium, and the words after which a
@@ -504,6 +519,7 @@ const PHRASAL_CUES: &str = include_str!("../lexicons/phrasal_cues.tsv");
 const WORD_CLASSES: &str = include_str!("../lexicons/word_classes.tsv");
 const TAGGER_GATE: &str = include_str!("../lexicons/tagger_gate.tsv");
 const MEDIA: &str = include_str!("../lexicons/media.tsv");
+const CATEGORIES: &str = include_str!("../lexicons/categories.tsv");
 
 /// A rule's train record counts as its confidence from this many quotes on.
 const MIN_CALIBRATION_QUOTES: u32 = 10;
@@ -610,6 +626,10 @@ impl Lexicon {
                 }
             };
         }
+        for r in rows(CATEGORIES) {
+            let c = r.get(1).and_then(|c| crate::report::Category::parse(c));
+            lx.categories.insert(r[0].to_string(), (c, opt(r.get(2))));
+        }
         lx.max_words = lx
             .nationalities
             .keys()
@@ -674,6 +694,7 @@ mod tests {
         no_duplicates("leaders", LEADERS);
         no_duplicates("object_cues", OBJECT_CUES);
         no_duplicates("media", MEDIA);
+        no_duplicates("categories", CATEGORIES);
         let mut seen = HashSet::new();
         for r in rows(RULE_CONFIDENCE) {
             assert!(seen.insert((r[0], r[1])), "rule_confidence: duplicate entry {:?}", &r[..2]);

@@ -390,7 +390,16 @@ fn parse_chunk(
                 k += n;
                 continue 'outer;
             }
-            if lx.roles.contains_key(phrase.as_str()) {
+            // "Economist Paul Marek", "Analyst Jane Dunmore": a capitalised expert or journalist noun
+            // (`lexicons/categories.tsv`) opening a run of a first and a last name is a role too
+            let category_title = n == 1
+                && k == 0
+                && words.len() >= 3
+                && is_cap(&phrase)
+                && lx.categories.get(&phrase.to_lowercase()).is_some_and(|(c, _)| {
+                    matches!(c, Some(crate::report::Category::Expert | crate::report::Category::Media))
+                });
+            if lx.roles.contains_key(phrase.as_str()) || category_title {
                 role.extend_from_slice(&words[k..k + n]);
                 k += n;
                 continue 'outer;

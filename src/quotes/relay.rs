@@ -54,15 +54,9 @@ pub(crate) fn is_medium(doc: &Doc, m: MentionId) -> bool {
         return false;
     }
     let md = &lexicon().media;
-    let name = mention.name.as_str();
-    let words: Vec<&str> = name.split_whitespace().collect();
-    let last2 = (words.len() >= 2).then(|| words[words.len() - 2..].join(" "));
     let t = &doc.text;
     let next = t.token_at_or_after(mention.span.end);
-    md.outlets.contains(name)
-        || words.iter().any(|w| md.outlets.contains(*w))
-        || words.last().is_some_and(|w| md.heads.contains(*w))
-        || last2.is_some_and(|w| md.heads.contains(&w))
+    md.names_medium(&mention.name)
         || (t.word(next).chars().next().is_some_and(char::is_lowercase) && md.after.contains(t.lower(next)))
 }
 
