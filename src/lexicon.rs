@@ -451,6 +451,8 @@ pub struct Lexicon {
     pub place_openers: FxHashSet<String>,
     /// Documents that speak for their author ("letter", "statement").
     pub document_nouns: FxHashSet<String>,
+    /// Prepositions of place ("in", "across"): a name right after one is likely a place.
+    pub locatives: FxHashSet<String>,
     /// Known leader's full name → the state they speak for.
     pub leaders: FxHashMap<String, String>,
     /// Known leader's distinctive surname ("Putin") → the state.
@@ -591,6 +593,7 @@ impl Lexicon {
                 Some("org") => lx.org_heads.insert(r[0].to_string()),
                 Some("place") => lx.place_openers.insert(r[0].to_string()),
                 Some("document") => lx.document_nouns.insert(r[0].to_string()),
+                Some("locative") => lx.locatives.insert(r[0].to_string()),
                 _ => lx.non_name_heads.insert(r[0].to_string()),
             };
         }
