@@ -267,3 +267,16 @@ fn an_unresolved_description_is_flagged_and_shown_as_written() {
     let r = analyze("“We will not yield,” Foreign Minister Ana Poe said.");
     assert!(r.quotes.iter().all(|q| q.speaker.is_some() && !q.unresolved));
 }
+
+#[test]
+fn it_goes_to_the_organisation_that_is_the_subject_before_it() {
+    // no quote chain: "it" takes the organisation opening the sentence before
+    let text = "The Ruritanian Foreign Ministry filed a protest with the embassy on Monday. \
+                “The shelling must stop at once,” it said in the note.";
+    let r = analyze(text);
+    assert_eq!(speaker_of(&r, "shelling must stop").as_deref(), Some("Ruritanian Foreign Ministry"));
+    // the expletive "it was said" and a cue that is no speech verb take nobody
+    let r =
+        analyze("The Ruritanian Foreign Ministry filed a protest on Monday. It was said that the talks would fail.");
+    assert!(r.quotes.iter().all(|q| q.speaker.is_none()), "{:?}", r.quotes);
+}

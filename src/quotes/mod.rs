@@ -101,7 +101,7 @@ fn speaker_of(doc: &Doc, found: &[Candidate], speakers: &[Option<ActorId>], i: u
         (Some(m), _) => (doc.actors.of_mention(m), &doc.mentions[m]),
         (None, Some(s)) if doc.text.slice(s).eq_ignore_ascii_case("it") => {
             it = crate::actors::it_pronoun(s);
-            (None, &it)
+            (it_subject(doc, s, found[i].cue), &it)
         }
         (None, Some(s)) => return cut_name(doc, s).or_else(|| author(doc, found, speakers, i, s)),
         _ => return None,
@@ -131,6 +131,41 @@ fn speaker_of(doc: &Doc, found: &[Candidate], speakers: &[Option<ActorId>], i: u
     } else {
         Some(chain)
     }
+}
+
+/// How many sentences back (the pronoun's own included) "it" looks for an organisation subject.
+const IT_SUBJECT_SENTENCES: usize = 3;
+
+/// "The Syrian Foreign Ministry filed a complaint … ¶ “…,” it said": when no quote chain takes "it",
+/// the nearest organisation or country that is the subject of its sentence (a name opening the
+/// sentence, after an optional "The"), in the pronoun's sentence or the two before it, before the pronoun.
+/// Only before a cue of the `speech` class ("it said", "it warned"; not "it shows") and never for
+/// the expletive "it was said", "it is believed".
+fn it_subject(doc: &Doc, it: Span, cue: Option<Span>) -> Option<ActorId> {
+    let t = &doc.text;
+    let speech = cue.is_some_and(|c| {
+        lexicon().cues.get(t.lower(t.token_at_or_after(c.start))).is_some_and(|e| e.class == "speech")
+    });
+    let next = t.lower(t.token_at_or_after(it.end));
+    if !speech || matches!(next, "is" | "was" | "has" | "had" | "would" | "will") {
+        return None;
+    }
+    let here = t.sentence_of(it.start)?;
+    for k in (here.saturating_sub(IT_SUBJECT_SENTENCES - 1)..=here).rev() {
+        let mut a = t.token_at_or_after(t.sentences[k].start);
+        if t.lower(a) == "the" {
+            a += 1;
+        }
+        let Some(m) = t.tokens.get(a).and_then(|tk| doc.mentions.starting_at(tk.span.start)) else { continue };
+        let mention = &doc.mentions[m];
+        if mention.span.start >= it.start || mention.kind != MentionKind::Name {
+            continue;
+        }
+        if matches!(mention.actor_kind, crate::report::ActorKind::Organization | crate::report::ActorKind::Country) {
+            return doc.actors.of_mention(m);
+        }
+    }
+    None
 }
 
 /// A speaker phrase that is no mention of its own but names one: a relative "who" after a name
