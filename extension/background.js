@@ -51,17 +51,18 @@ export async function analyzeTab(tabId, mode = "page") {
     return { ok: false, code: "restricted", message: String(e.message || e), url: tab.url || null };
   }
   if (!page) return { ok: false, code: "restricted", url: tab.url || null };
+  const settings = await B.settings();
   let view;
   try {
     // The core decides: the selection alone when that was asked for and there is one, else the page
     // (whose selection it analyses when the page has no article).
-    view = await core.call("viewPage", page.html, page.url, page.title, page.selection, mode === "selection");
+    // officialsOnly (options page): the core gives the highlight targets of officials alone
+    view = await core.call("viewPage", page.html, page.url, page.title, page.selection, mode === "selection", settings.officialsOnly === true);
   } catch (e) {
     return { ok: false, code: "analysis", message: String((e && e.message) || e) };
   }
   keepReport(tabId, view.report);
   const display = view.display;
-  const settings = await B.settings();
   const targets = withTitles(view.targets, B.t);
   let anchoring;
   try {

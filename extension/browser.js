@@ -62,7 +62,7 @@ export function badge(tabId, text) {
   api.action.setBadgeText({ tabId, text }).catch(() => {});
 }
 
-export const DEFAULT_SETTINGS = { palette: "default", customColors: [], autoSites: [] };
+export const DEFAULT_SETTINGS = { palette: "default", customColors: [], autoSites: [], officialsOnly: false };
 
 export async function settings() {
   if (!available || !api.storage) return { ...DEFAULT_SETTINGS };

@@ -1,4 +1,5 @@
-// Options: highlight palette (with a preview on a light and a dark page) and opt-in automatic
+// Options: highlight palette (with a preview on a light and a dark page), officials-only highlights
+// (the core filters the targets) and opt-in automatic
 // analysis on sites the user adds and grants (optional host permissions; nothing else runs by itself).
 import * as B from "./browser.js";
 import { PALETTES, highlightCss, textOn, paletteColors, colorCheck, isColor } from "./palette.js";
@@ -132,6 +133,13 @@ async function main() {
     settingsNow = { ...settingsNow, palette: "default", customColors: [] };
     await B.saveSettings({ palette: "default", customColors: [] });
     await renderPalettes();
+    status(B.t("optionsSaved"));
+  });
+  const officials = $("officials-only");
+  officials.checked = settingsNow.officialsOnly === true;
+  officials.addEventListener("change", async () => {
+    settingsNow = { ...settingsNow, officialsOnly: officials.checked };
+    await B.saveSettings({ officialsOnly: officials.checked });
     status(B.t("optionsSaved"));
   });
   await renderSites();

@@ -14,7 +14,7 @@
 use std::collections::HashMap;
 
 use crate::mentions::{Mention, MentionId, MentionKind, Mentions};
-use crate::report::{Actor, ActorId, ActorKind};
+use crate::report::{Actor, ActorId, ActorKind, Category};
 
 /// How far back (in bytes) a pronoun or nominal may look for its antecedent.
 const MAX_ANTECEDENT_DISTANCE: usize = 1500;
@@ -80,6 +80,7 @@ pub fn it_pronoun(span: crate::report::Span) -> Mention {
         affiliation: None,
         gender: '-',
         plural: false,
+        locative: false,
     }
 }
 
@@ -108,6 +109,8 @@ pub fn resolve(mentions: &Mentions) -> Actors {
     let mut actors: Vec<Actor> = Vec::new();
     let mut gender: Vec<char> = Vec::new();
     let mut personal: Vec<bool> = Vec::new();
+    // per actor: a mention after a preposition of place; a role or gender stated; a name of two words
+    let (mut placed, mut stated, mut multiword): (Vec<bool>, Vec<bool>, Vec<bool>) = Default::default();
     let mut of_mention = vec![None; mentions.len()];
     let mut by_key: HashMap<(u8, String), usize> = HashMap::new();
     for (i, m) in mentions.iter().enumerate() {
@@ -122,11 +125,16 @@ pub fn resolve(mentions: &Mentions) -> Actors {
                         affiliation: None,
                         kind: m.actor_kind,
                         official: false,
+                        category: crate::report::Category::Unknown,
+                        body: None,
                         quoted: false,
                         mentions: Vec::new(),
                     });
                     gender.push('-');
                     personal.push(false);
+                    placed.push(false);
+                    stated.push(false);
+                    multiword.push(false);
                     actors.len() - 1
                 });
                 let a = &mut actors[id];
@@ -142,7 +150,11 @@ pub fn resolve(mentions: &Mentions) -> Actors {
                 if gender[id] == '-' {
                     gender[id] = gender_of(m);
                 }
-                personal[id] |= m.role.is_some() || gender[id] != '-' || m.name.split_whitespace().count() >= 2;
+                // a first and last name is a person's, unless the run also stands where places do ("in Hong Kong")
+                placed[id] |= m.locative;
+                stated[id] |= m.role.is_some() || gender[id] != '-';
+                multiword[id] |= m.name.split_whitespace().count() >= 2;
+                personal[id] = stated[id] || (multiword[id] && !placed[id]);
                 Some(id)
             }
             MentionKind::Pronoun => {
@@ -181,9 +193,10 @@ pub fn resolve(mentions: &Mentions) -> Actors {
         if let Some(country) = leader {
             a.affiliation = Some(country.clone());
         }
+        (a.category, a.body) = crate::categories::of_actor(a, leader.is_some());
         a.official = match a.kind {
-            ActorKind::Person => a.role.is_some() || leader.is_some(),
-            ActorKind::Organization | ActorKind::Country => true,
+            ActorKind::Person => a.category == Category::Official,
+            ActorKind::Organization | ActorKind::Country => a.category != Category::Media,
             ActorKind::Group => a.role.as_deref().is_some_and(|r| {
                 r == "officials" || r == "senators" || r == "lawmakers" || r == "diplomats" || r == "ministers"
             }),

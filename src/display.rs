@@ -132,6 +132,10 @@ pub struct ActorView {
     pub role: Option<String>,
     /// Affiliation.
     pub affiliation: Option<String>,
+    /// Who the actor speaks as (official, expert, media, private, unknown).
+    pub category: crate::report::Category,
+    /// The body an official speaks for ("ministry"), when known.
+    pub body: Option<String>,
     /// Colour slot: the actor's place in the prominence order of all actors.
     pub slot: usize,
     /// The highlight its heading scrolls to (first mention, else first quote or statement).
@@ -312,6 +316,9 @@ pub struct Target {
     pub actor: Option<usize>,
     /// The actor's colour slot, `None` for no actor.
     pub slot: Option<usize>,
+    /// The actor is an official (`Actor::official`): what the officials-only option keeps.
+    #[serde(default)]
+    pub official: bool,
     /// The text to find.
     pub exact: String,
     /// Up to [`CONTEXT`] UTF-16 units of text before it.
@@ -357,6 +364,16 @@ pub fn kind_label(k: QuoteKind) -> String {
 /// The display model and the highlight targets of `r` (UTF-8 offsets).
 pub fn view(r: &Report) -> View {
     View { display: build(r), targets: targets(r) }
+}
+
+/// [`view`] under `opts`: with `officials_only` ([`crate::options::DEFAULT_OFFICIALS_ONLY`]), the
+/// targets of officials alone.
+pub fn view_with(r: &Report, opts: &crate::options::Options) -> View {
+    let mut v = view(r);
+    if opts.officials_only {
+        v.targets.retain(|t| t.official);
+    }
+    v
 }
 
 /// Actor ids by prominence: quoted first, then by number of quotes and statements, then by number of
@@ -596,6 +613,8 @@ fn actor_view(r: &Report, id: usize, slot: usize, statements: &[usize], quotes: 
         name: actor.name.clone(),
         role: actor.role.clone(),
         affiliation: actor.affiliation.clone(),
+        category: actor.category,
+        body: actor.body.clone(),
         slot,
         key,
         groups,
@@ -809,6 +828,7 @@ pub fn targets(r: &Report) -> Vec<Target> {
             part,
             actor: who,
             slot: who.and_then(|a| slot.get(a).copied()),
+            official: who.and_then(|a| r.actors.get(a)).is_some_and(|a| a.official),
             exact: text[span.start..span.end].to_string(),
             prefix: context(&text[..span.start], true).to_string(),
             suffix: context(&text[span.end..], false).to_string(),

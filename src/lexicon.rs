@@ -475,6 +475,8 @@ pub struct Lexicon {
     pub place_openers: FxHashSet<String>,
     /// Documents that speak for their author ("letter", "statement").
     pub document_nouns: FxHashSet<String>,
+    /// Prepositions of place ("in", "across"): a name right after one is likely a place.
+    pub locatives: FxHashSet<String>,
     /// Known leader's full name → the state they speak for.
     pub leaders: FxHashMap<String, String>,
     /// Known leader's distinctive surname ("Putin") → the state.
@@ -493,8 +495,39 @@ pub struct Lexicon {
     pub rule_confidence: FxHashMap<String, (u32, u32)>,
     /// Feature → weight of the tagger's "is this an attribution" classifier (`lexicons/tagger_gate.tsv`).
     pub tagger_gate: FxHashMap<String, f32>,
+    /// News media (`lexicons/media.tsv`), for media relay.
+    pub media: Media,
+    /// Role word or phrase (lower case) → (category, body) (`lexicons/categories.tsv`).
+    pub categories: FxHashMap<String, (Option<crate::report::Category>, Option<String>)>,
     /// Longest entry in words, for multi-word lookups.
     pub max_words: usize,
+}
+
+impl Media {
+    /// Whether a name names a news medium: an outlet, a word of it an outlet ("RIA Novosti"), or its last
+    /// word or two a media head ("Washington Post", "Saudi Press Agency").
+    pub fn names_medium(&self, name: &str) -> bool {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let last2 = (words.len() >= 2).then(|| words[words.len() - 2..].join(" "));
+        self.outlets.contains(name)
+            || words.iter().any(|w| self.outlets.contains(*w))
+            || words.last().is_some_and(|w| self.heads.contains(*w))
+            || last2.is_some_and(|w| self.heads.contains(&w))
+    }
+}
+
+/// News media (`lexicons/media.tsv`): what makes a mention a medium, and the words after which a
+/// medium relays another's words.
+#[derive(Debug, Default)]
+pub struct Media {
+    /// Outlet names ("Xinhua", "Financial Times").
+    pub outlets: FxHashSet<String>,
+    /// Last words (or two words) of a name that make it a medium ("Post", "Press Agency").
+    pub heads: FxHashSet<String>,
+    /// Lower-case words right after a name that make it a medium ("the Xinhua news agency").
+    pub after: FxHashSet<String>,
+    /// Relay markers, lower case, as words ("according to", "told").
+    pub markers: Vec<Vec<String>>,
 }
 
 const NATIONALITIES: &str = include_str!("../lexicons/nationalities.tsv");
@@ -511,6 +544,8 @@ const RULE_CONFIDENCE: &str = include_str!("../lexicons/rule_confidence.tsv");
 const PHRASAL_CUES: &str = include_str!("../lexicons/phrasal_cues.tsv");
 const WORD_CLASSES: &str = include_str!("../lexicons/word_classes.tsv");
 const TAGGER_GATE: &str = include_str!("../lexicons/tagger_gate.tsv");
+const MEDIA: &str = include_str!("../lexicons/media.tsv");
+const CATEGORIES: &str = include_str!("../lexicons/categories.tsv");
 
 /// A rule's train record counts as its confidence from this many quotes on.
 const MIN_CALIBRATION_QUOTES: u32 = 10;
@@ -582,6 +617,7 @@ impl Lexicon {
                 Some("org") => lx.org_heads.insert(r[0].to_string()),
                 Some("place") => lx.place_openers.insert(r[0].to_string()),
                 Some("document") => lx.document_nouns.insert(r[0].to_string()),
+                Some("locative") => lx.locatives.insert(r[0].to_string()),
                 _ => lx.non_name_heads.insert(r[0].to_string()),
             };
         }
@@ -604,6 +640,22 @@ impl Lexicon {
             if let Some(w) = r.get(1).and_then(|v| v.parse::<f32>().ok()) {
                 lx.tagger_gate.insert(r[0].to_string(), w);
             }
+        }
+        for r in rows(MEDIA) {
+            let m = &mut lx.media;
+            match r.get(1).copied() {
+                Some("outlet") => m.outlets.insert(r[0].to_string()),
+                Some("head") => m.heads.insert(r[0].to_string()),
+                Some("after") => m.after.insert(r[0].to_string()),
+                _ => {
+                    m.markers.push(r[0].split_whitespace().map(str::to_string).collect());
+                    true
+                }
+            };
+        }
+        for r in rows(CATEGORIES) {
+            let c = r.get(1).and_then(|c| crate::report::Category::parse(c));
+            lx.categories.insert(r[0].to_string(), (c, opt(r.get(2))));
         }
         lx.max_words = lx
             .nationalities
@@ -668,6 +720,8 @@ mod tests {
         no_duplicates("first_names", FIRST_NAMES);
         no_duplicates("leaders", LEADERS);
         no_duplicates("object_cues", OBJECT_CUES);
+        no_duplicates("media", MEDIA);
+        no_duplicates("categories", CATEGORIES);
         let mut seen = HashSet::new();
         for r in rows(RULE_CONFIDENCE) {
             assert!(seen.insert((r[0], r[1])), "rule_confidence: duplicate entry {:?}", &r[..2]);

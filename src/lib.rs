@@ -43,6 +43,7 @@
 
 mod actors;
 mod article;
+mod categories;
 pub mod display;
 mod doc;
 mod error;
@@ -61,13 +62,13 @@ pub mod wasm;
 pub use article::{extract, Extracted, MAX_ELEMENTS, MAX_HTML_BYTES};
 pub use error::{Error, ErrorKind};
 pub use options::{
-    Options, DEFAULT_MAX_LIST_ITEMS, DEFAULT_MAX_SUBJECT_DISTANCE, DEFAULT_MAX_TEXT_BYTES, DEFAULT_TAGGER_GATE,
-    DEFAULT_TARGET_WINDOW,
+    Options, DEFAULT_MAX_LIST_ITEMS, DEFAULT_MAX_SUBJECT_DISTANCE, DEFAULT_MAX_TEXT_BYTES, DEFAULT_OFFICIALS_ONLY,
+    DEFAULT_TAGGER_GATE, DEFAULT_TARGET_WINDOW,
 };
-pub use quotes::{Example, NotQuote, Pass, Rule, RuleId, NOT_QUOTES, RULES};
+pub use quotes::{Example, NotQuote, Pass, RelayExample, RelayRule, Rule, RuleId, NOT_QUOTES, RELAYS, RULES};
 pub use report::{
-    Actor, ActorId, ActorKind, ActorStatements, Article, OffsetMap, OffsetUnit, Quote, QuoteId, QuoteKind, Report,
-    SideGroup, Span, Statement, StatementId, StatementType, TextSource,
+    Actor, ActorId, ActorKind, ActorStatements, Article, Category, OffsetMap, OffsetUnit, Quote, QuoteId, QuoteKind,
+    Report, SideGroup, Span, Statement, StatementId, StatementType, TextSource,
 };
 pub use scorer::{ScorerActor, ScorerLine, ScorerQuote, ScorerStatement};
 
@@ -198,6 +199,12 @@ impl AnalyzerBuilder {
         self
     }
 
+    /// See [`DEFAULT_OFFICIALS_ONLY`].
+    pub fn officials_only(mut self, on: bool) -> AnalyzerBuilder {
+        self.opts.officials_only = on;
+        self
+    }
+
     /// The analyzer, or an [`ErrorKind::Options`] error naming a tunable that cannot work (a zero
     /// text limit would analyse nothing; a list of fewer than two items is no list).
     pub fn build(self) -> Result<Analyzer, Error> {
@@ -279,6 +286,7 @@ impl Analyzer {
         doc.actors = actors::resolve(&doc.mentions);
         lap(Stage::Actors);
         doc.quotes = quotes::attribute(&doc, &self.opts);
+        categories::from_quotes(&mut doc);
         lap(Stage::Quotes);
         doc.statements = statements::classify(&doc, &self.opts);
         doc.sides = statements::group(&doc);

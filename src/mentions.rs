@@ -96,6 +96,9 @@ pub struct Mention {
     pub gender: char,
     /// Plural ("they", "officials").
     pub plural: bool,
+    /// Right after a preposition of place ("in Hong Kong", "across Kosovo"; `locative` in
+    /// `lexicons/non_names.tsv`): a sign that a capitalised run is a place, not a person.
+    pub locative: bool,
 }
 
 const PRONOUNS: &[(&str, char, bool)] = &[
@@ -186,6 +189,7 @@ pub fn find(text: &Text) -> Vec<Mention> {
                 affiliation: None,
                 gender: g,
                 plural: pl,
+                locative: false,
             });
             i += 1;
             continue;
@@ -211,6 +215,7 @@ pub fn find(text: &Text) -> Vec<Mention> {
                         affiliation: aff,
                         gender: r.gender,
                         plural: false,
+                        locative: false,
                     });
                     i = j + 1;
                     continue;
@@ -278,7 +283,8 @@ pub fn find(text: &Text) -> Vec<Mention> {
             i = j;
             continue;
         }
-        if let Some(m) = parse_chunk(text, start, j, sentence_start(start), &spaced) {
+        if let Some(mut m) = parse_chunk(text, start, j, sentence_start(start), &spaced) {
+            m.locative = start > 0 && lx.locatives.contains(text.lower(start - 1));
             out.push(m);
         }
         i = j;
@@ -390,7 +396,16 @@ fn parse_chunk(
                 k += n;
                 continue 'outer;
             }
-            if lx.roles.contains_key(phrase.as_str()) {
+            // "Economist Paul Marek", "Analyst Jane Dunmore": a capitalised expert or journalist noun
+            // (`lexicons/categories.tsv`) opening a run of a first and a last name is a role too
+            let category_title = n == 1
+                && k == 0
+                && words.len() >= 3
+                && is_cap(&phrase)
+                && lx.categories.get(&phrase.to_lowercase()).is_some_and(|(c, _)| {
+                    matches!(c, Some(crate::report::Category::Expert | crate::report::Category::Media))
+                });
+            if lx.roles.contains_key(phrase.as_str()) || category_title {
                 role.extend_from_slice(&words[k..k + n]);
                 k += n;
                 continue 'outer;
@@ -437,6 +452,7 @@ fn parse_chunk(
             affiliation,
             gender: '-',
             plural: true,
+            locative: false,
         });
     }
     if name_words.is_empty() || k >= words.len() {
@@ -453,6 +469,7 @@ fn parse_chunk(
                     affiliation: affiliation.or(aff),
                     gender: '-',
                     plural: false,
+                    locative: false,
                 });
             }
         }
@@ -473,6 +490,7 @@ fn parse_chunk(
                     affiliation: Some(country),
                     gender: '-',
                     plural: false,
+                    locative: false,
                 });
             }
         }
@@ -530,6 +548,7 @@ fn parse_chunk(
         affiliation,
         gender,
         plural: false,
+        locative: false,
     })
 }
 

@@ -26,6 +26,11 @@ pub const DEFAULT_TARGET_WINDOW: usize = 3;
 /// tagger's margin).
 pub const DEFAULT_TAGGER_GATE: bool = true;
 
+/// Whether the highlights show officials only: the quotes, statements and mentions of actors that
+/// speak for a government, ministry, army, party or international body (`Actor::category`), for
+/// readers who follow what the sides say (issue 13). The display model itself lists every actor.
+pub const DEFAULT_OFFICIALS_ONLY: bool = false;
+
 /// The tunables of an analysis (see the `DEFAULT_*` constants for what each means).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Options {
@@ -39,6 +44,8 @@ pub struct Options {
     pub target_window: usize,
     /// See [`DEFAULT_TAGGER_GATE`].
     pub tagger_gate: bool,
+    /// See [`DEFAULT_OFFICIALS_ONLY`].
+    pub officials_only: bool,
 }
 
 impl Default for Options {
@@ -49,6 +56,7 @@ impl Default for Options {
             max_subject_distance: DEFAULT_MAX_SUBJECT_DISTANCE,
             target_window: DEFAULT_TARGET_WINDOW,
             tagger_gate: DEFAULT_TAGGER_GATE,
+            officials_only: DEFAULT_OFFICIALS_ONLY,
         }
     }
 }

@@ -154,6 +154,36 @@ pub enum ActorKind {
     Group,
 }
 
+/// Who an actor speaks as.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    /// Speaks for a government, ministry, army, party or international body.
+    Official,
+    /// An expert or analyst.
+    Expert,
+    /// A journalist or a news outlet.
+    Media,
+    /// A private person (residents, witnesses, students).
+    Private,
+    /// Nothing says.
+    #[default]
+    Unknown,
+}
+
+impl Category {
+    /// Parses the lower-case name of `lexicons/categories.tsv`.
+    pub fn parse(s: &str) -> Option<Category> {
+        Some(match s {
+            "official" => Category::Official,
+            "expert" => Category::Expert,
+            "media" => Category::Media,
+            "private" => Category::Private,
+            _ => return None,
+        })
+    }
+}
+
 /// One canonical actor: every mention that coreference joined into it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Actor {
@@ -169,6 +199,14 @@ pub struct Actor {
     pub kind: ActorKind,
     /// True for officials (a person with an official role, a government or institution).
     pub official: bool,
+    /// Who the actor speaks as: an official, an expert, a journalist or outlet, a private person
+    /// (`lexicons/categories.tsv`, known leaders, media names; issue 13, officials apart).
+    #[serde(default)]
+    pub category: Category,
+    /// The body an official speaks for: "government", "ministry", "army", "party" or "international
+    /// body", when the role or affiliation says.
+    #[serde(default)]
+    pub body: Option<String>,
     /// True when at least one quote is attributed to this actor.
     pub quoted: bool,
     /// Every mention of the actor in the text, in order.
@@ -206,8 +244,17 @@ pub struct Quote {
     pub speaker: Option<ActorId>,
     /// The local mention the speaker was found from ("he", "Price").
     pub speaker_mention: Option<Span>,
+    /// True when the speaker is written as a phrase (a pronoun, "the spokesman", "unnamed officials")
+    /// that could not be resolved to an actor with confidence: `speaker` is `None` and the phrase as
+    /// written is `speaker_mention`; never another actor's name (issue 13, unsure, not wrong).
+    #[serde(default)]
+    pub unresolved: bool,
     /// Someone the speaker reports as the original source ("Blinken also 'urged ...,' Price said").
     pub reported_source: Option<ActorId>,
+    /// The news medium that passed the speaker's words on ("TASS" of "TASS cited Peskov as saying",
+    /// "the Financial Times" of "Sefcovic told the Financial Times"); the speaker is the one quoted.
+    #[serde(default)]
+    pub via: Option<ActorId>,
     /// How sure the engine is, from 0 to 1.
     pub confidence: f32,
     /// The rule that found the quote (`direct/after-cue`).

@@ -1,5 +1,6 @@
 //! The WebAssembly API: `version()` and the two analysis entry points, `viewText(text)` and
-//! `viewPage(html, url, title, selection, onlySelection)`.
+//! `viewPage(html, url, title, selection, onlySelection, officialsOnly)` (`officialsOnly`: the
+//! highlight targets of officials alone, [`crate::options::DEFAULT_OFFICIALS_ONLY`]; optional).
 //!
 //! Both take what the page or the user gives and give back `{display, targets, report}` as plain
 //! JavaScript objects: the display model and the highlight targets ([`crate::display::View`]), and
@@ -21,8 +22,8 @@ fn init() {
 
 /// What the view entry points give back: `{display, targets, report}`, the report (UTF-16 spans)
 /// as a plain object that the background keeps for the download and never sends to the popup.
-fn view_to_js(mut r: Report) -> Result<JsValue, JsError> {
-    let v = crate::display::view(&r);
+fn view_to_js(mut r: Report, opts: &crate::options::Options) -> Result<JsValue, JsError> {
+    let v = crate::display::view_with(&r, opts);
     r.convert_offsets(OffsetUnit::Utf16);
     let ser = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
     let fail = |what: &str, e: &dyn std::fmt::Display| Error::output(format!("could not serialise the {what}: {e}"));
@@ -48,7 +49,7 @@ pub fn version() -> String {
 #[wasm_bindgen(js_name = viewText)]
 pub fn view_text(text: &str) -> Result<JsValue, JsError> {
     init();
-    view_to_js(crate::analyze(text))
+    view_to_js(crate::analyze(text), &crate::options::Options::default())
 }
 
 /// The view of a page as the extension asks for it ([`crate::Input::request`]): with
@@ -62,13 +63,19 @@ pub fn view_page(
     title: Option<String>,
     selection: Option<String>,
     only_selection: bool,
+    officials_only: Option<bool>,
 ) -> Result<JsValue, JsError> {
     init();
-    view_to_js(crate::analyze(crate::Input::request(
+    let opts = crate::options::Options {
+        officials_only: officials_only.unwrap_or(crate::options::DEFAULT_OFFICIALS_ONLY),
+        ..crate::options::Options::default()
+    };
+    let r = crate::analyze(crate::Input::request(
         html,
         url.as_deref(),
         title.as_deref(),
         selection.as_deref(),
         only_selection,
-    )))
+    ));
+    view_to_js(r, &opts)
 }

@@ -149,6 +149,8 @@ fn person(id: usize, name: &str, affiliation: Option<&str>, quoted: bool, mentio
         affiliation: affiliation.map(Into::into),
         kind: ActorKind::Person,
         official: false,
+        category: whosaid::Category::Unknown,
+        body: None,
         quoted,
         mentions: (0..mentions).map(|i| whosaid::Span::new(i * 2, i * 2 + 1)).collect(),
     }

@@ -238,3 +238,45 @@ fn a_chained_pronoun_is_highlighted_as_its_speakers_mention_only() {
     let varga = r.actors.iter().find(|a| a.name == "Dmitry Varga").unwrap().id.index();
     assert_eq!(owners, vec![Some(varga)], "the mention at {he} is highlighted as Varga's only");
 }
+
+#[test]
+fn a_name_that_stands_where_places_do_takes_no_pronoun() {
+    // "Kovar Lande" is two capitalised words, as a first and last name would be; it stands after "in",
+    // so it is a place: named between the chain's quote and "he", it is no rival of the spokesman
+    let text = "“We will not yield,” Foreign Ministry spokesman Wang Lin said after the riots in Kovar Lande. \
+                Shops stayed shut on Tuesday as Kovar Lande mourned the dead. The new law protects the shops, he said.";
+    let r = analyze(text);
+    assert_eq!(speaker_of(&r, "protects").as_deref(), Some("Wang Lin"));
+    // a person after "in" keeps the pronoun when a title says who they are
+    let r = analyze("Voters in Ohio praised Senator Tom Hale. The crowd cheered for Senator Tom Hale in Dayton. He said the plant would stay open.");
+    assert_eq!(speaker_of(&r, "the plant would stay open").as_deref(), Some("Tom Hale"));
+}
+
+#[test]
+fn an_unresolved_description_is_flagged_and_shown_as_written() {
+    let r = analyze("The talks ended late on Monday. “We will not yield,” the spokesman said.");
+    let q = r.quotes.iter().find(|q| r.text[q.span.start..q.span.end].contains("yield")).expect("the quote");
+    assert!(q.speaker.is_none() && q.unresolved, "no actor to give it to: unresolved");
+    let m = q.speaker_mention.expect("the mention as written");
+    assert_eq!(&r.text[m.start..m.end], "the spokesman");
+    let mut r = r;
+    r.convert_offsets(whosaid::OffsetUnit::CodePoint);
+    let line = ScorerLine::new(serde_json::json!(1), &r);
+    assert!(line.quotes.iter().any(|q| q.speaker.as_deref() == Some("the spokesman")), "shown as written");
+    // resolved speakers are not flagged
+    let r = analyze("“We will not yield,” Foreign Minister Ana Poe said.");
+    assert!(r.quotes.iter().all(|q| q.speaker.is_some() && !q.unresolved));
+}
+
+#[test]
+fn it_goes_to_the_organisation_that_is_the_subject_before_it() {
+    // no quote chain: "it" takes the organisation opening the sentence before
+    let text = "The Ruritanian Foreign Ministry filed a protest with the embassy on Monday. \
+                “The shelling must stop at once,” it said in the note.";
+    let r = analyze(text);
+    assert_eq!(speaker_of(&r, "shelling must stop").as_deref(), Some("Ruritanian Foreign Ministry"));
+    // the expletive "it was said" and a cue that is no speech verb take nobody
+    let r =
+        analyze("The Ruritanian Foreign Ministry filed a protest on Monday. It was said that the talks would fail.");
+    assert!(r.quotes.iter().all(|q| q.speaker.is_none()), "{:?}", r.quotes);
+}

@@ -16,9 +16,10 @@
 
 mod attribution;
 mod marks;
+mod relay;
 pub(crate) mod tagger;
 
-pub use attribution::{Example, NotQuote, Pass, Rule, RuleId, NOT_QUOTES, RULES};
+pub use attribution::{Example, NotQuote, Pass, RelayExample, RelayRule, Rule, RuleId, NOT_QUOTES, RELAYS, RULES};
 pub use marks::Quotation;
 
 use crate::doc::Doc;
@@ -35,28 +36,52 @@ pub fn pair(text: &Text) -> Vec<Quotation> {
 /// Attributes every quote of the document: the rules' candidates, with the speaker mention resolved
 /// to its actor and the confidence calibrated where the rule was seen often enough on train.
 pub fn attribute(doc: &Doc, opts: &crate::options::Options) -> Vec<Quote> {
-    let found = attribution::attribute(doc, opts.tagger_gate);
+    let mut found = attribution::attribute(doc, opts.tagger_gate);
     let mut speakers: Vec<Option<ActorId>> = Vec::with_capacity(found.len());
+    let mut vias: Vec<Option<ActorId>> = Vec::with_capacity(found.len());
+    let mut dropped: Vec<Span> = Vec::new();
     for i in 0..found.len() {
         let s = speaker_of(doc, &found, &speakers, i);
-        speakers.push(s);
+        let prev = (0..i).rev().find_map(|j| speakers[j].map(|a| (a, vias[j])));
+        let r = relay::relay(doc, &found[i], s, prev);
+        if let Some(sp) = r.speaker_span {
+            found[i].speaker = None;
+            found[i].speaker_span = Some(sp);
+        }
+        if let (Some(from), Some(first)) = (r.content_from, found[i].fragments.first_mut()) {
+            if first.start < from && from < first.end {
+                first.start = from;
+            }
+        }
+        dropped.extend(r.drop_cue);
+        speakers.push(r.speaker);
+        vias.push(r.via);
     }
     found
         .into_iter()
-        .zip(speakers)
+        .zip(speakers.into_iter().zip(vias))
+        .filter(|(f, _)| !f.cue.is_some_and(|c| dropped.contains(&c)))
         .enumerate()
-        .map(|(id, (f, speaker))| Quote {
-            id: QuoteId(id),
-            kind: f.kind,
-            span: f.span(),
-            cue: f.cue,
-            cue_lemma: f.cue_lemma,
-            speaker,
-            speaker_mention: f.speaker_span.or(f.speaker.map(|m| doc.mentions[m].span)),
-            reported_source: f.reported_source.and_then(|m| doc.actors.of_mention(m)).filter(|&a| Some(a) != speaker),
-            confidence: lexicon().rule_confidence(f.rule, speaker.is_some()).unwrap_or(f.confidence),
-            rule: f.rule.to_string(),
-            fragments: f.fragments,
+        .map(|(id, (f, (speaker, via)))| {
+            let speaker_mention = f.speaker_span.or(f.speaker.map(|m| doc.mentions[m].span));
+            Quote {
+                id: QuoteId(id),
+                kind: f.kind,
+                span: f.span(),
+                cue: f.cue,
+                cue_lemma: f.cue_lemma,
+                speaker,
+                speaker_mention,
+                unresolved: speaker.is_none() && speaker_mention.is_some(),
+                reported_source: f
+                    .reported_source
+                    .and_then(|m| doc.actors.of_mention(m))
+                    .filter(|&a| Some(a) != speaker),
+                via: via.filter(|&v| Some(v) != speaker),
+                confidence: lexicon().rule_confidence(f.rule, speaker.is_some()).unwrap_or(f.confidence),
+                rule: f.rule.to_string(),
+                fragments: f.fragments,
+            }
         })
         .collect()
 }
@@ -76,13 +101,13 @@ fn speaker_of(doc: &Doc, found: &[Candidate], speakers: &[Option<ActorId>], i: u
         (Some(m), _) => (doc.actors.of_mention(m), &doc.mentions[m]),
         (None, Some(s)) if doc.text.slice(s).eq_ignore_ascii_case("it") => {
             it = crate::actors::it_pronoun(s);
-            (None, &it)
+            (it_subject(doc, s, found[i].cue), &it)
         }
         (None, Some(s)) => return cut_name(doc, s).or_else(|| author(doc, found, speakers, i, s)),
         _ => return None,
     };
     if pronoun.kind != MentionKind::Pronoun {
-        return relayed(doc, pronoun.span.end).or(resolved);
+        return resolved;
     }
     let here = pronoun.span.start;
     let Some((j, chain)) = (0..i).rev().find_map(|j| speakers[j].map(|a| (j, a))) else {
@@ -106,6 +131,41 @@ fn speaker_of(doc: &Doc, found: &[Candidate], speakers: &[Option<ActorId>], i: u
     } else {
         Some(chain)
     }
+}
+
+/// How many sentences back (the pronoun's own included) "it" looks for an organisation subject.
+const IT_SUBJECT_SENTENCES: usize = 3;
+
+/// "The Syrian Foreign Ministry filed a complaint … ¶ “…,” it said": when no quote chain takes "it",
+/// the nearest organisation or country that is the subject of its sentence (a name opening the
+/// sentence, after an optional "The"), in the pronoun's sentence or the two before it, before the pronoun.
+/// Only before a cue of the `speech` class ("it said", "it warned"; not "it shows") and never for
+/// the expletive "it was said", "it is believed".
+fn it_subject(doc: &Doc, it: Span, cue: Option<Span>) -> Option<ActorId> {
+    let t = &doc.text;
+    let speech = cue.is_some_and(|c| {
+        lexicon().cues.get(t.lower(t.token_at_or_after(c.start))).is_some_and(|e| e.class == "speech")
+    });
+    let next = t.lower(t.token_at_or_after(it.end));
+    if !speech || matches!(next, "is" | "was" | "has" | "had" | "would" | "will") {
+        return None;
+    }
+    let here = t.sentence_of(it.start)?;
+    for k in (here.saturating_sub(IT_SUBJECT_SENTENCES - 1)..=here).rev() {
+        let mut a = t.token_at_or_after(t.sentences[k].start);
+        if t.lower(a) == "the" {
+            a += 1;
+        }
+        let Some(m) = t.tokens.get(a).and_then(|tk| doc.mentions.starting_at(tk.span.start)) else { continue };
+        let mention = &doc.mentions[m];
+        if mention.span.start >= it.start || mention.kind != MentionKind::Name {
+            continue;
+        }
+        if matches!(mention.actor_kind, crate::report::ActorKind::Organization | crate::report::ActorKind::Country) {
+            return doc.actors.of_mention(m);
+        }
+    }
+    None
 }
 
 /// A speaker phrase that is no mention of its own but names one: a relative "who" after a name
@@ -153,22 +213,6 @@ fn author(doc: &Doc, found: &[Candidate], speakers: &[Option<ActorId>], i: usize
         }
         _ => None,
     }
-}
-
-/// Media relay, they do not speak: after a speaker mention ending at byte `end`, "quoted|cited Y as
-/// saying" ("AFP quoted Taliban spokesman Zabihullah Mujahid as saying", "TASS cited Peskov as
-/// saying") makes Y the speaker.
-fn relayed(doc: &Doc, end: usize) -> Option<ActorId> {
-    let t = &doc.text;
-    let k = t.token_at_or_after(end);
-    if !matches!(t.lower(k), "quoted" | "cited") {
-        return None;
-    }
-    let y = doc.mentions.starting_at(t.tokens.get(k + 1)?.span.start)?;
-    let after = t.token_at_or_after(doc.mentions[y].span.end);
-    (t.lower(after) == "as" && matches!(t.lower(after + 1), "saying" | "telling" | "writing"))
-        .then(|| doc.actors.of_mention(y))
-        .flatten()
 }
 
 /// A rule's candidate quote, before its speaker mention is resolved to an actor.

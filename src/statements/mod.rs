@@ -876,7 +876,8 @@ impl<'a> Ctx<'a> {
         });
         let typed = self.typed_in(content, q.cue);
         let mut actor = speaker;
-        let mut via = None;
+        // a medium that passed the words on (media relay), unless the speaker reports another's
+        let mut via = q.via;
         let actor_mention = q.speaker_mention;
         if let Some(src) = q.reported_source {
             actor = src;

@@ -104,3 +104,14 @@ test("the real glue's resetInstance makes init() instantiate a new module", asyn
   assert.notEqual(second.memory, first.memory);
   assert.equal(glue.viewText("“We will win,” Mayor Ann Lee said.").display.counts.quotes, 1);
 });
+
+test("viewPage with officialsOnly gives the highlights of officials alone (issue 13)", async () => {
+  const html = "<html><body><article><p>“The border stays closed,” Foreign Minister Ana Poe said. “We heard two blasts,” said Ahmed Karim, a witness.</p></article></body></html>";
+  const all = await core.call("viewPage", html, null, null, null, false);
+  const only = await core.call("viewPage", html, null, null, null, false, true);
+  assert.ok(all.targets.some((t) => t.exact.includes("two blasts")));
+  assert.ok(only.targets.length > 0 && only.targets.every((t) => t.official === true));
+  assert.ok(!only.targets.some((t) => t.exact.includes("two blasts")));
+  const actors = only.display.sides.flatMap((s) => s.actors);
+  assert.deepEqual(actors.map((a) => [a.name, a.category]).sort(), [["Ahmed Karim", "private"], ["Ana Poe", "official"]]);
+});

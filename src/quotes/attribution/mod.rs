@@ -72,7 +72,7 @@ mod tagged;
 
 mod rules;
 
-pub use rules::{Example, NotQuote, Pass, Rule, RuleId, NOT_QUOTES, RULES};
+pub use rules::{Example, NotQuote, Pass, RelayExample, RelayRule, Rule, RuleId, NOT_QUOTES, RELAYS, RULES};
 
 use context::{inside_quotation, Ctx, Speaker};
 use direct::{direct, transcripts};

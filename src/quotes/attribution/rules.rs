@@ -830,3 +830,99 @@ pub const NOT_QUOTES: &[NotQuote] = &[
         "the crowd outside the court",
     ),
 ];
+
+/// An example of a media relay rule: a quote of the text must have this speaker and this via.
+#[derive(Clone, Copy, Debug)]
+pub struct RelayExample {
+    /// The text (a sentence or a short paragraph).
+    pub text: &'static str,
+    /// The speaker: the name of its actor, else the speaker phrase as written.
+    pub speaker: &'static str,
+    /// The medium's actor name.
+    pub via: &'static str,
+}
+
+/// A media relay rule (`src/quotes/relay.rs`): news media pass words on, they do not speak. Not a
+/// finder: it reads the candidates the rules above found and sets their speaker and `via`.
+pub struct RelayRule {
+    /// Its id (`relay/quoted-as`).
+    pub id: &'static str,
+    /// What it reads, in one line.
+    pub doc: &'static str,
+    /// Texts it must read (`tests/relay.rs`), from at least two invented articles.
+    pub examples: &'static [RelayExample],
+}
+
+const fn rx(text: &'static str, speaker: &'static str, via: &'static str) -> RelayExample {
+    RelayExample { text, speaker, via }
+}
+
+/// The media relay rules, in the order `relay::relay` tries them (invented sentences, written for WhoSaid).
+pub static RELAYS: &[RelayRule] = &[
+    RelayRule {
+        id: "relay/quoted-as",
+        doc: "M quoted|cited Y as saying … — the speaker is Y, the via M; the content starts after \"as saying\".",
+        examples: &[
+            rx(
+                "Interfax quoted Deputy Foreign Minister Oleg Varin as saying the border talks would resume in May.",
+                "Oleg Varin",
+                "Interfax",
+            ),
+            rx(
+                "The Daily Herald cited Health Minister Ana Poe as saying that the clinics would stay open.",
+                "Ana Poe",
+                "Daily Herald",
+            ),
+        ],
+    },
+    RelayRule {
+        id: "relay/quoting",
+        doc: "…, said M, quoting Y — the speaker is Y, the via M; \"quoting Y\" is no quote of its own.",
+        examples: &[
+            rx("The navy will not leave the strait, said Xinhua, quoting General Li Wen.", "Li Wen", "Xinhua"),
+            rx(
+                "Exports of grain will resume next week, said Reuters, citing Trade Minister Amal Haddad.",
+                "Amal Haddad",
+                "Reuters",
+            ),
+        ],
+    },
+    RelayRule {
+        id: "relay/marker",
+        doc: "a medium after \"according to\", \"told\", \"as quoted by\", \"carried by\" … in the cue's sentence, \
+              outside the quote, when someone else speaks — the via (lexicons/media.tsv).",
+        examples: &[
+            rx(
+                "Defence spokesman Ivan Roe said the talks had failed, according to the Xinhua news agency.",
+                "Ivan Roe",
+                "Xinhua",
+            ),
+            rx(
+                "“We will not wait for another summit,” Trade Minister Lena Marsh told the Financial Times.",
+                "Lena Marsh",
+                "Financial Times",
+            ),
+            rx(
+                "“No deal is better than this deal,” Mr Bo said, as quoted by The Daily Express.",
+                "Mr Bo",
+                "Daily Express",
+            ),
+        ],
+    },
+    RelayRule {
+        id: "relay/continued",
+        doc: "a continued quote keeps the via of the quote it continues, for the same speaker.",
+        examples: &[
+            rx(
+                "“We are preparing the case,” Trade Minister Lena Marsh told the Financial Times. “It will come very soon.”",
+                "Lena Marsh",
+                "Financial Times",
+            ),
+            rx(
+                "“The port stays closed,” Mayor Dan Ortiz told Reuters. “Nobody has asked us to open it.”",
+                "Dan Ortiz",
+                "Reuters",
+            ),
+        ],
+    },
+];
