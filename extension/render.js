@@ -9,6 +9,9 @@ import { toMarkdown } from "./markdown.js";
 const MAX_ITEM = 320;
 
 /** createElement with attributes and children (strings become text nodes). */
+/** Message keys of the actor categories the core gives (src/report.rs `Category`); `unknown` shows nothing. */
+const CATEGORY_KEYS = { official: "categoryOfficial", expert: "categoryExpert", media: "categoryMedia", private: "categoryPrivate" };
+
 export function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
@@ -198,6 +201,9 @@ export function renderReport(root, display, opts = {}) {
         );
       }
       const extra = [actor.role, actor.affiliation].filter(Boolean).join(" · ");
+      // who the actor speaks as (the core's category): an official with the body, an expert, media, a private person
+      const cat = CATEGORY_KEYS[actor.category];
+      const category = cat ? [t(cat), actor.category === "official" ? actor.body : null].filter(Boolean).join(", ") : "";
       actorItems.push(
         h(
           "li",
@@ -211,6 +217,7 @@ export function renderReport(root, display, opts = {}) {
               h("span", { class: "ws-swatch", style: { background: c, color: textOn(c) }, "aria-hidden": "true", text: initials(actor.name) }),
               h("span", { class: "ws-actor-name", text: actor.name }),
               extra ? h("span", { class: "ws-actor-role", text: extra }) : null,
+              category ? h("span", { class: `ws-category ws-category-${actor.category}`, text: category }) : null,
             ),
           ),
           groups,
