@@ -83,14 +83,8 @@ fn read(path: &str) -> Result<String> {
             "{path} is gzip-compressed: decompress it first (gunzip -k {path}, or zcat {path} | whosaid analyze -)"
         )));
     }
-    if bytes.iter().take(BINARY_SNIFF_BYTES).any(|&b| b == 0) {
-        return Err(Error::input(format!("{path} is a binary file, not text or HTML")));
-    }
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
-
-/// How many leading bytes of an input are checked for a NUL byte (a binary file, not text or HTML).
-const BINARY_SNIFF_BYTES: usize = 8192;
 
 fn is_html(path: &str) -> bool {
     let p = path.to_lowercase();
