@@ -133,6 +133,27 @@ pub fn content_spans(s: &str) -> Vec<(usize, usize)> {
     scored_spans(s).into_iter().map(|(a, b, _)| (a, b)).collect()
 }
 
+/// The weights of a word's five positional features (`w=`, `p1=`, `n1=`, `p2=`, `n2=`), `None` where the
+/// model has no such feature.
+type WordWeights = [Option<[f32; 3]>; 5];
+
+/// A word's [`WordWeights`], looked up in the model once per chunk and kept in `cache`.
+fn word_features<'a>(
+    cache: &mut FxHashMap<&'a str, WordWeights>,
+    key: &mut String,
+    m: &FxHashMap<String, [f32; 3]>,
+    w: &'a str,
+) -> WordWeights {
+    *cache.entry(w).or_insert_with(|| {
+        ["w=", "p1=", "n1=", "p2=", "n2="].map(|prefix| {
+            key.clear();
+            key.push_str(prefix);
+            key.push_str(w);
+            m.get(key.as_str()).copied()
+        })
+    })
+}
+
 /// Content spans (bytes) the tagger finds in `s`, each with its mean margin: over the span's tokens, the
 /// score of the tag given (B or I) less the score of O. A small margin is a span the tagger hesitated on.
 pub fn scored_spans(s: &str) -> Vec<(usize, usize, f32)> {
@@ -145,6 +166,8 @@ pub fn scored_spans(s: &str) -> Vec<(usize, usize, f32)> {
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
     let lx = lexicon();
     let cue_class = |w: &str| lx.cues.get(w).map_or("-", |e| e.class.as_str());
+    // each token's cue class, looked up once (None: not a cue)
+    let cls: Vec<Option<&str>> = lower.iter().map(|w| lx.cues.get(w.as_str()).map(|e| e.class.as_str())).collect();
     // inside a quotation
     let mut inq = Vec::with_capacity(n);
     let mut depth = 0u8;
@@ -162,26 +185,38 @@ pub fn scored_spans(s: &str) -> Vec<(usize, usize, f32)> {
     let mut right = vec![(99usize, ""); n];
     let mut last: Option<usize> = None;
     for i in 0..n {
-        if lx.cues.contains_key(&lower[i]) {
+        if cls[i].is_some() {
             last = Some(i);
         }
         if let Some(l) = last.filter(|&l| i - l < CUE_WINDOW) {
-            left[i] = (i - l, cue_class(&lower[l]));
+            left[i] = (i - l, cls[l].unwrap_or("-"));
         }
     }
     last = None;
     for i in (0..n).rev() {
-        if lx.cues.contains_key(&lower[i]) {
+        if cls[i].is_some() {
             last = Some(i);
         }
         if let Some(l) = last.filter(|&l| l - i < CUE_WINDOW) {
-            right[i] = (l - i, cue_class(&lower[l]));
+            right[i] = (l - i, cls[l].unwrap_or("-"));
         }
     }
     let m = model();
     let mut f = String::new();
     let add = |f: &str, score: &mut [f32; 3]| {
         if let Some(w) = m.get(f) {
+            for k in 0..3 {
+                score[k] += w[k];
+            }
+        }
+    };
+    // the five features of a word by position (w=, p1=, n1=, p2=, n2=), looked up once per distinct word
+    // of the chunk; the weights are added in the same order as the features below, so the sums are the same
+    let mut by_word: FxHashMap<&str, WordWeights> = FxHashMap::default();
+    let mut key = String::new();
+    let mut word_weights = |w| word_features(&mut by_word, &mut key, m, w);
+    let add_w = |w: Option<[f32; 3]>, score: &mut [f32; 3]| {
+        if let Some(w) = w {
             for k in 0..3 {
                 score[k] += w[k];
             }
@@ -206,11 +241,11 @@ pub fn scored_spans(s: &str) -> Vec<(usize, usize, f32)> {
             add(&f, score);
         };
         feat(format_args!("b"), &mut score);
-        feat(format_args!("w={lw}"), &mut score);
-        feat(format_args!("p1={p1}"), &mut score);
-        feat(format_args!("n1={n1}"), &mut score);
-        feat(format_args!("p2={p2}"), &mut score);
-        feat(format_args!("n2={n2}"), &mut score);
+        add_w(word_weights(lw)[0], &mut score);
+        add_w(word_weights(p1)[1], &mut score);
+        add_w(word_weights(n1)[2], &mut score);
+        add_w(word_weights(p2)[3], &mut score);
+        add_w(word_weights(n2)[4], &mut score);
         feat(format_args!("p1w={p1}|{lw}"), &mut score);
         feat(format_args!("s={}", shape(words[i])), &mut score);
         feat(format_args!("suf={}", last3(lw)), &mut score);
@@ -218,9 +253,10 @@ pub fn scored_spans(s: &str) -> Vec<(usize, usize, f32)> {
         feat(format_args!("lc={lc}{}", bucket(ld)), &mut score);
         feat(format_args!("rc={rc}{}", bucket(rd)), &mut score);
         feat(format_args!("lcq={lc}{}{}", bucket(ld), inq[i]), &mut score);
-        feat(format_args!("cue={}", cue_class(lw)), &mut score);
-        feat(format_args!("pcue={}", cue_class(p1)), &mut score);
-        feat(format_args!("ncue={}", cue_class(n1)), &mut score);
+        let class_at = |j: Option<usize>| j.map_or("-", |j| cls[j].unwrap_or("-"));
+        feat(format_args!("cue={}", class_at(Some(i))), &mut score);
+        feat(format_args!("pcue={}", if i > 0 { class_at(Some(i - 1)) } else { cue_class(p1) }), &mut score);
+        feat(format_args!("ncue={}", if i + 1 < n { class_at(Some(i + 1)) } else { cue_class(n1) }), &mut score);
         if i > 0 {
             feat(format_args!("p1s={}", shape(words[i - 1])), &mut score);
         } else {
