@@ -322,6 +322,9 @@ fn is_dateline(text: &Text, start: usize, end: usize) -> bool {
     text.paragraphs.get(i).is_some_and(|p| p.start == b)
 }
 
+/// Title words that take a capitalised portfolio before them ("Water Minister", "Health Secretary").
+const PORTFOLIO_HEADS: &[&str] = &["Minister", "Secretary"];
+
 /// A title-cased paragraph without a final period: most of its words are capitalised.
 fn is_headline(text: &Text, p: Span) -> bool {
     let s = text.slice(p);
@@ -405,7 +408,16 @@ fn parse_chunk(
                 && lx.categories.get(&phrase.to_lowercase()).is_some_and(|(c, _)| {
                     matches!(c, Some(crate::report::Category::Expert | crate::report::Category::Media))
                 });
-            if lx.roles.contains_key(phrase.as_str()) || category_title {
+            // "Irrigation Minister Hany Soliman", "Health Secretary Wes Streeting": a capitalised portfolio word
+            // before a title of the list (`Minister`, `Secretary`) is part of the title, when a name follows (not
+            // "Secretary of State", a title of the list itself)
+            let portfolio_title = n == 2
+                && k + n < words.len()
+                && is_cap(words[k])
+                && PORTFOLIO_HEADS.contains(&words[k + 1])
+                && words[k + 2] != "of"
+                && lx.roles.get(words[k + 1]).is_some_and(|r| r.class == RoleClass::Title);
+            if lx.roles.contains_key(phrase.as_str()) || category_title || portfolio_title {
                 role.extend_from_slice(&words[k..k + n]);
                 k += n;
                 continue 'outer;
@@ -580,6 +592,16 @@ mod tests {
         assert_eq!(m[1].1, "Ned Price");
         assert_eq!(m[1].2.as_deref(), Some("spokesman"));
         assert_eq!(m[1].3.as_deref(), Some("U.S. State Department"));
+    }
+
+    #[test]
+    fn a_portfolio_before_minister_or_secretary_is_part_of_the_title() {
+        let m = names("Irrigation Minister Hany Soliman spoke. Later Health Secretary Wes Streeting agreed.");
+        assert_eq!((m[0].1.as_str(), m[0].2.as_deref()), ("Hany Soliman", Some("Irrigation Minister")));
+        assert_eq!((m[1].1.as_str(), m[1].2.as_deref()), ("Wes Streeting", Some("Health Secretary")));
+        // "Secretary of State" is a title of the list itself
+        let m = names("Secretary of State John Kerry spoke.");
+        assert_eq!((m[0].1.as_str(), m[0].2.as_deref()), ("John Kerry", Some("Secretary of State")), "{m:?}");
     }
 
     #[test]
