@@ -133,9 +133,9 @@ pub fn content_spans(s: &str) -> Vec<(usize, usize)> {
     scored_spans(s).into_iter().map(|(a, b, _)| (a, b)).collect()
 }
 
-/// The weights of a word's five positional features (`w=`, `p1=`, `n1=`, `p2=`, `n2=`), `None` where the
-/// model has no such feature.
-type WordWeights = [Option<[f32; 3]>; 5];
+/// The weights of a word's five positional features (`w=`, `p1=`, `n1=`, `p2=`, `n2=`) and of its suffix
+/// (`suf=`), `None` where the model has no such feature.
+type WordWeights = [Option<[f32; 3]>; 6];
 
 /// A word's [`WordWeights`], looked up in the model once per chunk and kept in `cache`.
 fn word_features<'a>(
@@ -145,10 +145,28 @@ fn word_features<'a>(
     w: &'a str,
 ) -> WordWeights {
     *cache.entry(w).or_insert_with(|| {
-        ["w=", "p1=", "n1=", "p2=", "n2="].map(|prefix| {
+        ["w=", "p1=", "n1=", "p2=", "n2=", "suf="].map(|prefix| {
             key.clear();
             key.push_str(prefix);
-            key.push_str(w);
+            key.push_str(if prefix == "suf=" { last3(w) } else { w });
+            m.get(key.as_str()).copied()
+        })
+    })
+}
+
+/// The weights of a shape's two features (`s=` of the token, `p1s=` of the one before), cached like
+/// [`word_features`].
+fn shape_features<'a>(
+    cache: &mut FxHashMap<&'a str, [Option<[f32; 3]>; 2]>,
+    key: &mut String,
+    m: &FxHashMap<String, [f32; 3]>,
+    shape: &'a str,
+) -> [Option<[f32; 3]>; 2] {
+    *cache.entry(shape).or_insert_with(|| {
+        ["s=", "p1s="].map(|prefix| {
+            key.clear();
+            key.push_str(prefix);
+            key.push_str(shape);
             m.get(key.as_str()).copied()
         })
     })
@@ -215,6 +233,9 @@ pub fn scored_spans(s: &str) -> Vec<(usize, usize, f32)> {
     let mut by_word: FxHashMap<&str, WordWeights> = FxHashMap::default();
     let mut key = String::new();
     let mut word_weights = |w| word_features(&mut by_word, &mut key, m, w);
+    let mut by_shape: FxHashMap<&str, [Option<[f32; 3]>; 2]> = FxHashMap::default();
+    let mut shape_key = String::new();
+    let mut shape_weights = |sh| shape_features(&mut by_shape, &mut shape_key, m, sh);
     let add_w = |w: Option<[f32; 3]>, score: &mut [f32; 3]| {
         if let Some(w) = w {
             for k in 0..3 {
@@ -247,8 +268,8 @@ pub fn scored_spans(s: &str) -> Vec<(usize, usize, f32)> {
         add_w(word_weights(p2)[3], &mut score);
         add_w(word_weights(n2)[4], &mut score);
         feat(format_args!("p1w={p1}|{lw}"), &mut score);
-        feat(format_args!("s={}", shape(words[i])), &mut score);
-        feat(format_args!("suf={}", last3(lw)), &mut score);
+        add_w(shape_weights(shape(words[i]))[0], &mut score);
+        add_w(word_weights(lw)[5], &mut score);
         feat(format_args!("q={}", inq[i]), &mut score);
         feat(format_args!("lc={lc}{}", bucket(ld)), &mut score);
         feat(format_args!("rc={rc}{}", bucket(rd)), &mut score);
@@ -257,11 +278,7 @@ pub fn scored_spans(s: &str) -> Vec<(usize, usize, f32)> {
         feat(format_args!("cue={}", class_at(Some(i))), &mut score);
         feat(format_args!("pcue={}", if i > 0 { class_at(Some(i - 1)) } else { cue_class(p1) }), &mut score);
         feat(format_args!("ncue={}", if i + 1 < n { class_at(Some(i + 1)) } else { cue_class(n1) }), &mut score);
-        if i > 0 {
-            feat(format_args!("p1s={}", shape(words[i - 1])), &mut score);
-        } else {
-            feat(format_args!("p1s=<s>"), &mut score);
-        }
+        add_w(shape_weights(if i > 0 { shape(words[i - 1]) } else { "<s>" })[1], &mut score);
         feat(format_args!("prev={}", label[prev]), &mut score);
         // argmax, the first of equals
         let mut y = 0;
