@@ -590,9 +590,7 @@ fn actor_view(r: &Report, id: usize, slot: usize, statements: &[usize], quotes: 
     };
     let (sure, unsure_sts): (Vec<usize>, Vec<usize>) =
         sts.iter().partition(|&&s| r.statements[s].confidence >= DEFAULT_UNSURE_STATEMENT_BELOW);
-    // a quote is listed once, as its statement, when that statement is listed; a quote whose only
-    // statements are unsure stays a quote (it is sure, its typing is not) and the typing sits in the fold
-    let stated = stated_quotes(r, id, &sure);
+    let stated = stated_quotes(r, id, &sts);
     let (unsure_qs, sure_qs): (Vec<QuoteView>, Vec<QuoteView>) =
         qs.into_iter().filter(|q| !stated.contains(q)).map(|q| quote_view(r, q)).partition(|q| q.unsure);
     let mut groups: Vec<TypeGroup> = StatementType::ALL

@@ -102,7 +102,6 @@ fn every_statement_and_quote_is_listed_once_with_the_reports_facts() {
     let stated: HashSet<usize> = r
         .statements
         .iter()
-        .filter(|s| s.confidence >= display::DEFAULT_UNSURE_STATEMENT_BELOW)
         .filter_map(|s| s.quote.filter(|q| r.quotes[*q].speaker == Some(s.actor)).map(|q| q.index()))
         .collect();
     let listed_quotes =
@@ -288,20 +287,18 @@ fn statements_under_the_threshold_are_folded_apart_with_their_measured_rate() {
     assert!(cards(&d).all(|a| a.unsure.as_ref().is_none_or(|u| u.statements.is_empty())));
 }
 
-/// Issue 14: a quote one of the actor's own listed statements came from is listed once, as the
-/// statement; a statement of another actor reported in the quote (Blinken's demand in Price's quote)
-/// leaves it, and so does a statement folded as unsure (the quote is sure, its typing is not).
+/// Issue 14: a quote one of the actor's own statements came from is listed once, as the statement;
+/// a statement of another actor reported in the quote (Blinken's demand in Price's quote) leaves it.
 #[test]
 fn a_quote_is_not_repeated_as_a_quote_in_the_card_of_its_statement() {
     for r in [analyze(SEED), long_report()] {
         let d = display::build(&r);
         let mut listed = HashSet::new();
         for a in cards(&d) {
-            // its own listed (not unsure) statements: a quote whose statements are all unsure stays a quote
             let own: HashSet<usize> = r
                 .statements
                 .iter()
-                .filter(|s| s.actor.index() == a.id && s.confidence >= display::DEFAULT_UNSURE_STATEMENT_BELOW)
+                .filter(|s| s.actor.index() == a.id)
                 .filter_map(|s| s.quote.map(|q| q.index()))
                 .collect();
             let quotes: Vec<usize> =
