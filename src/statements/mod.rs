@@ -61,7 +61,7 @@ pub fn classify(doc: &Doc, opts: &Options) -> Vec<Statement> {
     }
     cx.act_statements(&mut out);
     cx.next_sentence_lists(&mut out);
-    out.sort_by_key(|s| (s.span.start, s.span.end));
+    crate::sort::sort_by_key(&mut out, |s| (s.span.start, s.span.end));
     let mut out = merge(text, out);
     for (i, s) in out.iter_mut().enumerate() {
         s.id = StatementId(i);

@@ -215,7 +215,7 @@ pub fn features(source: &str, cue: &str, content: &str) -> Vec<String> {
     if trimmed.starts_with(QUOTE_MARKS) {
         f.push("dq".into());
     }
-    f.sort();
+    crate::sort::sort_by(&mut f, |a, b| a.cmp(b));
     f.dedup();
     f
 }
