@@ -61,9 +61,9 @@ mod tests {
                 assert_eq!(ours, std, "seed {seed}, n {n}");
                 let mut ours = v.clone();
                 let mut std = v;
-                sort_by(&mut ours, |a, b| b.0.cmp(&a.0));
-                std.sort_by(|a, b| b.0.cmp(&a.0));
-                assert_eq!(ours, std, "seed {seed}, n {n} (reversed)");
+                sort_by(&mut ours, |a, b| (a.0 % 2).cmp(&(b.0 % 2)).then(b.0.cmp(&a.0)));
+                std.sort_by(|a, b| (a.0 % 2).cmp(&(b.0 % 2)).then(b.0.cmp(&a.0)));
+                assert_eq!(ours, std, "seed {seed}, n {n} (odd last, then descending)");
             }
         }
     }
