@@ -35,6 +35,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.join(HERE, '..')
 DATA = os.path.join(ROOT, '..', 'shared', 'data', 'statements', 'typed-polnear', 'typed_polnear_train.jsonl')
 OUT = os.path.join(ROOT, 'lexicons', 'statement_typer.tsv')
+# Exported weights (rounded to 3 decimals by prune) are written as integers in units of 1/WEIGHT_UNIT (the @unit row).
+WEIGHT_UNIT = 1000
 LABELS = ['demand', 'threat', 'commitment', 'rejection', 'denial', 'accusation', 'position', 'none']
 MODALS = ['must', 'should', 'will', 'would', "'ll", 'shall', 'can', 'could', 'may', 'might', 'need', 'needs',
           'have', 'has', 'going', 'not', 'never', 'no', 'if', 'unless', 'or', 'until', 'cannot']
@@ -285,6 +287,8 @@ def main(argv):
                     '# %d epochs) by scripts/train_statement_typer.py; the %d features of largest weight. Weights\n'
                     '# only, no text. 5-fold by document: accuracy %.3f, macro-F1 %.3f.\n'
                     % (len(items), epochs, len(W), acc, mf1))
+            o.write('# Weights are integers in units of 1/@unit (thousandths: the rounding above).\n')
+            o.write('@unit\t%d\n' % WEIGHT_UNIT)
             for feat in sorted(W):
                 o.write(feat + '\t' + '\t'.join(fmt(v) for v in W[feat]) + '\n')
         print('wrote %s (%d features)' % (OUT, len(W)))
@@ -293,11 +297,15 @@ def main(argv):
 
 def load_model():
     W = {}
+    unit = 1.0
     for line in open(OUT, encoding='utf-8'):
         if line.startswith('#') or not line.strip():
             continue
         r = line.rstrip('\n').split('\t')
-        W[r[0]] = [float(v) for v in r[1:]]
+        if r[0] == '@unit':
+            unit = float(r[1])
+            continue
+        W[r[0]] = [float(v) / unit for v in r[1:]]
     return W
 
 
@@ -314,9 +322,8 @@ def predict():
 
 
 def fmt(v):
-    s = '%.3f' % v
-    s = s.rstrip('0').rstrip('.') if '.' in s else s
-    return '0' if s in ('-0', '') else s
+    """A weight (rounded to 1/WEIGHT_UNIT) as its integer count of 1/WEIGHT_UNIT."""
+    return str(int(round(v * WEIGHT_UNIT)))
 
 
 if __name__ == '__main__':

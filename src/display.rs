@@ -386,7 +386,7 @@ pub fn ranking(r: &Report) -> Vec<usize> {
         }
     }
     let mut ids: Vec<usize> = (0..r.actors.len()).collect();
-    ids.sort_by_key(|&i| {
+    crate::sort::sort_by_key(&mut ids, |&i| {
         let a = &r.actors[i];
         let first = a.mentions.first().map_or(usize::MAX, |m| m.start);
         (!a.quoted, std::cmp::Reverse(weight[i]), std::cmp::Reverse(a.mentions.len()), first, a.id)
@@ -562,11 +562,11 @@ fn side_groups(r: &Report, place: &[usize]) -> Vec<Side> {
         for a in &mut g.actors {
             a.2 = quotes_of.remove(&a.0).unwrap_or_default();
         }
-        g.actors.sort_by_key(|a| place[a.0]);
+        crate::sort::sort_by_key(&mut g.actors, |a| place[a.0]);
     }
     sides.retain(|g| !g.actors.is_empty());
     // the side-less group last; a named side by its most prominent actor
-    sides.sort_by_key(|g| if g.side.is_none() { usize::MAX } else { place[g.actors[0].0] });
+    crate::sort::sort_by_key(&mut sides, |g| if g.side.is_none() { usize::MAX } else { place[g.actors[0].0] });
     sides
 }
 
@@ -863,7 +863,7 @@ pub fn targets(r: &Report) -> Vec<Target> {
                 spans.push(m);
             }
         }
-        spans.sort_by_key(|s| s.start);
+        crate::sort::sort_by_key(&mut spans, |s| s.start);
         let tip = Tip { who: Some(describe(a)), ..Tip::default() };
         for (i, span) in spans.into_iter().enumerate() {
             push(format!("m{}.{i}", a.id), TargetKind::Mention, 0, Some(a.id.index()), span, tip.clone());
@@ -886,7 +886,7 @@ pub fn targets(r: &Report) -> Vec<Target> {
             tip,
         );
     }
-    out.sort_by_key(|(start, _)| *start);
+    crate::sort::sort_by_key(&mut out, |(start, _)| *start);
     out.into_iter().map(|(_, t)| t).collect()
 }
 

@@ -54,6 +54,7 @@ mod quotes;
 mod report;
 mod scorer;
 mod selection;
+mod sort;
 mod statements;
 mod text;
 #[cfg(target_arch = "wasm32")]

@@ -17,7 +17,8 @@ fn report_of_text(text: &str) -> JsValue {
 
 /// The report of a page, as `viewPage` gives it (page mode).
 fn report_of_page(html: &str, url: Option<&str>, selection: Option<&str>) -> JsValue {
-    let v = whosaid::wasm::view_page(html, url.map(String::from), None, selection.map(String::from), false).unwrap();
+    let v =
+        whosaid::wasm::view_page(html, url.map(String::from), None, selection.map(String::from), false, None).unwrap();
     get(&v, "report")
 }
 
@@ -68,9 +69,15 @@ fn empty_and_odd_input_do_not_trap() {
 fn view_page_gives_the_display_model_targets_and_report_json() {
     let html = "<html><head><title>T</title></head><body><article><p>“We will win this,” Mayor Ann Lee said on Monday.</p><p>“The port will stay closed,” union leader Maria Lopez said on Tuesday.</p></article></body></html>";
     let sel = "“The port will stay closed,” union leader Maria Lopez said on Tuesday.";
-    let v =
-        whosaid::wasm::view_page(html, Some("https://example.com/a".into()), Some("T".into()), Some(sel.into()), true)
-            .unwrap();
+    let v = whosaid::wasm::view_page(
+        html,
+        Some("https://example.com/a".into()),
+        Some("T".into()),
+        Some(sel.into()),
+        true,
+        None,
+    )
+    .unwrap();
     let display = get(&v, "display");
     assert_eq!(get(&display, "source").as_string().as_deref(), Some("selection"));
     let sides = js_sys::Array::from(&get(&display, "sides"));

@@ -211,7 +211,9 @@ impl Cues {
                 out.push(Hit { span: Span::new(i, end), cue: c });
             }
         }
-        out.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)).then(a.cue.cmp(&b.cue)));
+        crate::sort::sort_by(&mut out, |a, b| {
+            a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)).then(a.cue.cmp(&b.cue))
+        });
         out.dedup();
         out
     }

@@ -61,7 +61,7 @@ pub fn classify(doc: &Doc, opts: &Options) -> Vec<Statement> {
     }
     cx.act_statements(&mut out);
     cx.next_sentence_lists(&mut out);
-    out.sort_by_key(|s| (s.span.start, s.span.end));
+    crate::sort::sort_by_key(&mut out, |s| (s.span.start, s.span.end));
     let mut out = merge(text, out);
     for (i, s) in out.iter_mut().enumerate() {
         s.id = StatementId(i);
@@ -1421,6 +1421,39 @@ fn split_items(src: &str, body: Span, max: usize) -> Vec<Span> {
 /// Merges repeated statements: same actor, same type, overlapping spans or the same words. The
 /// later one's span goes to `repeats`. A position that overlaps a typed statement of the same actor
 /// is dropped.
+/// Statement indices by actor and span start, for [`merge`]'s look-back: per actor a B-tree of
+/// start → slot in `lists` (a map of `usize` to `usize`, the type the quote stage's span set uses, so
+/// that the WASM module carries one B-tree instantiation less than with the lists as values).
+#[derive(Default)]
+struct ByStart {
+    trees: HashMap<ActorId, BTreeMap<usize, usize>>,
+    lists: Vec<Vec<usize>>,
+}
+
+impl ByStart {
+    fn push(&mut self, actor: ActorId, start: usize, k: usize) {
+        let lists = &mut self.lists;
+        let slot = *self.trees.entry(actor).or_default().entry(start).or_insert_with(|| {
+            lists.push(Vec::new());
+            lists.len() - 1
+        });
+        lists[slot].push(k);
+    }
+    fn remove(&mut self, actor: ActorId, start: usize, k: usize) {
+        if let Some(&slot) = self.trees.get(&actor).and_then(|t| t.get(&start)) {
+            self.lists[slot].retain(|&x| x != k);
+        }
+    }
+    /// Appends the indices of `actor`'s statements starting in `range`, by start, to `out`.
+    fn extend_from_range(&self, actor: ActorId, range: std::ops::Range<usize>, out: &mut Vec<usize>) {
+        if let Some(tree) = self.trees.get(&actor) {
+            for (_, &slot) in tree.range(range) {
+                out.extend_from_slice(&self.lists[slot]);
+            }
+        }
+    }
+}
+
 fn merge(text: &Text, list: Vec<Statement>) -> Vec<Statement> {
     let norm = |s: &Statement| -> String {
         text.slice(s.span)
@@ -1439,18 +1472,18 @@ fn merge(text: &Text, list: Vec<Statement>) -> Vec<Statement> {
     let mut out: Vec<Statement> = Vec::new();
     let mut norms: Vec<String> = Vec::new();
     let mut by_norm: HashMap<(ActorId, String), Vec<usize>> = HashMap::new();
-    let mut by_start: HashMap<ActorId, BTreeMap<usize, Vec<usize>>> = HashMap::new();
+    let mut by_start = ByStart::default();
     let mut longest: HashMap<ActorId, usize> = HashMap::new();
     fn index(
         k: usize,
         s: &Statement,
         ns: &str,
         by_norm: &mut HashMap<(ActorId, String), Vec<usize>>,
-        by_start: &mut HashMap<ActorId, BTreeMap<usize, Vec<usize>>>,
+        by_start: &mut ByStart,
         longest: &mut HashMap<ActorId, usize>,
     ) {
         by_norm.entry((s.actor, ns.to_string())).or_default().push(k);
-        by_start.entry(s.actor).or_default().entry(s.span.start).or_default().push(k);
+        by_start.push(s.actor, s.span.start, k);
         let l = longest.entry(s.actor).or_default();
         *l = (*l).max(s.span.len());
     }
@@ -1459,25 +1492,19 @@ fn merge(text: &Text, list: Vec<Statement>) -> Vec<Statement> {
         s: &Statement,
         ns: &str,
         by_norm: &mut HashMap<(ActorId, String), Vec<usize>>,
-        by_start: &mut HashMap<ActorId, BTreeMap<usize, Vec<usize>>>,
+        by_start: &mut ByStart,
     ) {
         if let Some(v) = by_norm.get_mut(&(s.actor, ns.to_string())) {
             v.retain(|&x| x != k);
         }
-        if let Some(v) = by_start.get_mut(&s.actor).and_then(|t| t.get_mut(&s.span.start)) {
-            v.retain(|&x| x != k);
-        }
+        by_start.remove(s.actor, s.span.start, k);
     }
     'next: for s in list {
         let ns = norm(&s);
         if s.item.is_none() {
             let mut cand: Vec<usize> = by_norm.get(&(s.actor, ns.clone())).cloned().unwrap_or_default();
-            if let Some(tree) = by_start.get(&s.actor) {
-                let lo = s.span.start.saturating_sub(longest.get(&s.actor).copied().unwrap_or(0));
-                for (_, v) in tree.range(lo..s.span.end.max(lo)) {
-                    cand.extend_from_slice(v);
-                }
-            }
+            let lo = s.span.start.saturating_sub(longest.get(&s.actor).copied().unwrap_or(0));
+            by_start.extend_from_range(s.actor, lo..s.span.end.max(lo), &mut cand);
             cand.sort_unstable();
             cand.dedup();
             for k in cand {

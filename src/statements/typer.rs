@@ -63,17 +63,33 @@ struct Model {
     lex: HashMap<String, Vec<Form>>,
 }
 
+/// The weight file's unit when it gives none (its `@unit` row): weights written as decimals.
+const DEFAULT_WEIGHT_UNIT: f32 = 1.0;
+
 /// Parses the weight file: errors name the offending row (a wrong column count, a bad number, a
-/// feature listed twice).
+/// feature listed twice, a bad `@unit`). The file writes each weight as an integer count of
+/// `1 / @unit` (`@unit 1000`: thousandths, the script's rounding); the weight is that integer divided
+/// by the unit, which gives the very `f32` the decimal (`-496 / 1000` = `-0.496`: both are the
+/// nearest `f32` to the same number), in fewer bytes.
 pub fn parse(data: &str) -> Result<HashMap<String, [f32; 8]>, String> {
     let mut m = HashMap::new();
+    let mut unit = DEFAULT_WEIGHT_UNIT;
     for r in rows(data) {
+        if r[0] == "@unit" {
+            unit = r
+                .get(1)
+                .and_then(|v| v.parse::<f32>().ok())
+                .filter(|u| u.is_finite() && *u > 0.0)
+                .ok_or_else(|| format!("statement_typer.tsv: bad @unit {:?}", r.get(1).copied().unwrap_or("")))?;
+            continue;
+        }
         if r.len() != 9 {
             return Err(format!("statement_typer.tsv: {:?} has {} columns, expected 9", r[0], r.len()));
         }
         let mut w = [0f32; 8];
         for (k, v) in r[1..].iter().enumerate() {
-            w[k] = v.parse().map_err(|_| format!("statement_typer.tsv: {:?}: bad weight {v:?}", r[0]))?;
+            let x: f32 = v.parse().map_err(|_| format!("statement_typer.tsv: {:?}: bad weight {v:?}", r[0]))?;
+            w[k] = x / unit;
         }
         if m.insert(r[0].to_string(), w).is_some() {
             return Err(format!("statement_typer.tsv: {:?} is listed twice", r[0]));
@@ -215,7 +231,7 @@ pub fn features(source: &str, cue: &str, content: &str) -> Vec<String> {
     if trimmed.starts_with(QUOTE_MARKS) {
         f.push("dq".into());
     }
-    f.sort();
+    crate::sort::sort_by(&mut f, |a, b| a.cmp(b));
     f.dedup();
     f
 }
@@ -258,6 +274,38 @@ mod tests {
         assert!(m.contains_key("b"));
         assert!(parse("a\t1\t2\t3\t4\t5\t6\t7\t8\na\t1\t2\t3\t4\t5\t6\t7\t8\n").is_err());
         assert!(parse("a\t1\t2\n").is_err());
+        assert!(parse("@unit\t0\na\t1\t2\t3\t4\t5\t6\t7\t8\n").is_err());
+        assert!(parse("@unit\tx\n").is_err());
+    }
+
+    /// The decimal a weight in thousandths stands for, written out by hand ("-496" → "-0.496").
+    fn decimal(thousandths: &str) -> String {
+        let (sign, digits) = thousandths.strip_prefix('-').map_or(("", thousandths), |d| ("-", d));
+        let padded = format!("{digits:0>4}");
+        let (int, frac) = padded.split_at(padded.len() - 3);
+        format!("{sign}{int}.{frac}")
+    }
+
+    /// Every shipped weight, an integer over `@unit`, is bit for bit the `f32` of the decimal it
+    /// stands for (what the file held before it was written in integers).
+    #[test]
+    fn integer_weights_are_the_decimal_weights() {
+        let m = parse(MODEL).unwrap();
+        assert!(MODEL.lines().any(|l| l == "@unit\t1000"), "the shipped file is in thousandths");
+        let mut n = 0;
+        for r in rows(MODEL).filter(|r| r[0] != "@unit") {
+            let w = &m[r[0]];
+            for (k, v) in r[1..].iter().enumerate() {
+                let want: f32 = decimal(v).parse().unwrap();
+                assert_eq!(w[k].to_bits(), want.to_bits(), "{} column {k}: {v} → {} vs {want}", r[0], w[k]);
+                n += 1;
+            }
+        }
+        assert!(n >= 4000, "{n} weights");
+        // the same row written both ways
+        let a = parse("@unit\t1000\nx\t-496\t17\t0\t1325\t-1\t5\t-40\t2\n").unwrap();
+        let b = parse("x\t-0.496\t0.017\t0\t1.325\t-0.001\t0.005\t-0.04\t0.002\n").unwrap();
+        assert_eq!(a["x"].map(f32::to_bits), b["x"].map(f32::to_bits));
     }
 
     #[test]

@@ -141,7 +141,7 @@ pub fn attribute(doc: &Doc, gate: bool) -> Vec<Candidate> {
     // headings, label lines, bylines and captions hold no quote (a mixed quote may run into one)
     out.retain(|f| f.fragments.iter().all(|fr| cx.prose(fr.start)));
     // drop indirect items nested in others (univocal annotation)
-    out.sort_by_key(|f| f.span().start);
+    crate::sort::sort_by_key(&mut out, |f| f.span().start);
     let spans: Vec<(Span, QuoteKind)> = out.iter().map(|f| (f.span(), f.kind)).collect();
     let keep = not_nested_indirect(&spans);
     let mut k = keep.iter();

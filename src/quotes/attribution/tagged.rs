@@ -41,11 +41,15 @@ pub(super) fn tagged(cx: &Ctx, qs: &[Quotation], taken: &mut SpanSet, out: &mut 
             .into_iter()
             .map(move |(a, b, m)| (a + c.start, b + c.start, m))
     });
-    // quotes with a speaker by where they end (the last one wins a tie), for "the quote just before"
-    let mut ends: BTreeMap<usize, (Option<MentionId>, Span)> = BTreeMap::new();
+    // quotes with a speaker by where they end (the last one wins a tie), for "the quote just before":
+    // end → index into `speakers` (a map of `usize` to `usize`, the type the span set already uses,
+    // so that the WASM module carries one B-tree instantiation less)
+    let mut ends: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut speakers: Vec<(Option<MentionId>, Span)> = Vec::new();
     for f in out.iter() {
         if let Some(sp) = f.speaker_span {
-            ends.insert(f.span().end, (f.speaker, sp));
+            ends.insert(f.span().end, speakers.len());
+            speakers.push((f.speaker, sp));
         }
     }
     for (a, b, margin) in spans {
@@ -87,7 +91,8 @@ pub(super) fn tagged(cx: &Ctx, qs: &[Quotation], taken: &mut SpanSet, out: &mut 
         // a quotation with neither: the speaker of the quote just before, in this paragraph or the last
         let previous = || {
             let para = text.paragraph_of(a)?;
-            let (&end, &(mention, span)) = ends.range(..=a).next_back()?;
+            let (&end, &k) = ends.range(..=a).next_back()?;
+            let (mention, span) = speakers[k];
             text.paragraph_of(end).is_some_and(|p| p + 1 >= para).then_some(Speaker { mention, span, first: 0 })
         };
         let quoted = s.starts_with(['“', '"', '«', '\'']);
@@ -104,7 +109,8 @@ pub(super) fn tagged(cx: &Ctx, qs: &[Quotation], taken: &mut SpanSet, out: &mut 
         let confidence = if gate { tagger_confidence(p) } else { squash_margin(margin) };
         taken.insert(span);
         if let Some(sp) = speaker {
-            ends.insert(b, (sp.mention, sp.span));
+            ends.insert(b, speakers.len());
+            speakers.push((sp.mention, sp.span));
         }
         out.push(Candidate {
             kind: if overlaps_quotation(qs, span) { QuoteKind::Mixed } else { QuoteKind::Indirect },
