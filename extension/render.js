@@ -103,7 +103,12 @@ export function renderReport(root, display, opts = {}) {
 
   const flag = (kind, label, title) => h("span", { class: `ws-flag ws-flag-${kind}`, title: title || null }, label);
   // A quote's flags: its kind, and "unsure" when the core says its rule is right less than half the time.
-  const quoteFlags = (q) => [flag("kind", t(q.label)), q.unsure ? flag("unsure", t("uncertain"), t("uncertainTitle", q.percent)) : null].filter(Boolean);
+  const quoteFlags = (q) =>
+    [
+      flag("kind", t(q.label)),
+      q.said_by ? flag("said-by", t("saidByUnresolved", q.said_by), t("saidByUnresolvedTitle")) : null,
+      q.unsure ? flag("unsure", t("uncertain"), t("uncertainTitle", q.percent)) : null,
+    ].filter(Boolean);
   // Strength of a demand: 3 demand, 2 urge/call, 1 propose (filled dots, the word for screen readers).
   const strength = (n) =>
     h(

@@ -236,6 +236,10 @@ pub struct QuoteView {
     pub percent: u32,
     /// True when its rule is right less than [`UNSURE_BELOW`] of the time.
     pub unsure: bool,
+    /// The speaker as the text writes it ("the spokesman", "he") when it could not be resolved to an
+    /// actor: shown as written and marked unresolved, never replaced by another actor's name.
+    #[serde(default)]
+    pub said_by: Option<String>,
 }
 
 /// Statements and quotes folded apart as unsure, with how often such items are right.
@@ -778,6 +782,11 @@ fn quote_view(r: &Report, i: usize) -> QuoteView {
         text: collapse(slice(&r.text, q.span)),
         percent: (f64::from(q.confidence).clamp(0.0, 1.0) * 100.0).round() as u32,
         unsure: q.confidence < UNSURE_BELOW,
+        said_by: q
+            .speaker_mention
+            .filter(|_| q.unresolved && q.speaker.is_none())
+            .map(|m| collapse(slice(&r.text, m)))
+            .filter(|w| !w.is_empty()),
     }
 }
 

@@ -431,3 +431,19 @@ fn inconsistent_reports_give_a_display_model_not_a_panic() {
     let json = serde_json::to_string(&display::view(&r)).unwrap();
     assert!(json.contains("\"summary\""));
 }
+
+/// Issue 13: a quote whose speaker is a phrase the engine could not resolve ("the spokesman", "he")
+/// shows the phrase as written and says it is not resolved; a resolved quote says nothing of the kind.
+#[test]
+fn an_unresolved_speaker_is_shown_as_written() {
+    let r = analyze("The talks resumed on Monday.\n\n“We will not retreat,” the spokesman said.\n\n“We will win,” Mayor Ann Lee said.");
+    let d = display::build(&r);
+    let anon: Vec<&display::QuoteView> =
+        d.unattributed.iter().chain(d.unattributed_unsure.iter().flat_map(|u| &u.quotes)).collect();
+    let q = anon.iter().find(|q| q.text.contains("not retreat")).expect("the spokesman's quote is unattributed");
+    assert!(r.quotes[q.id].unresolved);
+    assert_eq!(q.said_by.as_deref(), Some("the spokesman"));
+    let lee = d.sides.iter().flat_map(|s| &s.actors).find(|a| a.name == "Ann Lee").expect("Ann Lee listed");
+    let lee_quotes = lee.quotes.iter().chain(lee.unsure.iter().flat_map(|u| &u.quotes));
+    assert!(lee_quotes.clone().all(|q| q.said_by.is_none()));
+}
