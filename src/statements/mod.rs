@@ -135,6 +135,8 @@ const WILL_COERCE: &str = "threat/will-coerce";
 const WILL_NOT_GIVE: &str = "rejection/will-not-give";
 /// "dismissed the offer as …": a rejection (a dismissal of something proposed, not of a claim).
 const DISMISS_OFFER: &str = "rejection/dismiss-offer";
+/// "sought to …" (an attempt) and "pushed back / against" (a pushback): demand verbs that make no demand.
+const NOT_A_DEMAND: &str = "position/not-a-demand";
 /// A demand or commitment verb whose complement is a claim or a question, not an act
 /// ([`Ctx::act_complement`]): a position.
 const NO_ACT: &str = "position/no-act";
@@ -703,7 +705,15 @@ impl<'a> Ctx<'a> {
         if c.gate == Gate::Action && !self.act_complement(h, c.kind) {
             return (StatementType::Position, 0, NO_ACT);
         }
-
+        // "sought to temper expectations": an attempt, not a demand; "pushed back against the claims": a
+        // rejection of a claim, not a demand (the next word decides)
+        let next = self.words_after(h.span.end, 1);
+        let next = next.first().map(|(_, w)| w.as_str());
+        if (c.pattern == "seek" && next == Some("to"))
+            || (c.pattern == "push" && matches!(next, Some("back" | "against")))
+        {
+            return (StatementType::Position, 0, NOT_A_DEMAND);
+        }
         (c.kind, c.strength, c.id.as_str())
     }
 
@@ -867,6 +877,9 @@ impl<'a> Ctx<'a> {
         let cue_typed: Option<Typed> = q.cue.and_then(|c| {
             self.hits_overlapping(c)
                 .filter(|h| matches!(self.cue(h).class, Class::Verb | Class::Noun))
+                // a noun of the lexicon as the cue is a noun only after a determiner or possessive ("his
+                // call for …"); "State calls 22 emails 'top secret'" is the verb of naming
+                .filter(|h| self.cue(h).class != Class::Noun || self.noun_use(h))
                 .max_by_key(|h| h.span.len())
                 .map(|h| {
                     let (kind, strength, rule) = self.verb_type(h);
@@ -1229,6 +1242,20 @@ impl<'a> Ctx<'a> {
             let actor_mention = Some(self.mentions[m].span);
             self.push(out, Draft { actor, via: None, typed: Some(&t), span, quote: None, rule, actor_mention });
         }
+    }
+
+    /// Whether a one-word noun hit is used as a noun: a determiner, possessive or adjective-like word
+    /// before it ("a call", "his calls", "repeated calls"), not a subject ("State calls …").
+    fn noun_use(&self, h: &Hit) -> bool {
+        // a phrase of the noun class ("critical of", "lashed out at") is no bare noun
+        if self.text.slice(h.span).contains(char::is_whitespace) {
+            return true;
+        }
+        self.words_before(h.span.start, 1).first().is_some_and(|w| {
+            wc().is(WordClass::Determiner, w)
+                || wc().is(WordClass::Possessive, w)
+                || ["repeated", "renewed", "new", "urgent", "growing", "fresh", "latest"].contains(&w.as_str())
+        })
     }
 
     /// Whether a verb hit is a passive participle: a form of "be" or "get" just before it, or before
