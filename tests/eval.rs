@@ -11,12 +11,13 @@ use common::{analyze_jsonl, python3, shared};
 /// (row, extra scorer arguments, overlap@0.5 F1 floor, speaker lenient floor, end-to-end F1 floor)
 /// Reached when these floors were set (issue 15): seed 0.966 / 1.000 / 0.966 (14/14 with the right
 /// speaker); dev all kinds 0.702 / 0.909 / 0.629; dev direct split fragments 0.943 / 0.945 / 0.891;
-/// diplomacy dev all kinds 0.757 / 0.902 / 0.683 (with the learned tagger and its gate).
+/// diplomacy dev all kinds 0.757 / 0.902 / 0.683 (with the learned tagger and its gate). Session 4: dev
+/// all kinds 0.707 / 0.910 / 0.633, diplomacy 0.760 / 0.911 / 0.692.
 const FLOORS: &[(&str, &[&str], f64, f64, f64)] = &[
     ("seed", &[], 0.93, 0.99, 0.93),
-    ("dev", &[], 0.695, 0.90, 0.62),
+    ("dev", &[], 0.70, 0.90, 0.625),
     ("dev", &["--kinds", "direct", "--pred-kinds", "direct", "--split-fragments"], 0.935, 0.94, 0.885),
-    ("diplomacy", &[], 0.745, 0.89, 0.67),
+    ("diplomacy", &[], 0.75, 0.90, 0.68),
 ];
 
 #[test]
