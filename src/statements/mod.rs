@@ -127,6 +127,16 @@ struct Typed {
     rule: &'static str,
 }
 
+/// A future marker before a verb of giving ("will", "would", "shall", "'ll", "we'll", "won't",
+/// "wouldn't"), lower case.
+fn future_marker(w: &str) -> bool {
+    ["will", "would", "shall", "'ll", "’ll"].contains(&w)
+        || w.ends_with("'ll")
+        || w.ends_with("’ll")
+        || w.starts_with("won")
+        || w.starts_with("wouldn")
+}
+
 /// "will/would <give>": a commitment (a `give` row after a future marker).
 const WILL_GIVE: &str = "commitment/will-give";
 /// "will impose", "plans to expel": a threat (a `coerce` row after a modal or a plan).
@@ -362,11 +372,7 @@ impl<'a> Ctx<'a> {
         let lo = self.sentence(h.span.start).start;
         let i = self.text.token_at_or_after(h.span.start);
         let toks: Vec<usize> = (0..i).rev().take_while(|&k| self.text.tokens[k].span.start >= lo).take(3).collect();
-        let future = |k: usize| {
-            let w = self.lower_or_mark(k);
-            ["will", "would", "shall", "'ll", "’ll"].contains(&w) || w.starts_with("won") || w.starts_with("wouldn")
-        };
-        let Some(j) = toks.iter().take(2).position(|&k| future(k) || self.lower_or_mark(k).ends_with("ll")) else {
+        let Some(j) = toks.iter().take(2).position(|&k| future_marker(self.lower_or_mark(k))) else {
             return true;
         };
         let w = self.lower_or_mark(toks[j]);
@@ -631,14 +637,9 @@ impl<'a> Ctx<'a> {
                 }
                 Class::Give => {
                     let before = self.words_before(h.span.start, 3);
-                    let fut = before.iter().take(2).any(|w| {
-                        ["will", "would", "shall", "'ll", "’ll"].contains(&w.as_str())
-                            || w.ends_with("'ll")
-                            || w.ends_with("’ll")
-                    });
+                    let fut = before.iter().take(2).any(|w| future_marker(w));
                     let neg = before.iter().take(2).any(|w| ["not", "never", "n't", "n’t"].contains(&w.as_str()));
                     let neg = neg || before.iter().take(2).any(|w| w.starts_with("won") || w.starts_with("wouldn"));
-                    let fut = fut || before.iter().take(2).any(|w| w.starts_with("won") || w.starts_with("wouldn"));
                     match (fut, neg) {
                         // "the merger would allow …", "steroids will help": a prediction about a thing
                         (true, false) if !self.agent_before_future(h) => None,
