@@ -133,40 +133,22 @@ pub fn content_spans(s: &str) -> Vec<(usize, usize)> {
     scored_spans(s).into_iter().map(|(a, b, _)| (a, b)).collect()
 }
 
-/// The weights of a word's five positional features (`w=`, `p1=`, `n1=`, `p2=`, `n2=`) and of its suffix
-/// (`suf=`), `None` where the model has no such feature.
-type WordWeights = [Option<[f32; 3]>; 6];
-
-/// A word's [`WordWeights`], looked up in the model once per chunk and kept in `cache`.
-fn word_features<'a>(
-    cache: &mut FxHashMap<&'a str, WordWeights>,
+/// The model's weights of the features `<prefix><x>` for each of `prefixes` (`suf=` takes the last three
+/// characters of `x`), `None` where the model has no such feature; looked up once per chunk and kept in
+/// `cache`. A word's are its five positional features and its suffix (`w=`, `p1=`, `n1=`, `p2=`, `n2=`,
+/// `suf=`), a shape's its own and the one before's (`s=`, `p1s=`).
+fn cached_features<'a, const N: usize>(
+    cache: &mut FxHashMap<&'a str, [Option<[f32; 3]>; N]>,
     key: &mut String,
     m: &FxHashMap<String, [f32; 3]>,
-    w: &'a str,
-) -> WordWeights {
-    *cache.entry(w).or_insert_with(|| {
-        ["w=", "p1=", "n1=", "p2=", "n2=", "suf="].map(|prefix| {
+    prefixes: [&str; N],
+    x: &'a str,
+) -> [Option<[f32; 3]>; N] {
+    *cache.entry(x).or_insert_with(|| {
+        prefixes.map(|prefix| {
             key.clear();
             key.push_str(prefix);
-            key.push_str(if prefix == "suf=" { last3(w) } else { w });
-            m.get(key.as_str()).copied()
-        })
-    })
-}
-
-/// The weights of a shape's two features (`s=` of the token, `p1s=` of the one before), cached like
-/// [`word_features`].
-fn shape_features<'a>(
-    cache: &mut FxHashMap<&'a str, [Option<[f32; 3]>; 2]>,
-    key: &mut String,
-    m: &FxHashMap<String, [f32; 3]>,
-    shape: &'a str,
-) -> [Option<[f32; 3]>; 2] {
-    *cache.entry(shape).or_insert_with(|| {
-        ["s=", "p1s="].map(|prefix| {
-            key.clear();
-            key.push_str(prefix);
-            key.push_str(shape);
+            key.push_str(if prefix == "suf=" { last3(x) } else { x });
             m.get(key.as_str()).copied()
         })
     })
@@ -183,7 +165,6 @@ pub fn scored_spans(s: &str) -> Vec<(usize, usize, f32)> {
     let words: Vec<&str> = toks.iter().map(|&(a, b)| &s[a..b]).collect();
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
     let lx = lexicon();
-    let cue_class = |w: &str| lx.cues.get(w).map_or("-", |e| e.class.as_str());
     // each token's cue class, looked up once (None: not a cue)
     let cls: Vec<Option<&str>> = lower.iter().map(|w| lx.cues.get(w.as_str()).map(|e| e.class.as_str())).collect();
     // inside a quotation
@@ -221,21 +202,15 @@ pub fn scored_spans(s: &str) -> Vec<(usize, usize, f32)> {
     }
     let m = model();
     let mut f = String::new();
-    let add = |f: &str, score: &mut [f32; 3]| {
-        if let Some(w) = m.get(f) {
-            for k in 0..3 {
-                score[k] += w[k];
-            }
-        }
-    };
-    // the five features of a word by position (w=, p1=, n1=, p2=, n2=), looked up once per distinct word
-    // of the chunk; the weights are added in the same order as the features below, so the sums are the same
-    let mut by_word: FxHashMap<&str, WordWeights> = FxHashMap::default();
+    // a word's positional and suffix features and a shape's, looked up once per distinct word or shape of
+    // the chunk; the weights are added in the same order as the features below, so the sums are the same
     let mut key = String::new();
-    let mut word_weights = |w| word_features(&mut by_word, &mut key, m, w);
-    let mut by_shape: FxHashMap<&str, [Option<[f32; 3]>; 2]> = FxHashMap::default();
+    let mut by_word = FxHashMap::default();
+    let mut word_weights =
+        |w| cached_features(&mut by_word, &mut key, m, ["w=", "p1=", "n1=", "p2=", "n2=", "suf="], w);
     let mut shape_key = String::new();
-    let mut shape_weights = |sh| shape_features(&mut by_shape, &mut shape_key, m, sh);
+    let mut by_shape = FxHashMap::default();
+    let mut shape_weights = |sh| cached_features(&mut by_shape, &mut shape_key, m, ["s=", "p1s="], sh);
     let add_w = |w: Option<[f32; 3]>, score: &mut [f32; 3]| {
         if let Some(w) = w {
             for k in 0..3 {
@@ -243,6 +218,7 @@ pub fn scored_spans(s: &str) -> Vec<(usize, usize, f32)> {
             }
         }
     };
+    let add = |f: &str, score: &mut [f32; 3]| add_w(m.get(f).copied(), score);
     let mut tags = Vec::with_capacity(n);
     let mut margins = Vec::with_capacity(n);
     let mut prev = 0usize; // O
@@ -276,8 +252,9 @@ pub fn scored_spans(s: &str) -> Vec<(usize, usize, f32)> {
         feat(format_args!("lcq={lc}{}{}", bucket(ld), inq[i]), &mut score);
         let class_at = |j: Option<usize>| j.map_or("-", |j| cls[j].unwrap_or("-"));
         feat(format_args!("cue={}", class_at(Some(i))), &mut score);
-        feat(format_args!("pcue={}", if i > 0 { class_at(Some(i - 1)) } else { cue_class(p1) }), &mut score);
-        feat(format_args!("ncue={}", if i + 1 < n { class_at(Some(i + 1)) } else { cue_class(n1) }), &mut score);
+        // before the first and after the last token ("<s>", "</s>") no cue
+        feat(format_args!("pcue={}", class_at(i.checked_sub(1))), &mut score);
+        feat(format_args!("ncue={}", class_at((i + 1 < n).then_some(i + 1))), &mut score);
         add_w(shape_weights(if i > 0 { shape(words[i - 1]) } else { "<s>" })[1], &mut score);
         feat(format_args!("prev={}", label[prev]), &mut score);
         // argmax, the first of equals
