@@ -26,12 +26,16 @@ pub const DEFAULT_EMBED_WRAPPER_SLACK: usize = 80;
 /// Elements that can wrap an embedded post (never a paragraph: its other text would go too).
 const WRAPPER_TAGS: &[&str] = &["div", "figure", "section", "aside", "center", "span"];
 
-/// The text of every embedded post of `doc` (see the module doc), with the wrapper that holds only
-/// it, whitespace collapsed; the document is not changed.
-pub fn embedded_posts(doc: &Document) -> Vec<String> {
-    let posts: Vec<NodeRef> = doc.select("body blockquote").nodes().iter().copied().filter(is_embedded_post).collect();
+/// The embedded posts of `doc` (see the module doc): every `<blockquote>` that is one, in document order.
+pub fn posts(doc: &Document) -> Vec<NodeRef<'_>> {
+    doc.select("body blockquote").nodes().iter().copied().filter(is_embedded_post).collect()
+}
+
+/// The text of each post, with the wrapper that holds only it, whitespace collapsed (a post inside
+/// another counts once); the document is not changed.
+pub fn texts(posts: &[NodeRef]) -> Vec<String> {
     let mut outers: Vec<NodeRef> = Vec::new();
-    for bq in posts {
+    for &bq in posts {
         if outers.iter().any(|o| bq.ancestors_it(None).any(|a| a.id == o.id)) {
             continue; // inside a post seen already
         }
@@ -73,11 +77,11 @@ fn text_len(n: &NodeRef) -> usize {
 }
 
 /// Before Readability: embedded posts sit in wrappers named "social-embed" and the like, which
-/// Readability drops as unlikely content. Strips the class and id of each post (found by
-/// [`embedded_posts`]'s test) and of its wrappers so the post stays in the article's flow, and unwraps
-/// the post's links (Readability weighs link density).
-pub fn keep_in_flow(doc: &Document) {
-    for bq in doc.select("body blockquote").nodes().iter().filter(|b| is_embedded_post(b)) {
+/// Readability drops as unlikely content. Strips the class and id of each of the [`posts`] and of its
+/// wrappers so the post stays in the article's flow, and unwraps the post's links (Readability weighs
+/// link density).
+pub fn keep_in_flow(posts: &[NodeRef]) {
+    for bq in posts {
         let len = text_len(bq);
         bq.remove_attrs(&["class", "id"]);
         // Links in a post (t.co, the date) make it look like navigation to Readability.
@@ -105,7 +109,7 @@ mod tests {
                     <blockquote><p>Cold homes.</p>— Bo Chan (@bo_chan) <a href='#'>May 3</a></blockquote>\
                     <blockquote class='pull-quote'><p>“We will not pay,” she said.</p></blockquote></body></html>";
         let doc = Document::from(html);
-        let posts = embedded_posts(&doc);
+        let posts = texts(&posts(&doc));
         assert_eq!(posts.len(), 2, "{posts:?}");
         assert!(posts[0].contains("Vote today.") && posts[0].contains("(@annlee)"), "{posts:?}");
         assert!(posts[1].starts_with("Cold homes."), "{posts:?}");

@@ -87,8 +87,9 @@ pub fn extract(html: &str, url: Option<&str>, selection: Option<&str>) -> Extrac
     let ld = ld_objects(&ld_blocks);
     let page_meta = page_metadata(&doc, url, &ld);
     let ld_body = json_ld_body(&ld);
-    let posts = embeds::embedded_posts(&doc);
-    embeds::keep_in_flow(&doc);
+    let found = embeds::posts(&doc);
+    let posts = embeds::texts(&found);
+    embeds::keep_in_flow(&found);
 
     let mut article = page_meta.clone();
     let cfg = Config {
