@@ -737,7 +737,8 @@ impl<'a> Ctx<'a> {
                 w.chars().all(char::is_alphabetic)
                     && !wc().is(WordClass::Determiner, w)
                     && !wc().is(WordClass::ObjectPronoun, w)
-                    && !["the", "a", "an", "reporters", "me", "us", "him", "her", "them"].contains(w)
+                    // recipients the word classes do not hold ("suggested to reporters that …")
+                    && !["reporters", "me", "us"].contains(w)
             })
         };
         match words.first().copied() {
@@ -1262,9 +1263,8 @@ impl<'a> Ctx<'a> {
     /// Whether a verb hit is a passive participle: a form of "be" or "get" just before it, or before
     /// an adverb before it ("was repeatedly asked").
     fn passive(&self, h: &Hit) -> bool {
-        if !self.word(h).to_lowercase().ends_with("ed")
-            && !IRREGULAR_PASSIVE.contains(&self.word(h).to_lowercase().as_str())
-        {
+        let w = self.word(h).to_lowercase();
+        if !w.ends_with("ed") && !IRREGULAR_PASSIVE.contains(&w.as_str()) {
             return false;
         }
         let before = self.words_before(h.span.start, 2);
