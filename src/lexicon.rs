@@ -257,11 +257,13 @@ pub enum WordClass {
     EpistemicBeforeModal,
     /// `agent_noun`: Nouns of a body or person that can commit ("her government will provide").
     AgentNoun,
+    /// `claim_coordinator`: Words that join two claims in one content ("denied X while accusing Y"): a statement is cut before one when the part after it carries its own type.
+    ClaimCoordinator,
 }
 
 impl WordClass {
     /// Every class, in table order.
-    pub const ALL: [WordClass; 78] = [
+    pub const ALL: [WordClass; 79] = [
         WordClass::PointParticle,
         WordClass::CallParticle,
         WordClass::WarnParticle,
@@ -340,6 +342,7 @@ impl WordClass {
         WordClass::OfferedWords,
         WordClass::EpistemicBeforeModal,
         WordClass::AgentNoun,
+        WordClass::ClaimCoordinator,
     ];
 
     /// The class's name in the table.
@@ -423,6 +426,7 @@ impl WordClass {
             WordClass::OfferedWords => "offered_words",
             WordClass::EpistemicBeforeModal => "epistemic_before_modal",
             WordClass::AgentNoun => "agent_noun",
+            WordClass::ClaimCoordinator => "claim_coordinator",
         }
     }
 }

@@ -317,3 +317,31 @@ fn a_direct_quote_of_several_sentences_gives_one_statement_per_sentence() {
     let kinds: Vec<&str> = r.statements.iter().map(|s| s.kind.as_str()).collect();
     assert_eq!(kinds, vec!["rejection", "demand", "position"], "{:?}", r.statements);
 }
+
+/// Two claims of different types joined in one content are two statements (the diplomacy
+/// conventions: one statement per claim); a part without a type of its own stays with the other.
+#[test]
+fn claims_joined_in_one_content_are_cut() {
+    let cases: &[(&str, &[StatementType])] = &[
+        (
+            "The Ruritanian defence minister denied that his troops had crossed the border while accusing Borduria of staging provocations.",
+            &[StatementType::Denial, StatementType::Accusation],
+        ),
+        (
+            "“We do not want a war but we will not surrender, and we are ready to defend our villages,” Anna Berg said.",
+            &[StatementType::Rejection, StatementType::Commitment],
+        ),
+        (
+            "“Ruritania is carefully reading the written answers, but it is already clear that our concerns have been ignored,” Tomas Lind said.",
+            &[StatementType::Accusation],
+        ),
+    ];
+    for (text, want) in cases {
+        let r = analyze(*text);
+        let kinds: Vec<StatementType> = r.statements.iter().map(|s| s.kind).collect();
+        assert_eq!(&kinds, want, "{text}");
+        for w in r.statements.windows(2) {
+            assert!(w[0].span.end <= w[1].span.start, "overlapping claims in {text}");
+        }
+    }
+}

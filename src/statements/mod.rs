@@ -278,6 +278,12 @@ struct Who {
     actor_mention: Option<Span>,
 }
 
+/// The index of the piece nearest the cue `c` (0 when there are none).
+fn nearest(pieces: &[Span], c: Span) -> usize {
+    let d = |p: &Span| if c.start >= p.end { c.start - p.end } else { p.start.saturating_sub(c.end) };
+    (0..pieces.len()).min_by_key(|&i| d(&pieces[i])).unwrap_or(0)
+}
+
 /// A sentence of a direct quote shorter than this many words joins its neighbour ([`Ctx::sentence_pieces`]).
 const MIN_PIECE_WORDS: usize = 4;
 
@@ -914,14 +920,22 @@ impl<'a> Ctx<'a> {
             }
             return;
         }
-        // a direct quote of several sentences: one statement per sentence (one per claim)
-        let pieces = self.sentence_pieces(q);
+        // a direct quote of several sentences: one statement per sentence; a sentence (or an indirect
+        // content) joining two claims of different types: one statement per claim
+        let sentences = self.sentence_pieces(q);
+        let near_sentence = q.cue.map(|c| nearest(&sentences, c));
+        let cue_kind = cue_typed.as_ref().map(|t| t.kind);
+        let pieces: Vec<Span> = sentences
+            .iter()
+            .enumerate()
+            .flat_map(|(i, &p)| {
+                let first = cue_kind.filter(|_| near_sentence == Some(i) && q.cue.is_some_and(|c| c.end <= p.start));
+                self.claim_pieces(p, q.cue, first)
+            })
+            .collect();
         if pieces.len() > 1 {
             // the cue verb types the sentence next to it ("…,” he warned); the others speak for themselves
-            let near_cue = q.cue.map(|c| {
-                let d = |p: &Span| if c.start >= p.end { c.start - p.end } else { p.start.saturating_sub(c.end) };
-                (0..pieces.len()).min_by_key(|&i| d(&pieces[i])).unwrap_or(0)
-            });
+            let near_cue = q.cue.map(|c| nearest(&pieces, c));
             for (i, piece) in pieces.into_iter().enumerate() {
                 let typed = self.typed_in(piece, q.cue);
                 let who = Who { speaker, actor, via, actor_mention };
@@ -932,6 +946,58 @@ impl<'a> Ctx<'a> {
         }
         let who = Who { speaker, actor, via, actor_mention };
         self.piece_statement(q, content, &typed, cue_typed.as_ref(), who, out);
+    }
+
+    /// One piece of content cut into claims: where two typed hits of different types (not positions)
+    /// follow each other, before the last [`WordClass::ClaimCoordinator`] ("and", "but", "while" …)
+    /// or after the last semicolon between them, or before the second when it is a participle after a
+    /// comma (", accusing …"), when both parts have at least [`MIN_PIECE_WORDS`]
+    /// words. `first` is the quote cue's type when the cue types this piece (it opens the first
+    /// claim). "denied sending troops while accusing Borduria of provocations" is a denial and an
+    /// accusation; "is analysing the answers, but our concerns were ignored" stays one accusation
+    /// (the part before has no type of its own).
+    fn claim_pieces(&self, piece: Span, skip: Option<Span>, first: Option<StatementType>) -> Vec<Span> {
+        let words = |sp: Span| typer::tokens(self.text.slice(sp)).len();
+        let typed: Vec<Typed> =
+            self.typed_in(piece, skip).into_iter().filter(|t| t.kind != StatementType::Position).collect();
+        let mut out = Vec::new();
+        let mut start = piece.start;
+        // the type of the claim being read and where its last typed word ends
+        let mut current = first.map(|k| (k, piece.start));
+        for t in &typed {
+            match current {
+                Some((k, end)) if k != t.kind && end <= t.hit.span.start => {
+                    let (lo, hi) = (self.text.token_at_or_after(end), self.text.token_at_or_after(t.hit.span.start));
+                    // a participle clause of its own after a comma (", accusing Borduria of …")
+                    let participle = hi > lo
+                        && self.text.slice(self.text.tokens[hi - 1].span) == ","
+                        && self.word(&t.hit).ends_with("ing");
+                    let cut = participle.then_some(t.hit.span.start).or_else(|| {
+                        (lo..hi).rev().find_map(|i| {
+                            let tok = self.text.tokens[i];
+                            match tok.kind {
+                                TokenKind::Word if wc().is(WordClass::ClaimCoordinator, self.text.lower(i)) => {
+                                    Some(tok.span.start)
+                                }
+                                TokenKind::Word => None,
+                                _ => (self.text.slice(tok.span) == ";").then_some(tok.span.end),
+                            }
+                        })
+                    });
+                    if let Some(c) = cut.filter(|&c| {
+                        words(Span::new(start, c)) >= MIN_PIECE_WORDS
+                            && words(Span::new(c, piece.end)) >= MIN_PIECE_WORDS
+                    }) {
+                        out.push(Span::new(start, c));
+                        start = c;
+                    }
+                }
+                _ => {}
+            }
+            current = Some((t.kind, t.hit.span.end));
+        }
+        out.push(Span::new(start, piece.end));
+        out
     }
 
     /// Direct quote content cut at sentence ends, when it holds several sentences of at least
