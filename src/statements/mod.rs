@@ -278,6 +278,10 @@ struct Who {
     actor_mention: Option<Span>,
 }
 
+/// Subject pronouns: after "should" they make it an inverted condition or a question ("should you
+/// give me the honour", "should we go").
+const SUBJECT_PRONOUNS: [&str; 7] = ["i", "you", "we", "they", "he", "she", "it"];
+
 /// The index of the piece nearest the cue `c` (0 when there are none).
 fn nearest(pieces: &[Span], c: Span) -> usize {
     let d = |p: &Span| if c.start >= p.end { c.start - p.end } else { p.start.saturating_sub(c.end) };
@@ -599,16 +603,24 @@ impl<'a> Ctx<'a> {
                     // "should Moscow decide …": an inverted condition, not advice
                     let inverted = self.word(h).eq_ignore_ascii_case("should")
                         && (subj.first().is_none_or(|w| w.chars().all(|c| !c.is_alphanumeric()))
-                            || self
-                                .words_after(h.span.end, 1)
-                                .first()
-                                .is_some_and(|(s, _)| self.text.slice(*s).starts_with(char::is_uppercase)));
+                            || self.words_after(h.span.end, 1).first().is_some_and(|(s, w)| {
+                                self.text.slice(*s).starts_with(char::is_uppercase)
+                                    || SUBJECT_PRONOUNS.contains(&w.as_str())
+                            }));
+                    // "Do you think he should be sued?", "a debate about whether it should …": a question
+                    let asked = self.text.src[h.span.end..].chars().take(300).find(|c| matches!(c, '.' | '?' | '!'))
+                        == Some('?')
+                        || self.words_before(h.span.start, 6).iter().any(|w| w == "whether");
                     // "he will have to work …", "may need to": a prediction, not an obligation put on
                     // someone; "has to do with": no obligation at all
                     let predicted =
                         self.words_before(h.span.start, 2).iter().any(|w| wc().is(WordClass::EpistemicBeforeModal, w));
                     let idiom = self.words_after(h.span.end, 2).iter().map(|(_, w)| w.as_str()).eq(["do", "with"]);
-                    (!first_person && !inverted && !predicted && !idiom).then_some((c.kind, c.strength, c.id.as_str()))
+                    (!first_person && !inverted && !predicted && !idiom && !asked).then_some((
+                        c.kind,
+                        c.strength,
+                        c.id.as_str(),
+                    ))
                 }
                 Class::Imperative => {
                     // the first word inside a quotation mark: “Release Bazoum …”
@@ -894,6 +906,8 @@ impl<'a> Ctx<'a> {
                     Typed { hit: h.clone(), kind, strength, rule }
                 })
                 .filter(|t| t.kind != StatementType::Position)
+                // "“Do you think he should be sued?” she asked": a question, not a request
+                .filter(|t| self.cue(&t.hit).gate != Gate::Action || !self.question(content))
         });
         let typed = self.typed_in(content, q.cue);
         let mut actor = speaker;
@@ -1109,6 +1123,15 @@ impl<'a> Ctx<'a> {
                 s.strength = if rule.kind == StatementType::Demand { 2 } else { 0 };
             }
         }
+    }
+
+    /// Whether a content is a question: its last character before closing marks is a question mark.
+    fn question(&self, content: Span) -> bool {
+        self.text
+            .slice(content)
+            .trim_end()
+            .trim_end_matches(|c: char| quote_mark(c).is_some() || c == ')')
+            .ends_with('?')
     }
 
     /// A short content outside quotation marks with no word of a clause ("reporters on Tuesday",
