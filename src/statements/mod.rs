@@ -1080,6 +1080,8 @@ impl<'a> Ctx<'a> {
             if v.p >= MODEL_MIN_P {
                 match v.label {
                     None => return,
+                    // a question asks no act of anyone ("Should he be sued?")
+                    Some(StatementType::Demand) if self.question(content) => {}
                     Some(k) if k != StatementType::Position => model_kind = Some(k),
                     _ => {}
                 }
