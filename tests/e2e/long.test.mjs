@@ -104,6 +104,24 @@ test("long article: \"N more\" expands a card and folds it again, by mouse and b
   await popup.close();
 });
 
+test("long article: a type filter shows every item of that type and no \"N more\" that would open nothing", async () => {
+  const popup = await openPopup(ext.context, ext.extId, tabs.long, VIEW);
+  const card = popup.locator(".ws-actor", { has: popup.locator(".ws-more") }).first();
+  // a type the card folds items of
+  const type = await card.evaluate((c) => c.querySelector(".ws-group .ws-folded")?.closest(".ws-group")?.dataset.type);
+  assert.ok(type, "no card with a folded statement of a type");
+  await popup.locator("select.ws-filter").nth(1).selectOption(type);
+  const state = await card.evaluate((c, type) => ({
+    hiddenOfType: [...c.querySelectorAll(`.ws-group[data-type="${CSS.escape(type)}"] .ws-item`)].filter((e) => e.getClientRects().length === 0).length,
+    moreVisible: [...c.querySelectorAll(".ws-more")].some((e) => e.getClientRects().length > 0),
+    otherGroups: [...c.querySelectorAll(".ws-group")].filter((g) => g.dataset.type !== type && g.getClientRects().length > 0).length,
+  }), type);
+  assert.deepEqual(state, { hiddenOfType: 0, moreVisible: false, otherGroups: 0 });
+  await popup.locator("select.ws-filter").nth(1).selectOption("");
+  assert.ok(await card.locator(".ws-more").isVisible(), "\"N more\" gone after clearing the filter");
+  await popup.close();
+});
+
 test("long article: the unsure fold opens with the keyboard and says the measured rate", async () => {
   const popup = await openPopup(ext.context, ext.extId, tabs.long, VIEW);
   // a closed fold, pinned by its card (the locator must not depend on [open])
