@@ -69,6 +69,8 @@ SELECTED = {
     "ALLEGE": None, "ACCUSE": None, "BLAME": None, "CHARGE": None, "FAULT": None, "CONDEMN": None,
     "CRITICIZE": None, "CRITICISE": None, "DENOUNCE": None, "DEPLORE": None, "CENSURE": None, "REBUKE": None,
     "CASTIGATE": None, "LAMBASTE": None, "DECRY": None, "DISPARAGE": None, "DERIDE": None, "SLAM": ("accusation", 0, "SLAM block has no code; its patterns are mostly [11x]"),
+    "MOCK": None, "RIDICULE": None, "SCOLD": None, "BERATE": None, "CHIDE": None,
+    "BLAST": ("accusation", 0, "CAMEO 190 explosion; as the cue of reported words ('blasted the decision') it is criticism"),
     "REPRIMAND": None, "CHASTISE": None, "COMPLAIN": None, "DISAPPROVE": None, "PROTEST": ("accusation", 0, "CAMEO 14 protest; reported in words it is criticism"),
     "CLAIM": ("position", 0, "CAMEO 110; a claim is a view, accusation only when its content says so"),
     "ARGUE": ("position", 0, "CAMEO 110; arguing a view"), "CONTEND": ("position", 0, "CAMEO 110; a view"),
