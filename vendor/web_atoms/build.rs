@@ -72,18 +72,14 @@ fn main() {
     )
     .unwrap();
     for &(prefix, url) in NAMESPACES {
-        writeln!(
-            generated,
-            "({prefix}) => {{ $crate::namespace_url!({url:?}) }};"
-        )
-        .unwrap();
+        writeln!(generated, "({prefix}) => {{ $crate::namespace_url!({url:?}) }};").unwrap();
     }
     writeln!(generated, "}}").unwrap();
 }
 
 /// Writes NAMED_ENTITIES as three sorted tables (WhoSaid's patch): the names (without '&')
 /// concatenated in byte order, the end offset of each name, and each name's two code points. The
-/// lookup (lib.rs) bisects them and answers as the upstream phf map did, which also held every
+/// lookup (lib.rs) bisects them (within the names of the key's first letter) and answers as the upstream phf map did, which also held every
 /// prefix of every name mapped to (0, 0).
 fn named_entities_to_phf(to: &Path) {
     let entities: BTreeMap<&str, (u32, u32)> = entities::NAMED_ENTITIES
@@ -102,7 +98,15 @@ fn named_entities_to_phf(to: &Path) {
         ends.push(u16::try_from(names.len()).expect("the names fit in 64 KB"));
         points.push(format!("{value:?}"));
     }
+    // Where the names of each first letter start ('A'..='Z', then 'a'..='z'; every name starts with
+    // one), so that a lookup bisects only the names of its key's first letter.
+    let letters: Vec<u8> = (b'A'..=b'Z').chain(b'a'..=b'z').collect();
+    assert!(entities.keys().all(|k| letters.contains(&k.as_bytes()[0])), "a name starts with a non-letter");
+    let mut first: Vec<usize> =
+        letters.iter().map(|l| entities.keys().take_while(|k| k.as_bytes()[0] < *l).count()).collect();
+    first.push(entities.len());
     let mut file = File::create(to).unwrap();
+    writeln!(file, "static ENTITY_FIRST: [u16; {}] = {first:?};", first.len()).unwrap();
     writeln!(file, "static ENTITY_NAMES: &str = {names:?};").unwrap();
     writeln!(file, "static ENTITY_ENDS: [u16; {}] = {ends:?};", ends.len()).unwrap();
     writeln!(file, "static ENTITY_POINTS: [(u32, u32); {}] = [{}];", points.len(), points.join(", ")).unwrap();

@@ -79,8 +79,14 @@ impl NamedEntities {
     /// name, `None` when no name starts with it.
     pub fn get(&self, key: &str) -> Option<&'static (u32, u32)> {
         static PREFIX: (u32, u32) = (0, 0);
-        let mut lo = 0;
-        let mut hi = ENTITY_ENDS.len();
+        let letter = match key.as_bytes().first() {
+            None => return Some(&PREFIX),
+            Some(&b @ b'A'..=b'Z') => b - b'A',
+            Some(&b @ b'a'..=b'z') => b - b'a' + 26,
+            Some(_) => return None,
+        } as usize;
+        let (mut lo, end) = (ENTITY_FIRST[letter] as usize, ENTITY_FIRST[letter + 1] as usize);
+        let mut hi = end;
         while lo < hi {
             let mid = (lo + hi) / 2;
             if self.name(mid) < key {
@@ -89,7 +95,7 @@ impl NamedEntities {
                 hi = mid;
             }
         }
-        if lo == ENTITY_ENDS.len() {
+        if lo == end {
             return None;
         }
         let name = self.name(lo);
@@ -103,3 +109,41 @@ impl NamedEntities {
     }
 }
 include!(concat!(env!("OUT_DIR"), "/generated.rs"));
+
+#[cfg(test)]
+#[path = "entities.rs"]
+mod entities;
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    /// The map upstream's build.rs turns into a phf map: every name, and every prefix of a name
+    /// that is no name mapped to (0, 0).
+    fn upstream() -> BTreeMap<String, (u32, u32)> {
+        let mut map: BTreeMap<String, (u32, u32)> =
+            super::entities::NAMED_ENTITIES.iter().map(|(n, a, b)| (n[1..].to_string(), (*a, *b))).collect();
+        for key in map.keys().cloned().collect::<Vec<_>>() {
+            for n in 0..key.len() {
+                map.entry(key[..n].to_string()).or_insert((0, 0));
+            }
+        }
+        map
+    }
+
+    #[test]
+    fn the_table_answers_as_the_upstream_map() {
+        let map = upstream();
+        assert_eq!(map.len(), 9854, "the names and their prefixes (with \"\")");
+        let mut keys: Vec<String> = map.keys().cloned().collect();
+        for k in map.keys() {
+            for c in ['a', 'z', 'A', ';', '1', '&', '\u{e9}'] {
+                keys.push(format!("{k}{c}"));
+                keys.push(format!("{c}{k}"));
+            }
+        }
+        for k in &keys {
+            assert_eq!(super::NAMED_ENTITIES.get(k), map.get(k), "{k:?}");
+        }
+    }
+}
