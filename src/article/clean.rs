@@ -405,13 +405,14 @@ pub fn clean_dom(root: &NodeRef) {
             node.remove_from_parent();
         }
     }
-    // Paragraphs and headings that are one short link ("SEE MORE: …", a headline teaser).
+    // Paragraphs and headings that are one short link ("SEE MORE: …", a headline teaser), except a
+    // linked heading over its section's text and a linked item of a list of prose items.
     for node in doc.select("p, h2, h3, h4, h5, h6, li, div").nodes() {
         if node.element_children().len() > 2 || !Selection::from(*node).select("a").exists() {
             continue;
         }
         let len = text_len(node);
-        if len > 0 && len < 200 && link_density(node) >= 0.9 {
+        if len > 0 && len < 200 && link_density(node) >= 0.9 && !heads_section(node) && !is_item_of_prose_list(node) {
             node.remove_from_parent();
         }
     }
@@ -432,6 +433,35 @@ pub fn clean_dom(root: &NodeRef) {
             node.remove_from_parent();
         }
     }
+}
+
+/// A heading that is a link heads a section of the article when the next element is a paragraph of
+/// running text ("<h3><a>Product</a></h3><p>Why it is worth it …</p>"), elements without text
+/// (an embedded video's frame) skipped; a teaser heading is not.
+fn heads_section(n: &NodeRef) -> bool {
+    if !["h2", "h3", "h4", "h5", "h6"].iter().any(|h| n.has_name(h)) {
+        return false;
+    }
+    // the next element with text (an embedded video's empty frame may stand between)
+    let mut next = n.next_element_sibling();
+    while let Some(e) = next.filter(|e| text_len(e) == 0) {
+        next = e.next_element_sibling();
+    }
+    next.is_some_and(|p| {
+        p.has_name("p") && word_count(&p.text()) >= SHORT_WORDS && link_density(&p) < LINK_LIST_DENSITY
+    })
+}
+
+/// A list item that is a link, in a list at least half of whose items are not links, is one of
+/// its items ("Print the quick rules" among steps), not a cross-link.
+fn is_item_of_prose_list(n: &NodeRef) -> bool {
+    if !n.has_name("li") {
+        return false;
+    }
+    let Some(list) = n.parent() else { return false };
+    let items = list.element_children();
+    let prose = items.iter().filter(|li| link_density(li) < LINK_LIST_DENSITY).count();
+    prose * 2 >= items.len()
 }
 
 /// An inline element of a paragraph with at least this many links (and only links) is a hover card.
