@@ -406,13 +406,19 @@ pub fn clean_dom(root: &NodeRef) {
         }
     }
     // Paragraphs and headings that are one short link ("SEE MORE: …", a headline teaser), except a
-    // linked heading over its section's text and a linked item of a list of prose items.
+    // linked heading over its section's text, a linked item of a list of prose items, and a cited address.
     for node in doc.select("p, h2, h3, h4, h5, h6, li, div").nodes() {
         if node.element_children().len() > 2 || !Selection::from(*node).select("a").exists() {
             continue;
         }
         let len = text_len(node);
-        if len > 0 && len < 200 && link_density(node) >= 0.9 && !heads_section(node) && !is_item_of_prose_list(node) {
+        if len > 0
+            && len < 200
+            && link_density(node) >= 0.9
+            && !heads_section(node)
+            && !is_item_of_prose_list(node)
+            && !is_bare_address(node)
+        {
             node.remove_from_parent();
         }
     }
@@ -450,6 +456,22 @@ fn heads_section(n: &NodeRef) -> bool {
     next.is_some_and(|p| {
         p.has_name("p") && word_count(&p.text()) >= SHORT_WORDS && link_density(&p) < LINK_LIST_DENSITY
     })
+}
+
+/// A paragraph that is only a web or mail address (a source the article cites: "www.example.org",
+/// "https://example.org/report.pdf", "desk@example.org") shows the reader where to look, unlike a
+/// teaser's headline.
+fn is_bare_address(n: &NodeRef) -> bool {
+    let t = n.text();
+    let t = t.trim();
+    if t.is_empty() || t.contains(char::is_whitespace) {
+        return false;
+    }
+    let lower = t.to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www.") || {
+        // "name@host.tld"
+        lower.split_once('@').is_some_and(|(a, h)| !a.is_empty() && h.contains('.') && !h.ends_with('.'))
+    }
 }
 
 /// A list item that is a link, in a list at least half of whose items are not links, is one of
@@ -735,6 +757,18 @@ mod tests {
         ] {
             assert!(!is_boilerplate_paragraph(p, word_count(p)), "{p}");
         }
+    }
+
+    #[test]
+    fn a_bare_address_is_a_cited_source_and_a_headline_is_not() {
+        let doc = dom_query::Document::from(
+            "<p id=a><a>https://example.org/r.pdf</a></p><p id=b><a>www.example.org</a></p>\
+             <p id=c><a>desk@example.org</a></p><p id=d><a>Five bridges that closed this year</a></p>\
+             <p id=e><a>@handle</a></p>",
+        );
+        let is = |id: &str| is_bare_address(doc.select(&format!("#{id}")).nodes().first().unwrap());
+        assert!(is("a") && is("b") && is("c"));
+        assert!(!is("d") && !is("e"));
     }
 
     #[test]
