@@ -407,6 +407,8 @@ pub fn clean_dom(root: &NodeRef) {
     }
     // Paragraphs and headings that are one short link ("SEE MORE: …", a headline teaser), except a
     // linked heading over its section's text, a linked item of a list of prose items, and a cited address.
+    // each list judged once, as it is before its link items go
+    let mut prose_lists = std::collections::HashMap::new();
     for node in doc.select("p, h2, h3, h4, h5, h6, li, div").nodes() {
         if node.element_children().len() > 2 || !Selection::from(*node).select("a").exists() {
             continue;
@@ -416,7 +418,8 @@ pub fn clean_dom(root: &NodeRef) {
             && len < 200
             && link_density(node) >= 0.9
             && !heads_section(node)
-            && !is_item_of_prose_list(node)
+            && !(node.has_name("li")
+                && node.parent().is_some_and(|l| *prose_lists.entry(l.id).or_insert_with(|| is_prose_list(&l))))
             && !is_bare_address(node)
         {
             node.remove_from_parent();
@@ -474,13 +477,9 @@ fn is_bare_address(n: &NodeRef) -> bool {
     }
 }
 
-/// A list item that is a link, in a list at least half of whose items are not links, is one of
-/// its items ("Print the quick rules" among steps), not a cross-link.
-fn is_item_of_prose_list(n: &NodeRef) -> bool {
-    if !n.has_name("li") {
-        return false;
-    }
-    let Some(list) = n.parent() else { return false };
+/// A list at least half of whose items are not links: an item of it that is a link is one of its
+/// items ("Print the quick rules" among steps), not a cross-link.
+fn is_prose_list(list: &NodeRef) -> bool {
     let items = list.element_children();
     let prose = items.iter().filter(|li| link_density(li) < LINK_LIST_DENSITY).count();
     prose * 2 >= items.len()
