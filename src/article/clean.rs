@@ -405,13 +405,23 @@ pub fn clean_dom(root: &NodeRef) {
             node.remove_from_parent();
         }
     }
-    // Paragraphs and headings that are one short link ("SEE MORE: …", a headline teaser).
+    // Paragraphs and headings that are one short link ("SEE MORE: …", a headline teaser), except a
+    // linked heading over its section's text, a linked item of a list of prose items, and a cited address.
+    // each list judged once, as it is before its link items go
+    let mut prose_lists = std::collections::HashMap::new();
     for node in doc.select("p, h2, h3, h4, h5, h6, li, div").nodes() {
         if node.element_children().len() > 2 || !Selection::from(*node).select("a").exists() {
             continue;
         }
         let len = text_len(node);
-        if len > 0 && len < 200 && link_density(node) >= 0.9 {
+        if len > 0
+            && len < 200
+            && link_density(node) >= 0.9
+            && !heads_section(node)
+            && !(node.has_name("li")
+                && node.parent().is_some_and(|l| *prose_lists.entry(l.id).or_insert_with(|| is_prose_list(&l))))
+            && !is_bare_address(node)
+        {
             node.remove_from_parent();
         }
     }
@@ -432,6 +442,47 @@ pub fn clean_dom(root: &NodeRef) {
             node.remove_from_parent();
         }
     }
+}
+
+/// A heading that is a link heads a section of the article when the next element is a paragraph of
+/// running text ("<h3><a>Product</a></h3><p>Why it is worth it …</p>"), elements without text
+/// (an embedded video's frame) skipped; a teaser heading is not.
+fn heads_section(n: &NodeRef) -> bool {
+    if !["h2", "h3", "h4", "h5", "h6"].iter().any(|h| n.has_name(h)) {
+        return false;
+    }
+    // the next element with text (an embedded video's empty frame may stand between)
+    let mut next = n.next_element_sibling();
+    while let Some(e) = next.filter(|e| text_len(e) == 0) {
+        next = e.next_element_sibling();
+    }
+    next.is_some_and(|p| {
+        p.has_name("p") && word_count(&p.text()) >= SHORT_WORDS && link_density(&p) < LINK_LIST_DENSITY
+    })
+}
+
+/// A paragraph that is only a web or mail address (a source the article cites: "www.example.org",
+/// "https://example.org/report.pdf", "desk@example.org") shows the reader where to look, unlike a
+/// teaser's headline.
+fn is_bare_address(n: &NodeRef) -> bool {
+    let t = n.text();
+    let t = t.trim();
+    if t.is_empty() || t.contains(char::is_whitespace) {
+        return false;
+    }
+    let lower = t.to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www.") || {
+        // "name@host.tld"
+        lower.split_once('@').is_some_and(|(a, h)| !a.is_empty() && h.contains('.') && !h.ends_with('.'))
+    }
+}
+
+/// A list at least half of whose items are not links: an item of it that is a link is one of its
+/// items ("Print the quick rules" among steps), not a cross-link.
+fn is_prose_list(list: &NodeRef) -> bool {
+    let items = list.element_children();
+    let prose = items.iter().filter(|li| link_density(li) < LINK_LIST_DENSITY).count();
+    prose * 2 >= items.len()
 }
 
 /// An inline element of a paragraph with at least this many links (and only links) is a hover card.
@@ -705,6 +756,18 @@ mod tests {
         ] {
             assert!(!is_boilerplate_paragraph(p, word_count(p)), "{p}");
         }
+    }
+
+    #[test]
+    fn a_bare_address_is_a_cited_source_and_a_headline_is_not() {
+        let doc = dom_query::Document::from(
+            "<p id=a><a>https://example.org/r.pdf</a></p><p id=b><a>www.example.org</a></p>\
+             <p id=c><a>desk@example.org</a></p><p id=d><a>Five bridges that closed this year</a></p>\
+             <p id=e><a>@handle</a></p>",
+        );
+        let is = |id: &str| is_bare_address(doc.select(&format!("#{id}")).nodes().first().unwrap());
+        assert!(is("a") && is("b") && is("c"));
+        assert!(!is("d") && !is("e"));
     }
 
     #[test]
