@@ -78,6 +78,48 @@ fn media_relay_and_documents_speak_for_the_person() {
 }
 
 #[test]
+fn namesakes_with_another_first_name_are_other_actors() {
+    let rows: &[(&str, &str, Option<&str>)] = &[
+        // a full name with another first name is another person, even with the same surname
+        (
+            "Helen Marsh spoke first. Later Tom Marsh said that the campaign was over.",
+            "the campaign was over",
+            Some("Tom Marsh"),
+        ),
+        (
+            "Tom Marsh spoke first. Later Helen Marsh said that the campaign was over.",
+            "the campaign was over",
+            Some("Helen Marsh"),
+        ),
+        // a bare surname goes to the namesake named last
+        (
+            "Helen Marsh met voters. Tom Marsh arrived late. Marsh said that the vote was close.",
+            "the vote was close",
+            Some("Tom Marsh"),
+        ),
+        // ... unless its title says otherwise
+        (
+            "Helen Marsh met voters. Tom Marsh arrived late. Mrs. Marsh said that the vote was close.",
+            "the vote was close",
+            Some("Helen Marsh"),
+        ),
+        // an initial, or the surname alone, is the same person
+        ("Samuel Okoro arrived. S. Okoro said that the deal was done.", "the deal was done", Some("Samuel Okoro")),
+        ("Mr. Okoro arrived. Samuel Okoro said that the deal was done.", "the deal was done", Some("Samuel Okoro")),
+        // a capitalised word opening a sentence before a surname does not rename the person
+        (
+            "Later for Marsh, the day was long. Tom Marsh said that the vote was close.",
+            "the vote was close",
+            Some("Tom Marsh"),
+        ),
+    ];
+    for (text, needle, want) in rows {
+        let r = analyze(*text);
+        assert_eq!(speaker_of(&r, needle).as_deref(), *want, "speaker of {needle:?} in {text:?}");
+    }
+}
+
+#[test]
 fn a_role_inside_a_name_splits_body_role_and_name() {
     let rows: &[(&str, &str, &str, &str)] = &[
         (
