@@ -106,6 +106,17 @@ fn namesakes_with_another_first_name_are_other_actors() {
         // an initial, or the surname alone, is the same person
         ("Samuel Okoro arrived. S. Okoro said that the deal was done.", "the deal was done", Some("Samuel Okoro")),
         ("Mr. Okoro arrived. Samuel Okoro said that the deal was done.", "the deal was done", Some("Samuel Okoro")),
+        // a town and state after the name are no speaker
+        (
+            "Tom Reyes, 41, of Dayton, Ohio, said that the plant would stay open.",
+            "the plant would stay",
+            Some("Tom Reyes"),
+        ),
+        (
+            "At a rally in Erie, Pa., Helen Marsh said that the plant would stay open.",
+            "the plant would stay",
+            Some("Helen Marsh"),
+        ),
         // a capitalised word opening a sentence before a surname does not rename the person
         (
             "Later for Marsh, the day was long. Tom Marsh said that the vote was close.",
@@ -161,6 +172,13 @@ fn capitalised_non_names_are_not_actors() {
         ("KABUL (Reuters) - The Taliban said on Sunday that talks had failed.", &["KABUL"]),
         ("READ MORE: Describing Colombia as a threat, Senator Hale said the talks were over.", &["READ MORE", "Describing"]),
         ("Yesterday the Second Amendment was cited, Carl Webb said at the Lagos Festival.", &["Second Amendment", "Yesterday", "Lagos Festival"]),
+        // a U.S. state, and the town before one, are places
+        ("Speaking in Dayton, Ohio, Tom Reyes said the plant would stay. Iowa voted later.", &["Dayton", "Ohio", "Iowa"]),
+        // a title-cased headline ending with a period: its capitalised verbs are no names
+        (
+            "Mara Voss Wades In: Urges Calm Over the Border Dispute.\n\nMara Voss said on Monday that both sides must talk.",
+            &["Wades", "Urges"],
+        ),
     ];
     for (text, junk) in rows {
         let r = analyze(*text);
