@@ -117,6 +117,13 @@ fn namesakes_with_another_first_name_are_other_actors() {
             "the plant would stay",
             Some("Helen Marsh"),
         ),
+        // an aspect verb or a count adverb between the speaker and the cue
+        ("Helen Marsh has begun to argue that the plan is dead.", "the plan is dead", Some("Helen Marsh")),
+        (
+            "The Harbour Guild has twice complained that the fees are too high.",
+            "the fees are too high",
+            Some("Harbour Guild"),
+        ),
         // a capitalised word opening a sentence before a surname does not rename the person
         (
             "Later for Marsh, the day was long. Tom Marsh said that the vote was close.",
