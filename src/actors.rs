@@ -112,12 +112,15 @@ pub fn resolve(mentions: &Mentions) -> Actors {
     // per actor: a mention after a preposition of place; a role or gender stated; a name of two words
     let (mut placed, mut stated, mut multiword): (Vec<bool>, Vec<bool>, Vec<bool>) = Default::default();
     let mut of_mention = vec![None; mentions.len()];
-    let mut by_key: HashMap<(u8, String), usize> = HashMap::new();
+    // per key, the actors that share it (a surname: "Bill Clinton", "Hillary Clinton"), most recent last
+    let mut by_key: HashMap<(u8, String), Vec<usize>> = HashMap::new();
     for (i, m) in mentions.iter().enumerate() {
         let a = match m.kind {
             MentionKind::Name => {
                 let k = (m.actor_kind as u8, key(m));
-                let id = *by_key.entry(k).or_insert_with(|| {
+                let same = by_key.entry(k).or_default();
+                let found = same_person(m, same, &actors, &gender);
+                let id = found.unwrap_or_else(|| {
                     actors.push(Actor {
                         id: ActorId(actors.len()),
                         name: m.name.clone(),
@@ -137,6 +140,9 @@ pub fn resolve(mentions: &Mentions) -> Actors {
                     multiword.push(false);
                     actors.len() - 1
                 });
+                // the actor last named goes to the end: a bare surname takes the nearest of its namesakes
+                same.retain(|&x| x != id);
+                same.push(id);
                 let a = &mut actors[id];
                 if m.name.len() > a.name.len() && m.actor_kind == ActorKind::Person {
                     a.name = m.name.clone();
@@ -203,6 +209,32 @@ pub fn resolve(mentions: &Mentions) -> Actors {
         };
     }
     Actors { list: actors, of_mention: of_mention.into_iter().map(|a| a.map(ActorId)).collect(), gender, personal }
+}
+
+/// The actor among `same` (the actors sharing `m`'s key, most recently named last) that name mention
+/// `m` joins, if any. Organisations and countries join on their whole name. A person's full name joins
+/// an actor with the same first word or one known by the surname only ("Mr. Putin"); a different
+/// first name is a namesake, another actor ("Bill Clinton" is not "Hillary Clinton"). A bare surname
+/// joins the nearest namesake whose gender does not clash with its title ("Mrs. Clinton").
+fn same_person(m: &Mention, same: &[usize], actors: &[Actor], gender: &[char]) -> Option<usize> {
+    if m.actor_kind != ActorKind::Person {
+        return same.last().copied();
+    }
+    let first = |name: &str| {
+        let w: Vec<&str> = name.split_whitespace().collect();
+        (w.len() >= 2).then(|| w[0].trim_end_matches('.').to_lowercase())
+    };
+    let mine = first(&m.name);
+    let g = gender_of(m);
+    same.iter().rev().copied().find(|&a| match (&mine, first(&actors[a].name)) {
+        (Some(x), Some(y)) => *x == y || initial_of(x, &y) || initial_of(&y, x),
+        _ => g == '-' || gender[a] == '-' || gender[a] == g,
+    })
+}
+
+/// Whether `x` is the initial of `y` ("j" of "john").
+fn initial_of(x: &str, y: &str) -> bool {
+    x.chars().count() == 1 && y.starts_with(x)
 }
 
 fn antecedent(

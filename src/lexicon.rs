@@ -481,6 +481,8 @@ pub struct Lexicon {
     pub document_nouns: FxHashSet<String>,
     /// Prepositions of place ("in", "across"): a name right after one is likely a place.
     pub locatives: FxHashSet<String>,
+    /// U.S. states, their abbreviations and D.C. (`region` in non_names.tsv): places, never speakers.
+    pub regions: FxHashSet<String>,
     /// Known leader's full name → the state they speak for.
     pub leaders: FxHashMap<String, String>,
     /// Known leader's distinctive surname ("Putin") → the state.
@@ -622,6 +624,7 @@ impl Lexicon {
                 Some("place") => lx.place_openers.insert(r[0].to_string()),
                 Some("document") => lx.document_nouns.insert(r[0].to_string()),
                 Some("locative") => lx.locatives.insert(r[0].to_string()),
+                Some("region") => lx.regions.insert(r[0].to_string()),
                 _ => lx.non_name_heads.insert(r[0].to_string()),
             };
         }

@@ -278,8 +278,9 @@ pub fn find(text: &Text) -> Vec<Mention> {
             i += 1;
             continue;
         }
-        // a dateline ("WARSAW (Reuters) -", "KABUL —") names a place, not a speaker
-        if is_dateline(text, start, j) {
+        // a dateline ("WARSAW (Reuters) -", "KABUL —") names a place, not a speaker; so do a U.S. state
+        // and the town before one ("Springfield, Va.", "in Salem, New Hampshire,")
+        if is_dateline(text, start, j) || is_region_chunk(text, start, j) || before_region(text, j) {
             i = j;
             continue;
         }
@@ -304,6 +305,34 @@ fn not_name_word(w: &str) -> bool {
     ["'re", "'m", "'ve", "'ll", "'d", "n't"].iter().any(|c| w.ends_with(c))
 }
 
+/// The region (`lexicons/non_names.tsv`) that opens `rest`: its length in bytes ("New Hampshire", "Va.").
+fn region_at(rest: &str) -> Option<usize> {
+    let regions = &lexicon().regions;
+    let mut words = rest.split(char::is_whitespace);
+    let one = words.next()?.trim_end_matches([',', ';', ':', ')']);
+    let two = words.next().map(|w| w.trim_end_matches([',', ';', ':', ')']));
+    if let Some(two) = two.filter(|w| !w.is_empty()) {
+        if regions.contains(&format!("{one} {two}")) {
+            return Some(one.len() + 1 + two.len());
+        }
+    }
+    regions.contains(one).then_some(one.len())
+}
+
+/// Tokens `[start, end)` are a region on their own (an abbreviation with its period: "Va.", "N.H.").
+fn is_region_chunk(text: &Text, start: usize, end: usize) -> bool {
+    let a = text.tokens[start].span.start;
+    let b = text.tokens[end - 1].span.end;
+    let dot = text.tokens.get(end).is_some_and(|t| t.span.start == b && text.slice(t.span) == ".");
+    region_at(&text.src[a..]).is_some_and(|n| n == b - a || (dot && n == b + 1 - a))
+}
+
+/// The tokens ending before token `end` are followed by ", <region>" ("Springfield, Va.").
+fn before_region(text: &Text, end: usize) -> bool {
+    let Some(t) = text.tokens.get(end) else { return false };
+    text.slice(t.span) == "," && text.src[t.span.end..].strip_prefix(' ').and_then(region_at).is_some()
+}
+
 /// Tokens `[start, end)` are a dateline: upper-case words opening a paragraph, followed by "(", a dash
 /// or a comma.
 fn is_dateline(text: &Text, start: usize, end: usize) -> bool {
@@ -325,15 +354,28 @@ fn is_dateline(text: &Text, start: usize, end: usize) -> bool {
 /// Title words that take a capitalised portfolio before them ("Water Minister", "Health Secretary").
 const PORTFOLIO_HEADS: &[&str] = &["Minister", "Secretary"];
 
-/// A title-cased paragraph without a final period: most of its words are capitalised.
+/// The lower-case words a title-cased headline keeps ("Talks Fail as Rebels Refuse to Meet").
+const TITLE_SMALL_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "for", "by", "with", "as", "from",
+    "vs.", "via",
+];
+
+/// A title-cased paragraph: without a final period, most of its words are capitalised; with one (some
+/// sources end the title with a period), every word is capitalised but the small words a title keeps
+/// ([`TITLE_SMALL_WORDS`]), so a sentence of names ("Russian President Vladimir Putin met …") is none.
 fn is_headline(text: &Text, p: Span) -> bool {
     let s = text.slice(p);
-    if (s.ends_with(['.', ':']) && !s.ends_with("..")) || s.len() > 200 {
+    if s.ends_with(':') || s.len() > 200 {
         return false;
     }
     let words: Vec<&str> = s.split_whitespace().filter(|w| w.chars().next().is_some_and(char::is_alphabetic)).collect();
     let caps = words.iter().filter(|w| is_cap(w)).count();
-    words.len() >= 5 && caps * 10 >= words.len() * 7
+    if words.len() < 5 || caps * 10 < words.len() * 7 {
+        return false;
+    }
+    !s.ends_with('.')
+        || s.ends_with("..")
+        || words.iter().all(|w| is_cap(w) || TITLE_SMALL_WORDS.contains(&w.trim_end_matches(['.', ',', ';', ':'])))
 }
 
 /// Splits the tokens `[start, end)` into affiliation, role and name parts.
