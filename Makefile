@@ -23,6 +23,7 @@ test: build test-rust test-wasm test-python lint e2e
 
 test-rust:
 	cargo test
+	cargo test -p web_atoms  # the vendored entity table (vendor/web_atoms) against the map upstream builds
 
 test-wasm:
 	@if [ -f tests/wasm.rs ]; then \
