@@ -112,14 +112,16 @@ pub fn resolve(mentions: &Mentions) -> Actors {
     // per actor: a mention after a preposition of place; a role or gender stated; a name of two words
     let (mut placed, mut stated, mut multiword): (Vec<bool>, Vec<bool>, Vec<bool>) = Default::default();
     let mut of_mention = vec![None; mentions.len()];
-    // per key, the actors that share it (a surname: "Bill Clinton", "Hillary Clinton"), most recent last
-    let mut by_key: HashMap<(u8, String), Vec<usize>> = HashMap::new();
+    // per key, the actor last created with it; `namesake[a]`, the one created with it before `a` (a
+    // surname: "Bill Clinton", "Hillary Clinton"); `seen[a]`, the index of `a`'s last name mention
+    let mut by_key: HashMap<(u8, String), usize> = HashMap::new();
+    let (mut namesake, mut seen): (Vec<Option<usize>>, Vec<usize>) = Default::default();
     for (i, m) in mentions.iter().enumerate() {
         let a = match m.kind {
             MentionKind::Name => {
                 let k = (m.actor_kind as u8, key(m));
-                let same = by_key.entry(k).or_default();
-                let found = same_person(m, same, &actors, &gender);
+                let newest = by_key.get(&k).copied();
+                let found = same_person(m, newest, &namesake, &seen, &actors, &gender);
                 let id = found.unwrap_or_else(|| {
                     actors.push(Actor {
                         id: ActorId(actors.len()),
@@ -138,11 +140,12 @@ pub fn resolve(mentions: &Mentions) -> Actors {
                     placed.push(false);
                     stated.push(false);
                     multiword.push(false);
+                    namesake.push(newest);
+                    seen.push(i);
+                    by_key.insert(k, actors.len() - 1);
                     actors.len() - 1
                 });
-                // the actor last named goes to the end: a bare surname takes the nearest of its namesakes
-                same.retain(|&x| x != id);
-                same.push(id);
+                seen[id] = i;
                 let a = &mut actors[id];
                 if m.name.len() > a.name.len() && m.actor_kind == ActorKind::Person {
                     a.name = m.name.clone();
@@ -211,30 +214,49 @@ pub fn resolve(mentions: &Mentions) -> Actors {
     Actors { list: actors, of_mention: of_mention.into_iter().map(|a| a.map(ActorId)).collect(), gender, personal }
 }
 
-/// The actor among `same` (the actors sharing `m`'s key, most recently named last) that name mention
-/// `m` joins, if any. Organisations and countries join on their whole name. A person's full name joins
-/// an actor with the same first word or one known by the surname only ("Mr. Putin"); a different
-/// first name is a namesake, another actor ("Bill Clinton" is not "Hillary Clinton"). A bare surname
-/// joins the nearest namesake whose gender does not clash with its title ("Mrs. Clinton").
-fn same_person(m: &Mention, same: &[usize], actors: &[Actor], gender: &[char]) -> Option<usize> {
+/// The actor that name mention `m` joins among its namesakes (the actors sharing its key: `newest`, then
+/// each one's `namesake` before it), if any. Organisations and countries join on their whole name. A
+/// person's full name joins an actor with the same first word or one known by the surname only ("Mr.
+/// Putin"); a different first name is another actor ("Bill Clinton" is not "Hillary Clinton"). A bare
+/// surname joins the namesake named last (`seen`) whose gender does not clash with its title ("Mrs. Clinton").
+fn same_person(
+    m: &Mention,
+    newest: Option<usize>,
+    namesake: &[Option<usize>],
+    seen: &[usize],
+    actors: &[Actor],
+    gender: &[char],
+) -> Option<usize> {
     if m.actor_kind != ActorKind::Person {
-        return same.last().copied();
+        return newest;
     }
-    let first = |name: &str| {
-        let w: Vec<&str> = name.split_whitespace().collect();
-        (w.len() >= 2).then(|| w[0].trim_end_matches('.').to_lowercase())
-    };
-    let mine = first(&m.name);
+    let mine = first_word(&m.name);
     let g = gender_of(m);
-    same.iter().rev().copied().find(|&a| match (&mine, first(&actors[a].name)) {
-        (Some(x), Some(y)) => *x == y || initial_of(x, &y) || initial_of(&y, x),
-        _ => g == '-' || gender[a] == '-' || gender[a] == g,
-    })
+    let mut best: Option<usize> = None;
+    let mut a = newest;
+    while let Some(x) = a {
+        let fits = match (mine, first_word(&actors[x].name)) {
+            (Some(p), Some(q)) => p.eq_ignore_ascii_case(q) || initial_of(p, q) || initial_of(q, p),
+            _ => g == '-' || gender[x] == '-' || gender[x] == g,
+        };
+        if fits && best.is_none_or(|b| seen[x] > seen[b]) {
+            best = Some(x);
+        }
+        a = namesake[x];
+    }
+    best
 }
 
-/// Whether `x` is the initial of `y` ("j" of "john").
+/// The first word of a name of two words or more, without an initial's period ("J. Smith" → "J").
+fn first_word(name: &str) -> Option<&str> {
+    let mut w = name.split_whitespace();
+    let f = w.next()?;
+    w.next().map(|_| f.trim_end_matches('.'))
+}
+
+/// Whether `x` is the initial of `y` ("J" of "John").
 fn initial_of(x: &str, y: &str) -> bool {
-    x.chars().count() == 1 && y.starts_with(x)
+    x.len() == 1 && y.get(..1).is_some_and(|c| c.eq_ignore_ascii_case(x))
 }
 
 fn antecedent(

@@ -308,15 +308,17 @@ fn not_name_word(w: &str) -> bool {
 /// The region (`lexicons/non_names.tsv`) that opens `rest`: its length in bytes ("New Hampshire", "Va.").
 fn region_at(rest: &str) -> Option<usize> {
     let regions = &lexicon().regions;
-    let mut words = rest.split(char::is_whitespace);
-    let one = words.next()?.trim_end_matches([',', ';', ':', ')']);
-    let two = words.next().map(|w| w.trim_end_matches([',', ';', ':', ')']));
-    if let Some(two) = two.filter(|w| !w.is_empty()) {
-        if regions.contains(&format!("{one} {two}")) {
-            return Some(one.len() + 1 + two.len());
+    let word =
+        |s: &str| s.find(char::is_whitespace).map_or(s, |e| &s[..e]).trim_end_matches([',', ';', ':', ')']).len();
+    let one = word(rest);
+    // two words apart by one space ("New Hampshire")
+    if let Some(next) = rest[one..].strip_prefix(' ') {
+        let two = one + 1 + word(next);
+        if two > one + 1 && regions.contains(&rest[..two]) {
+            return Some(two);
         }
     }
-    regions.contains(one).then_some(one.len())
+    regions.contains(&rest[..one]).then_some(one)
 }
 
 /// Tokens `[start, end)` are a region on their own (an abbreviation with its period: "Va.", "N.H.").

@@ -229,9 +229,9 @@ fn an_unresolved_speaker_is_shown_as_written_never_as_another_name() {
 mod common;
 
 /// (gold under ../shared, name-shown floor) a little under what the engine reaches: diplomacy dev
-/// 0.830 (0.650 before issue 13), PolNeAR dev 0.874 (0.854 before).
+/// 0.850 (0.650 before issue 13), PolNeAR dev 0.886 (0.854 before; 0.873 before the namesakes and places).
 const NAME_FLOORS: &[(&str, f64)] =
-    &[("data/diplomacy/diplomacy_dev.jsonl", 0.81), ("data/quotes/polnear/polnear_dev.jsonl", 0.86)];
+    &[("data/diplomacy/diplomacy_dev.jsonl", 0.83), ("data/quotes/polnear/polnear_dev.jsonl", 0.875)];
 
 #[test]
 fn name_shown_meets_the_floors() {
