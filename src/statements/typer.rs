@@ -62,8 +62,8 @@ type Form = (Vec<String>, String, String, String);
 
 struct Model {
     weights: HashMap<String, [f32; 8]>,
-    /// [`NEG_EVAL`]'s words.
-    neg_eval: std::collections::HashSet<&'static str>,
+    /// [`NEG_EVAL`]'s words, sorted (the file's order: a test checks it).
+    neg_eval: Vec<&'static str>,
     /// Lexicon forms by their first token: (tokens, row id, type, class).
     lex: HashMap<String, Vec<Form>>,
 }
@@ -136,11 +136,10 @@ pub fn tokens(s: &str) -> Vec<String> {
 }
 
 /// The text's pieces as [`tokens`] cuts them, in their own case.
-fn raw_words(s: &str) -> Vec<&str> {
+fn raw_words(s: &str) -> impl Iterator<Item = &str> {
     s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .map(|p| p.trim_matches(|c| c == '\'' || c == '’'))
         .filter(|p| !p.is_empty())
-        .collect()
 }
 
 /// (position, row id, type, class) of every lexicon form occurring in `toks`, in order.
@@ -246,8 +245,8 @@ pub fn features(source: &str, cue: &str, content: &str) -> Vec<String> {
         f.push("dq".into());
     }
     // words of wrongdoing, and a capitalised word (a party named) after the first
-    let is_ne = |w: &String| m.neg_eval.contains(w.as_str());
-    let cap = raw_words(content).iter().skip(1).any(|w| *w != "I" && w.chars().next().is_some_and(char::is_uppercase));
+    let is_ne = |w: &String| m.neg_eval.binary_search(&w.as_str()).is_ok();
+    let cap = raw_words(content).skip(1).any(|w| w != "I" && w.chars().next().is_some_and(char::is_uppercase));
     if toks.iter().any(is_ne) {
         f.push("ne".into());
         if let Some(last) = ct.last() {
@@ -341,6 +340,15 @@ mod tests {
         let a = parse("@unit\t1000\nx\t-496\t17\t0\t1325\t-1\t5\t-40\t2\n").unwrap();
         let b = parse("x\t-0.496\t0.017\t0\t1.325\t-0.001\t0.005\t-0.04\t0.002\n").unwrap();
         assert_eq!(a["x"].map(f32::to_bits), b["x"].map(f32::to_bits));
+    }
+
+    /// The wrongdoing words are sorted (the lookup is a binary search), lower case, one word a line, no repeats.
+    #[test]
+    fn neg_eval_words_are_sorted() {
+        let m = model();
+        assert!(m.neg_eval.len() >= 100, "{} words", m.neg_eval.len());
+        assert!(m.neg_eval.windows(2).all(|w| w[0] < w[1]), "lexicons/neg_eval.txt is not sorted without repeats");
+        assert!(m.neg_eval.iter().all(|w| tokens(w) == [w.to_string()]), "a row that is not one lower-case token");
     }
 
     #[test]
