@@ -2,12 +2,14 @@
 """The learned statement typer: a multinomial logistic regression over (source, cue, content) features,
 trained on typed-polnear (2,100 PolNeAR train attributions typed as the seven statement types or `none`).
 
-Usage: scripts/train_statement_typer.py [--export [K]] [--epochs N] [--quiet] | --predict
+Usage: scripts/train_statement_typer.py [--export [K]] [--k K] [--unit U] [--power P] [--epochs N] [--quiet] | --predict
   reads ../shared/data/statements/typed-polnear/typed_polnear_train.jsonl; prints 5-fold (folds by document)
   held-out accuracy, macro-F1 over the eight labels and the confusion matrix; with --export, trains on all
-  of it and writes the K heaviest features (default and shipped: 500) to lexicons/statement_typer.tsv, the model the
+  of it and writes the K heaviest features (default and shipped: 600; --k K sets K for the folds alone) to
+  lexicons/statement_typer.tsv in integer units of 1/U (default and shipped: 20), the model the
   engine ships (src/statements/typer.rs computes the same features in Rust and scores them); --predict
-  prints the shipped model's label for every item (the Rust parity test reads it).
+  prints the shipped model's label for every item (the Rust parity test reads it). --power P: the class
+  weights' exponent (default 0.5; 1.0, fully balanced, gave 0.561 / 0.437, 0.75 gave 0.601 / 0.468).
 
 Python 3 standard library only; deterministic (seeded shuffles, fixed rounding, rows sorted by feature).
 Without ../shared it says so and exits 0. No third-party text is written: the export holds feature names
@@ -27,7 +29,10 @@ Features (keep in step with src/statements/typer.rs):
     tokens; `m:<modal>` and `m0:<modal>` (first 6 lead tokens) for the modality words; `neg` for a token
     ending in n't; `pm:<person>_<modal>` for a pronoun followed within 2 tokens by a modal;
     `q` when it ends in a question mark, `num` for a token with a digit, `len:<bucket>`, `dq` when it opens with
-    a quotation mark.
+    a quotation mark;
+  * wrongdoing words (lexicons/neg_eval.txt): `ne` when a content token is one, `nec:<last cue token>` and
+    `necap` (with `cap`) beside it, `ne0` for one in the first 6 lead tokens; `cap` when a piece of the
+    content after its first, in its own case, starts with a capital letter and is not "I" (a party named).
 """
 import json, math, os, random, sys, collections
 
@@ -35,14 +40,15 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.join(HERE, '..')
 DATA = os.path.join(ROOT, '..', 'shared', 'data', 'statements', 'typed-polnear', 'typed_polnear_train.jsonl')
 OUT = os.path.join(ROOT, 'lexicons', 'statement_typer.tsv')
-# Exported weights (rounded to 3 decimals by prune) are written as integers in units of 1/WEIGHT_UNIT (the @unit row).
-WEIGHT_UNIT = 1000
+# Exported weights (rounded to 1/WEIGHT_UNIT by prune) are written as integers in units of 1/WEIGHT_UNIT (the @unit row).
+WEIGHT_UNIT = 20
 LABELS = ['demand', 'threat', 'commitment', 'rejection', 'denial', 'accusation', 'position', 'none']
 MODALS = ['must', 'should', 'will', 'would', "'ll", 'shall', 'can', 'could', 'may', 'might', 'need', 'needs',
           'have', 'has', 'going', 'not', 'never', 'no', 'if', 'unless', 'or', 'until', 'cannot']
 PRONOUNS = {'i': '1', 'we': '1', 'you': '2', 'he': '3', 'she': '3', 'they': '3', 'it': '3'}
 SOURCE_PRONOUNS = {'i', 'we', 'you', 'he', 'she', 'they', 'it', 'him', 'her', 'them', 'who'}
 QUOTE_MARKS = '"\'“”‘’«»„'
+NEG_EVAL_FILE = os.path.join(ROOT, 'lexicons', 'neg_eval.txt')
 
 
 def tokens(s):
@@ -85,6 +91,18 @@ def load_lexicon():
 
 
 LEX = load_lexicon()
+
+
+def load_words(path):
+    return {l.strip() for l in open(path, encoding='utf-8') if l.strip() and not l.startswith('#')}
+
+
+NEG_EVAL = load_words(NEG_EVAL_FILE)
+
+
+def raw_words(s):
+    """The text's pieces as `tokens` cuts them, in their own case."""
+    return [p.strip("'") for p in split_pieces(s.replace('’', "'")) if p.strip("'")]
 
 
 def hits(toks):
@@ -156,6 +174,18 @@ def features(source, cue, content):
     f.append('len:' + len_bucket(len(toks)))
     if content.strip()[:1] in QUOTE_MARKS and content.strip()[:1]:
         f.append('dq')
+    n_ne = sum(w in NEG_EVAL for w in toks)
+    cap = any(w[:1].isupper() and w != 'I' for w in raw_words(content)[1:])
+    if n_ne:
+        f.append('ne')
+        if ct:
+            f.append('nec:' + ct[-1])
+        if cap:
+            f.append('necap')
+    if any(w in NEG_EVAL for w in lead[:6]):
+        f.append('ne0')
+    if cap:
+        f.append('cap')
     return sorted(set(f))
 
 
@@ -209,7 +239,7 @@ def probs(W, feats):
 def prune(W, k):
     """The k features of largest weight (max |w| over labels), weights rounded as exported."""
     top = sorted(W.items(), key=lambda kv: (-max(abs(v) for v in kv[1]), kv[0]))[:k]
-    return {f: [round(v, 3) for v in w] for f, w in top}
+    return {f: [round(v * WEIGHT_UNIT) / WEIGHT_UNIT for v in w] for f, w in top}
 
 
 def class_weights(Y, power):
@@ -246,13 +276,20 @@ def main(argv):
     if '--predict' in argv:
         return predict()
     export = '--export' in argv
-    k = 500
+    k = 600
     if export:
         i = argv.index('--export')
         if i + 1 < len(argv) and argv[i + 1].isdigit():
             k = int(argv[i + 1])
     epochs = int(argv[argv.index('--epochs') + 1]) if '--epochs' in argv else 12
+    if '--k' in argv:
+        k = int(argv[argv.index('--k') + 1])
+    if '--unit' in argv:
+        global WEIGHT_UNIT
+        WEIGHT_UNIT = int(argv[argv.index('--unit') + 1])
     l2, lr0, power, soft = 1e-3, 0.2, 0.5, 0.3
+    if '--power' in argv:
+        power = float(argv[argv.index('--power') + 1])
     items = [json.loads(l) for l in open(DATA, encoding='utf-8')]
     X = [features(it['source'], it['cue'], it['content']) for it in items]
     Y = [LABELS.index(it['label']) for it in items]
@@ -287,7 +324,7 @@ def main(argv):
                     '# %d epochs) by scripts/train_statement_typer.py; the %d features of largest weight. Weights\n'
                     '# only, no text. 5-fold by document: accuracy %.3f, macro-F1 %.3f.\n'
                     % (len(items), epochs, len(W), acc, mf1))
-            o.write('# Weights are integers in units of 1/@unit (thousandths: the rounding above).\n')
+            o.write('# Weights are integers in units of 1/@unit (the export rounds them to that unit).\n')
             o.write('@unit\t%d\n' % WEIGHT_UNIT)
             for feat in sorted(W):
                 o.write(feat + '\t' + '\t'.join(fmt(v) for v in W[feat]) + '\n')

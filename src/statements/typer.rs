@@ -5,7 +5,8 @@
 //! Trained on typed-polnear (2,100 PolNeAR train attributions) by `scripts/train_statement_typer.py`;
 //! its heaviest features and their weights are `lexicons/statement_typer.tsv`. The features here are
 //! the script's, computed the same way (its docstring lists them): tokens, the statement lexicon's hits
-//! (`lexicons/statements_*.tsv`, the rows [`super::cues`] reads), modality words and the content's lead.
+//! (`lexicons/statements_*.tsv`, the rows [`super::cues`] reads), modality words, the content's lead,
+//! and words of wrongdoing (`lexicons/neg_eval.txt`) with whether a party is named (a capitalised word).
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -16,6 +17,8 @@ use crate::report::StatementType;
 
 /// The weights: `feature \t w_demand … w_none` (one column per [`LABELS`] entry).
 pub const MODEL: &str = include_str!("../../lexicons/statement_typer.tsv");
+/// Words of wrongdoing and condemnation, one a line (the `ne*` features).
+pub const NEG_EVAL: &str = include_str!("../../lexicons/neg_eval.txt");
 
 /// The model's labels, in the weight file's column order; `None` is the eighth, `none`.
 pub const LABELS: [Option<StatementType>; 8] = [
@@ -59,6 +62,8 @@ type Form = (Vec<String>, String, String, String);
 
 struct Model {
     weights: HashMap<String, [f32; 8]>,
+    /// [`NEG_EVAL`]'s words, sorted (the file's order: a test checks it).
+    neg_eval: Vec<&'static str>,
     /// Lexicon forms by their first token: (tokens, row id, type, class).
     lex: HashMap<String, Vec<Form>>,
 }
@@ -68,8 +73,8 @@ const DEFAULT_WEIGHT_UNIT: f32 = 1.0;
 
 /// Parses the weight file: errors name the offending row (a wrong column count, a bad number, a
 /// feature listed twice, a bad `@unit`). The file writes each weight as an integer count of
-/// `1 / @unit` (`@unit 1000`: thousandths, the script's rounding); the weight is that integer divided
-/// by the unit, which gives the very `f32` the decimal (`-496 / 1000` = `-0.496`: both are the
+/// `1 / @unit` (the shipped `@unit 20`: twentieths, the script's rounding); the weight is that integer
+/// divided by the unit, which gives the very `f32` the decimal (`-9 / 20` = `-0.45`: both are the
 /// nearest `f32` to the same number), in fewer bytes.
 pub fn parse(data: &str) -> Result<HashMap<String, [f32; 8]>, String> {
     let mut m = HashMap::new();
@@ -113,7 +118,8 @@ fn model() -> &'static Model {
                 }
             }
         }
-        Model { weights, lex }
+        let neg_eval = NEG_EVAL.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
+        Model { weights, neg_eval, lex }
     })
 }
 
@@ -127,6 +133,13 @@ pub fn tokens(s: &str) -> Vec<String> {
         .filter(|p| !p.is_empty())
         .map(str::to_string)
         .collect()
+}
+
+/// The text's pieces as [`tokens`] cuts them, in their own case.
+fn raw_words(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .map(|p| p.trim_matches(|c| c == '\'' || c == '’'))
+        .filter(|p| !p.is_empty())
 }
 
 /// (position, row id, type, class) of every lexicon form occurring in `toks`, in order.
@@ -231,6 +244,24 @@ pub fn features(source: &str, cue: &str, content: &str) -> Vec<String> {
     if trimmed.starts_with(QUOTE_MARKS) {
         f.push("dq".into());
     }
+    // words of wrongdoing, and a capitalised word (a party named) after the first
+    let is_ne = |w: &String| m.neg_eval.binary_search(&w.as_str()).is_ok();
+    let cap = raw_words(content).skip(1).any(|w| w != "I" && w.chars().next().is_some_and(char::is_uppercase));
+    if toks.iter().any(is_ne) {
+        f.push("ne".into());
+        if let Some(last) = ct.last() {
+            f.push(format!("nec:{last}"));
+        }
+        if cap {
+            f.push("necap".into());
+        }
+    }
+    if lead.iter().take(6).any(is_ne) {
+        f.push("ne0".into());
+    }
+    if cap {
+        f.push("cap".into());
+    }
     crate::sort::sort_by(&mut f, |a, b| a.cmp(b));
     f.dedup();
     f
@@ -278,20 +309,23 @@ mod tests {
         assert!(parse("@unit\tx\n").is_err());
     }
 
-    /// The decimal a weight in thousandths stands for, written out by hand ("-496" → "-0.496").
-    fn decimal(thousandths: &str) -> String {
-        let (sign, digits) = thousandths.strip_prefix('-').map_or(("", thousandths), |d| ("-", d));
-        let padded = format!("{digits:0>4}");
-        let (int, frac) = padded.split_at(padded.len() - 3);
+    /// The decimal `n / 20` stands for, written out by hand in hundredths ("-9" → "-0.45").
+    fn decimal(n: &str) -> String {
+        let hundredths = n.parse::<i64>().unwrap() * 5;
+        let sign = if hundredths < 0 { "-" } else { "" };
+        let digits = format!("{:0>3}", hundredths.abs());
+        let (int, frac) = digits.split_at(digits.len() - 2);
         format!("{sign}{int}.{frac}")
     }
 
-    /// Every shipped weight, an integer over `@unit`, is bit for bit the `f32` of the decimal it
-    /// stands for (what the file held before it was written in integers).
+    /// Every shipped weight, an integer over `@unit` (20: twentieths), is bit for bit the `f32` of the
+    /// decimal it stands for.
     #[test]
     fn integer_weights_are_the_decimal_weights() {
         let m = parse(MODEL).unwrap();
-        assert!(MODEL.lines().any(|l| l == "@unit\t1000"), "the shipped file is in thousandths");
+        assert!(MODEL.lines().any(|l| l == "@unit\t20"), "the shipped file is in twentieths");
+        assert_eq!(decimal("-9"), "-0.45");
+        assert_eq!(decimal("27"), "1.35");
         let mut n = 0;
         for r in rows(MODEL).filter(|r| r[0] != "@unit") {
             let w = &m[r[0]];
@@ -308,6 +342,15 @@ mod tests {
         assert_eq!(a["x"].map(f32::to_bits), b["x"].map(f32::to_bits));
     }
 
+    /// The wrongdoing words are sorted (the lookup is a binary search), lower case, one word a line, no repeats.
+    #[test]
+    fn neg_eval_words_are_sorted() {
+        let m = model();
+        assert!(m.neg_eval.len() >= 100, "{} words", m.neg_eval.len());
+        assert!(m.neg_eval.windows(2).all(|w| w[0] < w[1]), "lexicons/neg_eval.txt is not sorted without repeats");
+        assert!(m.neg_eval.iter().all(|w| tokens(w) == [w.to_string()]), "a row that is not one lower-case token");
+    }
+
     #[test]
     fn tokens_follow_the_script() {
         assert_eq!(tokens("“We won’t go,” he said."), vec!["we", "won't", "go", "he", "said"]);
@@ -320,6 +363,12 @@ mod tests {
         for want in ["b", "s:berg", "c:urged", "cw:urged", "cl:demand/urge", "ct:demand", "l1:borduria", "w:release"] {
             assert!(f.contains(&want.to_string()), "{want} not in {f:?}");
         }
+        let h = features("Lind", "said", "the ministry lied to Borduria");
+        for want in ["ne", "nec:said", "necap", "ne0", "cap"] {
+            assert!(h.contains(&want.to_string()), "{want} not in {h:?}");
+        }
+        let plain = features("Lind", "said", "the talks went well");
+        assert!(!plain.iter().any(|x| x.starts_with("ne") || x == "cap"), "{plain:?}");
         let g = features("He", "said", "that we will never accept this?");
         for want in ["s:pron", "l1:we", "pm:1_will", "m0:never", "q", "kl:rejection/not-accept", "len:2"] {
             assert!(g.contains(&want.to_string()), "{want} not in {g:?}");
