@@ -406,8 +406,8 @@ pub fn clean_dom(root: &NodeRef) {
         }
     }
     // Paragraphs and headings that are one short link ("SEE MORE: …", a headline teaser), except a
-    // linked heading over its section's text, a linked item of a list of prose items, and a cited address.
-    // each list judged once, as it is before its link items go
+    // linked heading over its section's text, a linked item of a list of prose items (each list judged
+    // once, as it is before its link items go), and a cited address.
     let mut prose_lists: Vec<(dom_query::NodeId, bool)> = Vec::new();
     for node in doc.select("p, h2, h3, h4, h5, h6, li, div").nodes() {
         if node.element_children().len() > 2 || !Selection::from(*node).select("a").exists() {
