@@ -406,9 +406,9 @@ pub fn clean_dom(root: &NodeRef) {
         }
     }
     // Paragraphs and headings that are one short link ("SEE MORE: …", a headline teaser), except a
-    // linked heading over its section's text, a linked item of a list of prose items, and a cited address.
-    // each list judged once, as it is before its link items go
-    let mut prose_lists = std::collections::HashMap::new();
+    // linked heading over its section's text, a linked item of a list of prose items (each list judged
+    // once, as it is before its link items go), and a cited address.
+    let mut prose_lists: Vec<(dom_query::NodeId, bool)> = Vec::new();
     for node in doc.select("p, h2, h3, h4, h5, h6, li, div").nodes() {
         if node.element_children().len() > 2 || !Selection::from(*node).select("a").exists() {
             continue;
@@ -418,8 +418,7 @@ pub fn clean_dom(root: &NodeRef) {
             && len < 200
             && link_density(node) >= 0.9
             && !heads_section(node)
-            && !(node.has_name("li")
-                && node.parent().is_some_and(|l| *prose_lists.entry(l.id).or_insert_with(|| is_prose_list(&l))))
+            && !(node.has_name("li") && node.parent().is_some_and(|l| prose_list(&mut prose_lists, &l)))
             && !is_bare_address(node)
         {
             node.remove_from_parent();
@@ -475,6 +474,16 @@ fn is_bare_address(n: &NodeRef) -> bool {
         // "name@host.tld"
         lower.split_once('@').is_some_and(|(a, h)| !a.is_empty() && h.contains('.') && !h.ends_with('.'))
     }
+}
+
+/// Whether `list` is a prose list ([`is_prose_list`]), judged once: `seen` keeps the lists judged.
+fn prose_list(seen: &mut Vec<(dom_query::NodeId, bool)>, list: &NodeRef) -> bool {
+    if let Some(&(_, prose)) = seen.iter().find(|(id, _)| *id == list.id) {
+        return prose;
+    }
+    let prose = is_prose_list(list);
+    seen.push((list.id, prose));
+    prose
 }
 
 /// A list at least half of whose items are not links: an item of it that is a link is one of its
