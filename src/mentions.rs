@@ -559,6 +559,13 @@ fn parse_chunk(
             return None;
         }
     }
+    // "the Republican field": a party word alone before a lower-case word that is no cue is an adjective
+    if words.len() == 1 && lx.party_adjectives.contains(words[0]) {
+        let next = toks.get(end).map(|t| text.slice(t.span)).unwrap_or("");
+        if next.chars().next().is_some_and(char::is_lowercase) && !lx.cues.contains_key(next) {
+            return None;
+        }
+    }
     if name_words
         .iter()
         .any(|w| !is_cap(w) && !matches!(*w, "of" | "for" | "de" | "al" | "bin" | "van" | "von" | "da" | "."))
@@ -646,6 +653,18 @@ mod tests {
         // "Secretary of State" is a title of the list itself
         let m = names("Secretary of State John Kerry spoke.");
         assert_eq!((m[0].1.as_str(), m[0].2.as_deref()), ("John Kerry", Some("Secretary of State")), "{m:?}");
+    }
+
+    #[test]
+    fn a_party_word_before_a_noun_is_an_adjective() {
+        let t = Text::new("Jane Roe led the Republican field in May.");
+        assert!(
+            find(&t).iter().all(|x| !t.slice(x.span).contains("Republican")),
+            "{:?}",
+            names("Jane Roe led the Republican field in May.")
+        );
+        let t = Text::new("Later a Republican said no.");
+        assert!(find(&t).iter().any(|x| t.slice(x.span).contains("Republican")));
     }
 
     #[test]
