@@ -471,6 +471,8 @@ pub struct Lexicon {
     pub stop_caps: FxHashSet<String>,
     /// Last words of capitalised runs that name no speaker ("Cabinet Room", "Eastern Time").
     pub non_name_heads: FxHashSet<String>,
+    /// Party words that are an adjective when a lower-case non-cue word follows (`adjective` in non_names.tsv).
+    pub party_adjectives: FxHashSet<String>,
     /// Hyphen suffixes that make a capitalised word an adjective ("Tehran-based", "Hamas-run").
     pub modifier_suffixes: FxHashSet<String>,
     /// Last words that make a capitalised run an organisation ("Rapid Support Forces").
@@ -625,6 +627,7 @@ impl Lexicon {
                 Some("document") => lx.document_nouns.insert(r[0].to_string()),
                 Some("locative") => lx.locatives.insert(r[0].to_string()),
                 Some("region") => lx.regions.insert(r[0].to_string()),
+                Some("adjective") => lx.party_adjectives.insert(r[0].to_string()),
                 _ => lx.non_name_heads.insert(r[0].to_string()),
             };
         }

@@ -290,7 +290,34 @@ pub fn find(text: &Text) -> Vec<Mention> {
         }
         i = j;
     }
+    surname_demonyms(text, &mut out);
     out
+}
+
+/// "Mark Cuban … Cuban said": a lone demonym that is also the last word of a person's full name in the
+/// text is that person's surname, not a country; such mentions become person mentions (name as written).
+fn surname_demonyms(text: &Text, out: &mut [Mention]) {
+    let surnames: Vec<&str> = out
+        .iter()
+        .filter(|m| m.actor_kind == ActorKind::Person && m.kind == MentionKind::Name)
+        .filter_map(|m| m.name.rsplit_once(' ').map(|(_, last)| last))
+        .collect();
+    if surnames.is_empty() {
+        return;
+    }
+    let mut change = Vec::new();
+    for (k, m) in out.iter().enumerate() {
+        let w = strip_possessive(text.slice(m.span));
+        if m.actor_kind == ActorKind::Country && m.kind == MentionKind::Name && w != m.name && surnames.contains(&w) {
+            change.push((k, w.to_string()));
+        }
+    }
+    for (k, w) in change {
+        let m = &mut out[k];
+        m.actor_kind = ActorKind::Person;
+        m.name = w;
+        m.affiliation = None;
+    }
 }
 
 /// A capitalised word that is no part of a name: an adjective made with a hyphen ("Tehran-based",
@@ -559,6 +586,13 @@ fn parse_chunk(
             return None;
         }
     }
+    // "the Republican field": a party word alone before a lower-case word that is no cue is an adjective
+    if words.len() == 1 && lx.party_adjectives.contains(words[0]) {
+        let next = toks.get(end).map(|t| text.slice(t.span)).unwrap_or("");
+        if next.chars().next().is_some_and(char::is_lowercase) && !lx.cues.contains_key(next) {
+            return None;
+        }
+    }
     if name_words
         .iter()
         .any(|w| !is_cap(w) && !matches!(*w, "of" | "for" | "de" | "al" | "bin" | "van" | "von" | "da" | "."))
@@ -646,6 +680,26 @@ mod tests {
         // "Secretary of State" is a title of the list itself
         let m = names("Secretary of State John Kerry spoke.");
         assert_eq!((m[0].1.as_str(), m[0].2.as_deref()), ("John Kerry", Some("Secretary of State")), "{m:?}");
+    }
+
+    #[test]
+    fn a_demonym_that_ends_a_full_name_is_a_surname() {
+        let m = names("Jane Cuban runs a firm. Cuban said no. Cuban officials agreed.");
+        assert_eq!((m[1].0.as_str(), m[1].1.as_str(), m[1].3.as_deref()), ("Cuban", "Cuban", None), "{m:?}");
+        let m = names("Cuban officials said no.");
+        assert_eq!(m[0].3.as_deref(), Some("Cuba"), "{m:?}");
+    }
+
+    #[test]
+    fn a_party_word_before_a_noun_is_an_adjective() {
+        let t = Text::new("Jane Roe led the Republican field in May.");
+        assert!(
+            find(&t).iter().all(|x| !t.slice(x.span).contains("Republican")),
+            "{:?}",
+            names("Jane Roe led the Republican field in May.")
+        );
+        let t = Text::new("Later a Republican said no.");
+        assert!(find(&t).iter().any(|x| t.slice(x.span).contains("Republican")));
     }
 
     #[test]

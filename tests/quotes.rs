@@ -621,6 +621,18 @@ fn tagger_adds_content_the_rules_miss() {
     assert!(q.confidence < 0.5);
 }
 
+/// A tagger quote's cue after an adverb ("…, falsely suggesting that …") takes no adverb for its speaker.
+#[test]
+fn tagger_speaker_is_no_adverb() {
+    let text = "Governor Ann Lee has raised doubts about the new bridge and its cost, falsely suggesting that the \
+        builders had skipped the safety checks.";
+    let r = analyze(text);
+    let q = r.quotes.iter().find(|q| r.text[q.span.start..q.span.end].contains("skipped the safety"));
+    let q = q.unwrap_or_else(|| panic!("no quote\n{}", dump(&r)));
+    let shown = q.speaker.map(|a| r.actor(a).name.as_str());
+    assert_eq!(shown, Some("Ann Lee"), "{}", dump(&r));
+}
+
 /// A page's headings are the article stage's knowledge: they reach the quote stage as paragraph roles
 /// and hold no quote, while the same words in prose are quoted.
 #[test]

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::context::{overlaps_quotation, wc, Ctx, Speaker};
+use super::context::{is_cap, overlaps_quotation, wc, Ctx, Speaker};
 use super::direct::looks_like_title;
 use super::rules::RuleId;
 use super::SpanSet;
@@ -80,7 +80,14 @@ pub(super) fn tagged(cx: &Ctx, qs: &[Quotation], taken: &mut SpanSet, out: &mut 
                 Some((c, s))
             })
         };
-        let cue = before.or_else(after);
+        // an adverb before the cue ("falsely suggesting", "now said") is no speaker: the sentence's subject is
+        let adverb = |s: &Speaker| {
+            s.mention.is_none() && cx.text.token_at_or_after(s.span.end) == s.first + 1 && {
+                let w = cx.word(s.first);
+                !is_cap(w) && (cx.skippable(s.first) || cx.adjunct(s.first))
+            }
+        };
+        let cue = before.or_else(after).filter(|(_, s)| !adverb(s));
         // no cue: the subject of the clause, the nearest mention before the span in its sentence
         let subject = || {
             (sa..ka).rev().find_map(|k| {
