@@ -5,7 +5,7 @@ trained on typed-polnear (2,100 PolNeAR train attributions typed as the seven st
 Usage: scripts/train_statement_typer.py [--export [K]] [--k K] [--unit U] [--power P] [--epochs N] [--quiet] | --predict
   reads ../shared/data/statements/typed-polnear/typed_polnear_train.jsonl; prints 5-fold (folds by document)
   held-out accuracy, macro-F1 over the eight labels and the confusion matrix; with --export, trains on all
-  of it and writes the K heaviest features (default and shipped: 600; --k K sets K for the folds alone) to
+  of it and writes the K heaviest features (default and shipped: 600; --k K sets K for the folds and overrides --export K) to
   lexicons/statement_typer.tsv in integer units of 1/U (default and shipped: 20), the model the
   engine ships (src/statements/typer.rs computes the same features in Rust and scores them); --predict
   prints the shipped model's label for every item (the Rust parity test reads it). --power P: the class

@@ -345,3 +345,16 @@ fn claims_joined_in_one_content_are_cut() {
         }
     }
 }
+
+/// A modal is asked only when its own clause ends in a question mark: a question after the content
+/// (past a semicolon, in another clause of the sentence) does not make the content one.
+#[test]
+fn a_question_after_the_content_does_not_unask_a_modal() {
+    let r = analyze(
+        "Tomas Lind said the council should repair the bridge before winter, according to a statement on Monday; what else could it do?",
+    );
+    let kinds: Vec<StatementType> = r.statements.iter().map(|s| s.kind).collect();
+    assert_eq!(kinds, vec![StatementType::Demand], "{:?}", r.statements);
+    let r = analyze("“Do you think the council should pay for the new bridge?” Anna Berg asked.");
+    assert!(r.statements.iter().all(|s| s.kind != StatementType::Demand), "{:?}", r.statements);
+}

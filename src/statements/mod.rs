@@ -282,6 +282,9 @@ struct Who {
 /// give me the honour", "should we go").
 const SUBJECT_PRONOUNS: [&str; 7] = ["i", "you", "we", "they", "he", "she", "it"];
 
+/// How far (in characters) after a modal [`Ctx::asked_after`] looks for the end of its sentence.
+const QUESTION_SCAN_CHARS: usize = 300;
+
 /// The index of the piece nearest the cue `c` (0 when there are none).
 fn nearest(pieces: &[Span], c: Span) -> usize {
     let d = |p: &Span| if c.start >= p.end { c.start - p.end } else { p.start.saturating_sub(c.end) };
@@ -608,8 +611,7 @@ impl<'a> Ctx<'a> {
                                     || SUBJECT_PRONOUNS.contains(&w.as_str())
                             }));
                     // "Do you think he should be sued?", "a debate about whether it should …": a question
-                    let asked = self.text.src[h.span.end..].chars().take(300).find(|c| matches!(c, '.' | '?' | '!'))
-                        == Some('?')
+                    let asked = self.asked_after(h.span.end, span)
                         || self.words_before(h.span.start, 6).iter().any(|w| w == "whether");
                     // "he will have to work …", "may need to": a prediction, not an obligation put on
                     // someone; "has to do with": no obligation at all
@@ -1123,6 +1125,21 @@ impl<'a> Ctx<'a> {
             if let Some(s) = out.get_mut(before) {
                 s.kind = rule.kind;
                 s.strength = if rule.kind == StatementType::Demand { 2 } else { 0 };
+            }
+        }
+    }
+
+    /// Whether the clause from byte `b` to the end of `content` is a question: the first sentence end
+    /// within [`QUESTION_SCAN_CHARS`] characters after `b`, inside the content or (when the content
+    /// has none) right after it past closing marks, is a question mark. Text after the content is
+    /// another clause ("the council should repair it, a statement said; what else could it do?").
+    fn asked_after(&self, b: usize, content: Span) -> bool {
+        let end = content.end.max(b);
+        let is_end = |c: &char| matches!(c, '.' | '?' | '!');
+        match self.text.src[b..end].chars().take(QUESTION_SCAN_CHARS).find(is_end) {
+            Some(c) => c == '?',
+            None => {
+                self.text.src[end..].trim_start_matches(|c: char| quote_mark(c).is_some() || c == ')').starts_with('?')
             }
         }
     }
