@@ -337,15 +337,25 @@ fn region_at(rest: &str) -> Option<usize> {
     let regions = &lexicon().regions;
     let word =
         |s: &str| s.find(char::is_whitespace).map_or(s, |e| &s[..e]).trim_end_matches([',', ';', ':', ')']).len();
+    // the region ending at `n`, as written ("Va.") or without a sentence's period ("Illinois.")
+    let known = |n: usize| {
+        if regions.contains(&rest[..n]) {
+            Some(n)
+        } else {
+            rest[..n].strip_suffix('.').filter(|w| regions.contains(*w)).map(str::len)
+        }
+    };
     let one = word(rest);
     // two words apart by one space ("New Hampshire")
     if let Some(next) = rest[one..].strip_prefix(' ') {
         let two = one + 1 + word(next);
-        if two > one + 1 && regions.contains(&rest[..two]) {
-            return Some(two);
+        if two > one + 1 {
+            if let Some(n) = known(two) {
+                return Some(n);
+            }
         }
     }
-    regions.contains(&rest[..one]).then_some(one)
+    known(one)
 }
 
 /// Tokens `[start, end)` are a region on their own (an abbreviation with its period: "Va.", "N.H.").
@@ -385,8 +395,8 @@ const PORTFOLIO_HEADS: &[&str] = &["Minister", "Secretary"];
 
 /// The lower-case words a title-cased headline keeps ("Talks Fail as Rebels Refuse to Meet").
 const TITLE_SMALL_WORDS: &[&str] = &[
-    "a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "for", "by", "with", "as", "from",
-    "vs.", "via",
+    "a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "for", "by", "with", "as", "from", "vs",
+    "via",
 ];
 
 /// A title-cased paragraph: without a final period, most of its words are capitalised; with one (some

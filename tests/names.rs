@@ -181,6 +181,8 @@ fn capitalised_non_names_are_not_actors() {
         ("Yesterday the Second Amendment was cited, Carl Webb said at the Lagos Festival.", &["Second Amendment", "Yesterday", "Lagos Festival"]),
         // a U.S. state, and the town before one, are places
         ("Speaking in Dayton, Ohio, Tom Reyes said the plant would stay. Iowa voted later.", &["Dayton", "Ohio", "Iowa"]),
+        // a state ending its sentence keeps the sentence's period out of the lookup
+        ("Tom Reyes said the plant would stay open in Dayton, Ohio. Voters there agreed.", &["Dayton", "Ohio"]),
         // a title-cased headline ending with a period: its capitalised verbs are no names
         (
             "Mara Voss Wades In: Urges Calm Over the Border Dispute.\n\nMara Voss said on Monday that both sides must talk.",
