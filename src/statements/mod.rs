@@ -285,6 +285,11 @@ const SUBJECT_PRONOUNS: [&str; 7] = ["i", "you", "we", "they", "he", "she", "it"
 /// How far (in characters) after a modal [`Ctx::asked_after`] looks for the end of its sentence.
 const QUESTION_SCAN_CHARS: usize = 300;
 
+/// A quotation mark or closing bracket after a sentence's last punctuation.
+fn closing(c: char) -> bool {
+    quote_mark(c).is_some() || c == ')'
+}
+
 /// The index of the piece nearest the cue `c` (0 when there are none).
 fn nearest(pieces: &[Span], c: Span) -> usize {
     let d = |p: &Span| if c.start >= p.end { c.start - p.end } else { p.start.saturating_sub(c.end) };
@@ -941,22 +946,26 @@ impl<'a> Ctx<'a> {
         let sentences = self.sentence_pieces(q);
         let near_sentence = q.cue.map(|c| nearest(&sentences, c));
         let cue_kind = cue_typed.as_ref().map(|t| t.kind);
-        let pieces: Vec<Span> = sentences
-            .iter()
-            .enumerate()
-            .flat_map(|(i, &p)| {
-                let first = cue_kind.filter(|_| near_sentence == Some(i) && q.cue.is_some_and(|c| c.end <= p.start));
-                self.claim_pieces(p, q.cue, first)
-            })
-            .collect();
+        // each piece with its typed hits, read once (`None`: the whole content, whose hits are `typed`)
+        let mut pieces: Vec<(Span, Option<Vec<Typed>>)> = Vec::new();
+        for (i, &p) in sentences.iter().enumerate() {
+            let own = (p != content).then(|| self.typed_in(p, q.cue));
+            let first = cue_kind.filter(|_| near_sentence == Some(i) && q.cue.is_some_and(|c| c.end <= p.start));
+            let claims = self.claim_pieces(p, own.as_deref().unwrap_or(&typed), first);
+            if claims.len() == 1 {
+                pieces.push((p, own));
+            } else {
+                pieces.extend(claims.into_iter().map(|c| (c, Some(self.typed_in(c, q.cue)))));
+            }
+        }
         if pieces.len() > 1 {
             // the cue verb types the sentence next to it ("…,” he warned); the others speak for themselves
-            let near_cue = q.cue.map(|c| nearest(&pieces, c));
-            for (i, piece) in pieces.into_iter().enumerate() {
-                let typed = self.typed_in(piece, q.cue);
+            let spans: Vec<Span> = pieces.iter().map(|(p, _)| *p).collect();
+            let near_cue = q.cue.map(|c| nearest(&spans, c));
+            for (i, (piece, own)) in pieces.into_iter().enumerate() {
                 let who = Who { speaker, actor, via, actor_mention };
                 let cue = cue_typed.as_ref().filter(|_| near_cue == Some(i));
-                self.piece_statement(q, piece, &typed, cue, who, out);
+                self.piece_statement(q, piece, own.as_deref().unwrap_or(&typed), cue, who, out);
             }
             return;
         }
@@ -964,23 +973,21 @@ impl<'a> Ctx<'a> {
         self.piece_statement(q, content, &typed, cue_typed.as_ref(), who, out);
     }
 
-    /// One piece of content cut into claims: where two typed hits of different types (not positions)
-    /// follow each other, before the last [`WordClass::ClaimCoordinator`] ("and", "but", "while" …)
-    /// or after the last semicolon between them, or before the second when it is a participle after a
-    /// comma (", accusing …"), when both parts have at least [`MIN_PIECE_WORDS`]
-    /// words. `first` is the quote cue's type when the cue types this piece (it opens the first
-    /// claim). "denied sending troops while accusing Borduria of provocations" is a denial and an
-    /// accusation; "is analysing the answers, but our concerns were ignored" stays one accusation
-    /// (the part before has no type of its own).
-    fn claim_pieces(&self, piece: Span, skip: Option<Span>, first: Option<StatementType>) -> Vec<Span> {
+    /// One piece of content (with its typed hits, `typed`) cut into claims: where two typed hits of
+    /// different types (not positions) follow each other, before the last
+    /// [`WordClass::ClaimCoordinator`] ("and", "but", "while" …) or after the last semicolon between
+    /// them, or before the second when it is a participle after a comma (", accusing …"), when both
+    /// parts have at least [`MIN_PIECE_WORDS`] words. `first` is the quote cue's type when the cue
+    /// types this piece (it opens the first claim). "denied sending troops while accusing Borduria of
+    /// provocations" is a denial and an accusation; "is analysing the answers, but our concerns were
+    /// ignored" stays one accusation (the part before has no type of its own).
+    fn claim_pieces(&self, piece: Span, typed: &[Typed], first: Option<StatementType>) -> Vec<Span> {
         let words = |sp: Span| typer::tokens(self.text.slice(sp)).len();
-        let typed: Vec<Typed> =
-            self.typed_in(piece, skip).into_iter().filter(|t| t.kind != StatementType::Position).collect();
         let mut out = Vec::new();
         let mut start = piece.start;
         // the type of the claim being read and where its last typed word ends
         let mut current = first.map(|k| (k, piece.start));
-        for t in &typed {
+        for t in typed.iter().filter(|t| t.kind != StatementType::Position) {
             match current {
                 Some((k, end)) if k != t.kind && end <= t.hit.span.start => {
                     let (lo, hi) = (self.text.token_at_or_after(end), self.text.token_at_or_after(t.hit.span.start));
@@ -1138,19 +1145,13 @@ impl<'a> Ctx<'a> {
         let is_end = |c: &char| matches!(c, '.' | '?' | '!');
         match self.text.src[b..end].chars().take(QUESTION_SCAN_CHARS).find(is_end) {
             Some(c) => c == '?',
-            None => {
-                self.text.src[end..].trim_start_matches(|c: char| quote_mark(c).is_some() || c == ')').starts_with('?')
-            }
+            None => self.text.src[end..].trim_start_matches(closing).starts_with('?'),
         }
     }
 
     /// Whether a content is a question: its last character before closing marks is a question mark.
     fn question(&self, content: Span) -> bool {
-        self.text
-            .slice(content)
-            .trim_end()
-            .trim_end_matches(|c: char| quote_mark(c).is_some() || c == ')')
-            .ends_with('?')
+        self.text.slice(content).trim_end().trim_end_matches(closing).ends_with('?')
     }
 
     /// A short content outside quotation marks with no word of a clause ("reporters on Tuesday",
