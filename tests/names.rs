@@ -16,6 +16,14 @@ fn speaker_of(r: &Report, needle: &str) -> Option<String> {
     q.speaker.map(|a| r.actors[a].name.clone())
 }
 
+/// Each row (text, a needle inside one of its quotes, the speaker name wanted) holds.
+fn assert_speakers(rows: &[(&str, &str, Option<&str>)]) {
+    for (text, needle, want) in rows {
+        let r = analyze(*text);
+        assert_eq!(speaker_of(&r, needle).as_deref(), *want, "speaker of {needle:?} in {text:?}");
+    }
+}
+
 #[test]
 fn pronoun_speakers_go_to_a_person_of_their_gender_or_stay_unresolved() {
     let rows: &[(&str, &str, Option<&str>)] = &[
@@ -43,10 +51,7 @@ fn pronoun_speakers_go_to_a_person_of_their_gender_or_stay_unresolved() {
         ),
         ("Talks with Israel failed on Monday. \"There is no way back,\" it said.", "no way back", None),
     ];
-    for (text, needle, want) in rows {
-        let r = analyze(*text);
-        assert_eq!(speaker_of(&r, needle).as_deref(), *want, "speaker of {needle:?} in {text:?}");
-    }
+    assert_speakers(rows);
 }
 
 #[test]
@@ -71,10 +76,7 @@ fn media_relay_and_documents_speak_for_the_person() {
             Some("Dmitry Varga"),
         ),
     ];
-    for (text, needle, want) in rows {
-        let r = analyze(*text);
-        assert_eq!(speaker_of(&r, needle).as_deref(), *want, "speaker of {needle:?} in {text:?}");
-    }
+    assert_speakers(rows);
 }
 
 #[test]
@@ -131,10 +133,7 @@ fn namesakes_with_another_first_name_are_other_actors() {
             Some("Tom Marsh"),
         ),
     ];
-    for (text, needle, want) in rows {
-        let r = analyze(*text);
-        assert_eq!(speaker_of(&r, needle).as_deref(), *want, "speaker of {needle:?} in {text:?}");
-    }
+    assert_speakers(rows);
 }
 
 #[test]
