@@ -16,8 +16,6 @@
 //!
 //! Decoding is greedy, left to right; an I after an O becomes a B.
 
-use std::fmt::Write;
-
 use crate::lexicon::{lexicon, FxHashMap};
 use std::sync::OnceLock;
 
@@ -133,24 +131,130 @@ pub fn content_spans(s: &str) -> Vec<(usize, usize)> {
     scored_spans(s).into_iter().map(|(a, b, _)| (a, b)).collect()
 }
 
-/// The model's weights of the features `<prefix><x>` for each of `prefixes` (`suf=` takes the last three
-/// characters of `x`), `None` where the model has no such feature; looked up once per chunk and kept in
-/// `cache`. A word's are its five positional features and its suffix (`w=`, `p1=`, `n1=`, `p2=`, `n2=`,
-/// `suf=`), a shape's its own and the one before's (`s=`, `p1s=`).
-fn cached_features<'a, const N: usize>(
-    cache: &mut FxHashMap<&'a str, [Option<[f32; 3]>; N]>,
-    key: &mut String,
-    m: &FxHashMap<String, [f32; 3]>,
-    prefixes: [&str; N],
-    x: &'a str,
-) -> [Option<[f32; 3]>; N] {
-    *cache.entry(x).or_insert_with(|| {
-        prefixes.map(|prefix| {
-            key.clear();
-            key.push_str(prefix);
-            key.push_str(if prefix == "suf=" { last3(x) } else { x });
-            m.get(key.as_str()).copied()
-        })
+/// The model indexed by feature template, built once from [`model`] and the cue lexicon, so that a
+/// token costs a few lookups instead of one formatted key per feature: a word's five positional weights
+/// and its cue class in one entry, the word pairs of `p1w=` by word id, the suffix and shape features by
+/// their strings, and the features of few values (bias, quotation flag, cue classes and distances, the
+/// tag before) in tables. Every weight is the one `model().get(key)` gives for the key the feature
+/// would format, so the sums are the same.
+struct Index {
+    /// lower-case word → its entry in `entries` (entry 0: a word the model and the cues do not know)
+    ids: FxHashMap<String, u32>,
+    entries: Vec<WordEntry>,
+    /// `p1w=<a>|<b>` by the ids of `a` and `b`
+    pairs: FxHashMap<(u32, u32), [f32; 3]>,
+    /// `suf=<x>` by `x`
+    suffix: FxHashMap<String, [f32; 3]>,
+    /// `s=<x>` and `p1s=<x>` by `x`
+    shapes: FxHashMap<String, [Option<[f32; 3]>; 2]>,
+    bias: Option<[f32; 3]>,
+    /// `q=<0|1>`
+    quoted: [Option<[f32; 3]>; 2],
+    /// `lc=`, `rc=` by class id and distance bucket; `lcq=` also by the quotation flag
+    lc: Vec<[Option<[f32; 3]>; BUCKETS]>,
+    rc: Vec<[Option<[f32; 3]>; BUCKETS]>,
+    lcq: Vec<[[Option<[f32; 3]>; 2]; BUCKETS]>,
+    /// `cue=`, `pcue=`, `ncue=` by class id
+    cue: Vec<[Option<[f32; 3]>; 3]>,
+    /// `prev=<O|B|I>`
+    prev: [Option<[f32; 3]>; 3],
+}
+
+/// A word's weights as `w=`, `p1=`, `n1=`, `p2=`, `n2=`, and its cue class id (0: not a cue).
+#[derive(Clone, Copy, Default)]
+struct WordEntry {
+    w: [Option<[f32; 3]>; 5],
+    cue: u8,
+}
+
+/// The distance buckets of [`bucket`], in its order.
+const BUCKETS: usize = 7;
+const BUCKET_NAMES: [&str; BUCKETS] = ["0", "1", "2", "3", "4", "5", "n"];
+
+/// [`bucket`] as an index into [`BUCKET_NAMES`].
+fn bucket_id(d: usize) -> usize {
+    match bucket(d) {
+        "0" => 0,
+        "1" => 1,
+        "2" => 2,
+        "3" => 3,
+        "4" => 4,
+        "5" => 5,
+        _ => 6,
+    }
+}
+
+fn index() -> &'static Index {
+    static I: OnceLock<Index> = OnceLock::new();
+    I.get_or_init(|| {
+        let m = model();
+        let get = |k: String| m.get(&k).copied();
+        // cue classes: id 0 is none ("" in `lc=`/`rc=`, "-" in `cue=`), then each class of the lexicon
+        let mut classes: Vec<&str> = lexicon().cues.values().map(|e| e.class.as_str()).collect();
+        classes.sort_unstable();
+        classes.dedup();
+        let mut ids: FxHashMap<String, u32> = FxHashMap::default();
+        let mut entries = vec![WordEntry::default()];
+        let id_of = |w: &str, ids: &mut FxHashMap<String, u32>, entries: &mut Vec<WordEntry>| -> u32 {
+            if let Some(&i) = ids.get(w) {
+                return i;
+            }
+            let prefixes = ["w=", "p1=", "n1=", "p2=", "n2="];
+            let cue = lexicon().cues.get(w).map_or(0, |e| 1 + classes.binary_search(&e.class.as_str()).unwrap_or(0));
+            entries.push(WordEntry { w: prefixes.map(|p| get(format!("{p}{w}"))), cue: cue as u8 });
+            ids.insert(w.to_string(), entries.len() as u32 - 1);
+            entries.len() as u32 - 1
+        };
+        for w in lexicon().cues.keys() {
+            id_of(w, &mut ids, &mut entries);
+        }
+        let mut pairs = FxHashMap::default();
+        let mut suffix = FxHashMap::default();
+        let mut shapes: FxHashMap<String, [Option<[f32; 3]>; 2]> = FxHashMap::default();
+        for (k, &v) in m {
+            let Some((template, x)) = k.split_once('=') else { continue };
+            match template {
+                "w" | "p1" | "n1" | "p2" | "n2" => {
+                    id_of(x, &mut ids, &mut entries);
+                }
+                // every split at a '|' is a pair whose key is this one
+                "p1w" => {
+                    for (at, _) in x.match_indices('|') {
+                        let (a, b) = (&x[..at], &x[at + 1..]);
+                        if !a.is_empty() && !b.is_empty() {
+                            let ia = id_of(a, &mut ids, &mut entries);
+                            let ib = id_of(b, &mut ids, &mut entries);
+                            pairs.insert((ia, ib), v);
+                        }
+                    }
+                }
+                "suf" => {
+                    suffix.insert(x.to_string(), v);
+                }
+                "s" => shapes.entry(x.to_string()).or_default()[0] = Some(v),
+                "p1s" => shapes.entry(x.to_string()).or_default()[1] = Some(v),
+                _ => {}
+            }
+        }
+        let class = |c: usize, none: &str| if c == 0 { none.to_string() } else { classes[c - 1].to_string() };
+        let n = classes.len() + 1;
+        let by_bucket = |prefix: &str, c: usize| BUCKET_NAMES.map(|b| get(format!("{prefix}={}{b}", class(c, ""))));
+        Index {
+            lc: (0..n).map(|c| by_bucket("lc", c)).collect(),
+            rc: (0..n).map(|c| by_bucket("rc", c)).collect(),
+            lcq: (0..n)
+                .map(|c| BUCKET_NAMES.map(|b| [0, 1].map(|q| get(format!("lcq={}{b}{q}", class(c, ""))))))
+                .collect(),
+            cue: (0..n).map(|c| ["cue", "pcue", "ncue"].map(|p| get(format!("{p}={}", class(c, "-"))))).collect(),
+            bias: get("b".to_string()),
+            quoted: [0, 1].map(|q| get(format!("q={q}"))),
+            prev: ["O", "B", "I"].map(|l| get(format!("prev={l}"))),
+            ids,
+            entries,
+            pairs,
+            suffix,
+            shapes,
+        }
     })
 }
 
@@ -162,11 +266,33 @@ pub fn scored_spans(s: &str) -> Vec<(usize, usize, f32)> {
     if n == 0 {
         return Vec::new();
     }
+    let ix = index();
     let words: Vec<&str> = toks.iter().map(|&(a, b)| &s[a..b]).collect();
-    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-    let lx = lexicon();
-    // each token's cue class, looked up once (None: not a cue)
-    let cls: Vec<Option<&str>> = lower.iter().map(|w| lx.cues.get(w.as_str()).map(|e| e.class.as_str())).collect();
+    // each token's word entry (its positional weights and cue class), suffix and shape weights, looked up
+    // once; the lower-case form as `str::to_lowercase` gives it
+    let mut lower = String::new();
+    let mut entry: Vec<u32> = Vec::with_capacity(n);
+    let mut suffix: Vec<Option<[f32; 3]>> = Vec::with_capacity(n);
+    let mut shapes: Vec<[Option<[f32; 3]>; 2]> = Vec::with_capacity(n);
+    for w in &words {
+        let lw: &str = if w.is_ascii() {
+            lower.clear();
+            lower.push_str(w);
+            lower.make_ascii_lowercase();
+            &lower
+        } else {
+            lower = w.to_lowercase();
+            &lower
+        };
+        entry.push(ix.ids.get(lw).copied().unwrap_or(0));
+        suffix.push(ix.suffix.get(last3(lw)).copied());
+        shapes.push(ix.shapes.get(shape(w)).copied().unwrap_or_default());
+    }
+    let word = |i: usize| &ix.entries[entry[i] as usize];
+    let cls = |i: usize| usize::from(word(i).cue);
+    let start = ix.ids.get("<s>").copied().unwrap_or(0);
+    let end = &ix.entries[ix.ids.get("</s>").copied().unwrap_or(0) as usize];
+    let start_shape = ix.shapes.get("<s>").copied().unwrap_or_default();
     // inside a quotation
     let mut inq = Vec::with_capacity(n);
     let mut depth = 0u8;
@@ -179,38 +305,27 @@ pub fn scored_spans(s: &str) -> Vec<(usize, usize, f32)> {
         }
         inq.push(depth);
     }
-    // the nearest cue before and after each token
-    let mut left = vec![(99usize, ""); n];
-    let mut right = vec![(99usize, ""); n];
+    // the nearest cue before and after each token: (distance, class id), (99, 0) when none
+    let mut left = vec![(99usize, 0usize); n];
+    let mut right = vec![(99usize, 0usize); n];
     let mut last: Option<usize> = None;
-    for i in 0..n {
-        if cls[i].is_some() {
+    for (i, slot) in left.iter_mut().enumerate() {
+        if cls(i) != 0 {
             last = Some(i);
         }
         if let Some(l) = last.filter(|&l| i - l < CUE_WINDOW) {
-            left[i] = (i - l, cls[l].unwrap_or("-"));
+            *slot = (i - l, cls(l));
         }
     }
     last = None;
     for i in (0..n).rev() {
-        if cls[i].is_some() {
+        if cls(i) != 0 {
             last = Some(i);
         }
         if let Some(l) = last.filter(|&l| l - i < CUE_WINDOW) {
-            right[i] = (l - i, cls[l].unwrap_or("-"));
+            right[i] = (l - i, cls(l));
         }
     }
-    let m = model();
-    let mut f = String::new();
-    // a word's positional and suffix features and a shape's, looked up once per distinct word or shape of
-    // the chunk; the weights are added in the same order as the features below, so the sums are the same
-    let mut key = String::new();
-    let mut by_word = FxHashMap::default();
-    let mut word_weights =
-        |w| cached_features(&mut by_word, &mut key, m, ["w=", "p1=", "n1=", "p2=", "n2=", "suf="], w);
-    let mut shape_key = String::new();
-    let mut by_shape = FxHashMap::default();
-    let mut shape_weights = |sh| cached_features(&mut by_shape, &mut shape_key, m, ["s=", "p1s="], sh);
     let add_w = |w: Option<[f32; 3]>, score: &mut [f32; 3]| {
         if let Some(w) = w {
             for k in 0..3 {
@@ -218,45 +333,38 @@ pub fn scored_spans(s: &str) -> Vec<(usize, usize, f32)> {
             }
         }
     };
-    let add = |f: &str, score: &mut [f32; 3]| add_w(m.get(f).copied(), score);
     let mut tags = Vec::with_capacity(n);
     let mut margins = Vec::with_capacity(n);
     let mut prev = 0usize; // O
-    let label = ["O", "B", "I"];
     for i in 0..n {
+        // the features in the order of the module doc (the weights are added in the training order)
         let mut score = [0f32; 3];
-        let lw = lower[i].as_str();
-        let p1 = if i > 0 { lower[i - 1].as_str() } else { "<s>" };
-        let p2 = if i > 1 { lower[i - 2].as_str() } else { "<s>" };
-        let n1 = if i + 1 < n { lower[i + 1].as_str() } else { "</s>" };
-        let n2 = if i + 2 < n { lower[i + 2].as_str() } else { "</s>" };
+        let p1 = if i > 0 { entry[i - 1] } else { start };
+        let after = |k: usize| if i + k < n { word(i + k) } else { end };
+        let before = |k: usize| if i >= k { word(i - k) } else { &ix.entries[start as usize] };
         let (ld, lc) = left[i];
         let (rd, rc) = right[i];
-        let mut feat = |args: std::fmt::Arguments, score: &mut [f32; 3]| {
-            f.clear();
-            let _ = f.write_fmt(args);
-            add(&f, score);
-        };
-        feat(format_args!("b"), &mut score);
-        add_w(word_weights(lw)[0], &mut score);
-        add_w(word_weights(p1)[1], &mut score);
-        add_w(word_weights(n1)[2], &mut score);
-        add_w(word_weights(p2)[3], &mut score);
-        add_w(word_weights(n2)[4], &mut score);
-        feat(format_args!("p1w={p1}|{lw}"), &mut score);
-        add_w(shape_weights(shape(words[i]))[0], &mut score);
-        add_w(word_weights(lw)[5], &mut score);
-        feat(format_args!("q={}", inq[i]), &mut score);
-        feat(format_args!("lc={lc}{}", bucket(ld)), &mut score);
-        feat(format_args!("rc={rc}{}", bucket(rd)), &mut score);
-        feat(format_args!("lcq={lc}{}{}", bucket(ld), inq[i]), &mut score);
-        let class_at = |j: Option<usize>| j.map_or("-", |j| cls[j].unwrap_or("-"));
-        feat(format_args!("cue={}", class_at(Some(i))), &mut score);
+        let q = usize::from(inq[i]);
+        add_w(ix.bias, &mut score);
+        add_w(word(i).w[0], &mut score);
+        add_w(before(1).w[1], &mut score);
+        add_w(after(1).w[2], &mut score);
+        add_w(before(2).w[3], &mut score);
+        add_w(after(2).w[4], &mut score);
+        let pair = (p1 != 0 && entry[i] != 0).then(|| ix.pairs.get(&(p1, entry[i])).copied()).flatten();
+        add_w(pair, &mut score);
+        add_w(shapes[i][0], &mut score);
+        add_w(suffix[i], &mut score);
+        add_w(ix.quoted[q], &mut score);
+        add_w(ix.lc[lc][bucket_id(ld)], &mut score);
+        add_w(ix.rc[rc][bucket_id(rd)], &mut score);
+        add_w(ix.lcq[lc][bucket_id(ld)][q], &mut score);
+        add_w(ix.cue[cls(i)][0], &mut score);
         // before the first and after the last token ("<s>", "</s>") no cue
-        feat(format_args!("pcue={}", class_at(i.checked_sub(1))), &mut score);
-        feat(format_args!("ncue={}", class_at((i + 1 < n).then_some(i + 1))), &mut score);
-        add_w(shape_weights(if i > 0 { shape(words[i - 1]) } else { "<s>" })[1], &mut score);
-        feat(format_args!("prev={}", label[prev]), &mut score);
+        add_w(ix.cue[if i > 0 { cls(i - 1) } else { 0 }][1], &mut score);
+        add_w(ix.cue[if i + 1 < n { cls(i + 1) } else { 0 }][2], &mut score);
+        add_w(if i > 0 { shapes[i - 1][1] } else { start_shape[1] }, &mut score);
+        add_w(ix.prev[prev], &mut score);
         // argmax, the first of equals
         let mut y = 0;
         for k in 1..3 {
