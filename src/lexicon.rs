@@ -685,12 +685,22 @@ impl Lexicon {
         self.phrasal_cues.get(word).is_some_and(|ps| ps.iter().any(|p| p == particle))
     }
     /// How often a quote of rule `rule` was right (span and speaker) on PolNeAR train, smoothed
-    /// ((right + 1) / (quotes + 2)); `named`: its speaker resolved to an actor. `None` for rules seen
-    /// fewer than ten times.
+    /// ((right + 1) / (quotes + 2)); `named`: its speaker resolved to an actor. A speaker class seen fewer
+    /// than [`MIN_CALIBRATION_QUOTES`] times takes the rule's rate over both classes; `None` for rules seen
+    /// fewer than that in all.
     pub fn rule_confidence(&self, rule: &str, named: bool) -> Option<f32> {
-        let key = format!("{rule} {}", if named { "named" } else { "unnamed" });
-        let &(n, right) = self.rule_confidence.get(&key)?;
-        (n >= MIN_CALIBRATION_QUOTES).then(|| (right as f32 + 1.0) / (n as f32 + 2.0))
+        let get =
+            |named: bool| self.rule_confidence.get(&format!("{rule} {}", if named { "named" } else { "unnamed" }));
+        let rate = |(n, right): (u32, u32)| (right as f32 + 1.0) / (n as f32 + 2.0);
+        match get(named) {
+            Some(&c) if c.0 >= MIN_CALIBRATION_QUOTES => Some(rate(c)),
+            // too few of this speaker class: the rule's rate over both ("indirect/nominal": 7 named, 4 not)
+            own => {
+                let other = get(!named).copied().unwrap_or((0, 0));
+                let (n, right) = own.map_or(other, |&(n, r)| (n + other.0, r + other.1));
+                (n >= MIN_CALIBRATION_QUOTES).then(|| rate((n, right)))
+            }
+        }
     }
     /// True when a clause's content ends before punctuation `punct` followed by the lower-case word `word`
     /// (", which", "— a"): more than [`CONTENT_STOP_SHARE`] of the train contents that met it ended there.
@@ -736,6 +746,24 @@ mod tests {
         for r in rows(RULE_CONFIDENCE) {
             assert!(seen.insert((r[0], r[1])), "rule_confidence: duplicate entry {:?}", &r[..2]);
         }
+    }
+
+    #[test]
+    fn a_thin_speaker_class_takes_the_rules_pooled_rate() {
+        let mut lx = Lexicon::parse();
+        lx.rule_confidence.clear();
+        lx.rule_confidence.insert("r/a named".into(), (7, 3));
+        lx.rule_confidence.insert("r/a unnamed".into(), (4, 2));
+        lx.rule_confidence.insert("r/b named".into(), (40, 30));
+        lx.rule_confidence.insert("r/b unnamed".into(), (3, 0));
+        let pooled = 6.0 / 13.0;
+        assert_eq!(lx.rule_confidence("r/a", true), Some(pooled));
+        assert_eq!(lx.rule_confidence("r/a", false), Some(pooled));
+        assert_eq!(lx.rule_confidence("r/b", true), Some(31.0 / 42.0), "a class with enough quotes keeps its own");
+        assert_eq!(lx.rule_confidence("r/b", false), Some(31.0 / 45.0));
+        lx.rule_confidence.insert("r/c named".into(), (5, 5));
+        assert_eq!(lx.rule_confidence("r/c", true), None, "too few in all");
+        assert_eq!(lx.rule_confidence("r/unknown", true), None);
     }
 
     #[test]

@@ -87,13 +87,18 @@ pub(super) fn tagged(cx: &Ctx, qs: &[Quotation], taken: &mut SpanSet, out: &mut 
                 !is_cap(w) && (cx.skippable(s.first) || cx.adjunct(s.first))
             }
         };
-        let cue = before.or_else(after).filter(|(_, s)| !adverb(s));
-        // no cue: the subject of the clause, the nearest mention before the span in its sentence
+        // no cue before: the subject of the clause — the mention opening the sentence or its first clause
+        // after a comma ("Obama spoke at the White House about …", "In Iowa, Cruz talked about …"), else
+        // the nearest mention before the span
         let subject = || {
-            (sa..ka).rev().find_map(|k| {
-                let m = cx.mention_ending_at(text.tokens[k].span.end)?;
-                Some(Speaker { mention: Some(m), span: cx.mentions[m].span, first: k })
-            })
+            cx.subject_first(sa, ka).filter(|s| s.span.end <= a).or_else(|| cx.subject_after_comma(sa, ka)).or_else(
+                || {
+                    (sa..ka).rev().find_map(|k| {
+                        let m = cx.mention_ending_at(text.tokens[k].span.end)?;
+                        Some(Speaker { mention: Some(m), span: cx.mentions[m].span, first: k })
+                    })
+                },
+            )
         };
         // a quotation with neither: the speaker of the quote just before, in this paragraph or the last
         let previous = || {
@@ -103,7 +108,15 @@ pub(super) fn tagged(cx: &Ctx, qs: &[Quotation], taken: &mut SpanSet, out: &mut 
             text.paragraph_of(end).is_some_and(|p| p + 1 >= para).then_some(Speaker { mention, span, first: 0 })
         };
         let quoted = s.starts_with(['“', '"', '«', '\'']);
-        let speaker = cue.map(|(_, s)| s).or_else(|| if quoted { previous() } else { subject() });
+        // a cue before the span, else (not quoted) the clause's subject, else a cue after it ("…, the
+        // aide said"), else (quoted) the previous quote's speaker: a cue after a span with a subject before
+        // it belongs to the next clause more often than not (PolNeAR train: right speaker 39 % → 65 %)
+        let speaker = before
+            .filter(|(_, s)| !adverb(s))
+            .map(|(_, s)| s)
+            .or_else(|| if quoted { None } else { subject() })
+            .or_else(|| after().filter(|(_, s)| !adverb(s)).map(|(_, s)| s))
+            .or_else(|| if quoted { previous() } else { None });
         if speaker.is_none() {
             continue;
         }
