@@ -227,6 +227,39 @@ fn an_unresolved_speaker_is_shown_as_written_never_as_another_name() {
     }
 }
 
+/// The name a quote holding `needle` is shown with (the scorer's `speaker`: the actor's name, else
+/// the mention as written).
+fn shown_of(text: &str, needle: &str) -> Option<String> {
+    let mut r = analyze(text);
+    let at = r.text.find(needle).unwrap_or_else(|| panic!("needle {needle:?} in the text"));
+    let i = r.quotes.iter().position(|q| q.span.start <= at && at < q.span.end);
+    let i = i.unwrap_or_else(|| panic!("a quote holds {needle:?} in {text:?}: {:#?}", r.quotes));
+    r.convert_offsets(whosaid::OffsetUnit::CodePoint);
+    ScorerLine::new(serde_json::json!("t"), &r).quotes[i].speaker.clone()
+}
+
+#[test]
+fn a_coordination_of_names_speaks_jointly() {
+    let rows: &[(&str, &str, Option<&str>)] = &[
+        // the subject is every name of the coordination, shown as written
+        ("Mr. Okafor and Ms. Lund said the budget was too small.", "the budget", Some("Mr. Okafor and Ms. Lund")),
+        ("Brandt, Ferro and Dahl have argued that the tax must go.", "the tax", Some("Brandt, Ferro and Dahl")),
+        ("Both Ferro and Dahl criticized the plan as reckless.", "the plan", Some("Ferro and Dahl")),
+        (
+            "The European Union and the United States have urged Freedonia to drop the law.",
+            "drop the law",
+            Some("European Union and the United States"),
+        ),
+        ("\"We will not sign,\" said Okafor and Lund.", "will not sign", Some("Okafor and Lund")),
+        // a singular cue has a single subject; a name that does not open its clause stands alone
+        ("Talks between Okafor and Ruth Lund failed. Lund says the deal is dead.", "the deal", Some("Ruth Lund")),
+        ("Okafor met Brandt and Lund said the deal was dead.", "the deal", Some("Lund")),
+    ];
+    for (text, needle, want) in rows {
+        assert_eq!(shown_of(text, needle).as_deref(), *want, "name shown for {needle:?} in {text:?}");
+    }
+}
+
 mod common;
 
 /// (gold under ../shared, name-shown floor) a little under what the engine reaches: diplomacy dev

@@ -15,6 +15,7 @@
 //!   Putin / Putin said: “…”), joins split quotes, and finds indirect speech ("X said that …").
 
 mod attribution;
+mod joint;
 mod marks;
 mod relay;
 pub(crate) mod tagger;
@@ -40,6 +41,13 @@ pub fn attribute(doc: &Doc, opts: &crate::options::Options) -> Vec<Quote> {
     let mut speakers: Vec<Option<ActorId>> = Vec::with_capacity(found.len());
     let mut vias: Vec<Option<ActorId>> = Vec::with_capacity(found.len());
     let mut dropped: Vec<Span> = Vec::new();
+    for f in found.iter_mut() {
+        // "Smith and Jones said": the quote is shown with both names as written
+        if let Some(span) = f.speaker.and_then(|m| joint::coordination(doc, m, f.cue)) {
+            f.speaker = None;
+            f.speaker_span = Some(span);
+        }
+    }
     for i in 0..found.len() {
         let s = speaker_of(doc, &found, &speakers, i);
         let prev = (0..i).rev().find_map(|j| speakers[j].map(|a| (a, vias[j])));
