@@ -26,9 +26,17 @@ pub fn of_words(text: &str) -> (Category, Option<String>) {
     let mut found: Vec<Category> = Vec::new();
     let mut body: Option<String> = None;
     let mut role_body: Option<String> = None;
+    // the two-word phrase of each word, built in one buffer
+    let mut two = String::new();
     for k in 0..words.len() {
-        let two = (k + 1 < words.len()).then(|| format!("{} {}", words[k], words[k + 1]));
-        let hit = two.and_then(|p| lx.categories.get(&p)).or_else(|| lx.categories.get(&words[k]));
+        let pair = (k + 1 < words.len()).then(|| {
+            two.clear();
+            two.push_str(&words[k]);
+            two.push(' ');
+            two.push_str(&words[k + 1]);
+            lx.categories.get(two.as_str())
+        });
+        let hit = pair.flatten().or_else(|| lx.categories.get(&words[k]));
         let Some((c, b)) = hit else { continue };
         match c {
             Some(c) => {

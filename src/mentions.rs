@@ -176,7 +176,10 @@ pub fn find(text: &Text) -> Vec<Mention> {
             i += 1;
             continue;
         }
-        let lw = w.to_lowercase();
+        // the text's lower-case form where it is the same as `to_lowercase` (ASCII), so that a word
+        // costs no allocation
+        let lw: std::borrow::Cow<str> =
+            if w.is_ascii() { std::borrow::Cow::Borrowed(text.lower(i)) } else { w.to_lowercase().into() };
         // pronouns
         if let Some(&(_, g, pl)) = PRONOUNS.iter().find(|p| p.0 == lw) {
             out.push(Mention {
@@ -184,7 +187,7 @@ pub fn find(text: &Text) -> Vec<Mention> {
                 head: toks[i].span,
                 kind: MentionKind::Pronoun,
                 actor_kind: if pl { ActorKind::Group } else { ActorKind::Person },
-                name: lw,
+                name: lw.into_owned(),
                 role: None,
                 affiliation: None,
                 gender: g,

@@ -424,6 +424,90 @@ mod tests {
         assert_eq!(t, ["U.S", ".", "officials", "'", "plan", "—", "“", "don’t", "go", ",", "”", "he", "said", "."]);
     }
 
+    /// The tagger as the training script states it: every feature formatted as its key and looked up in
+    /// the model, token by token (no index); [`scored_spans`] must give exactly its spans and margins.
+    fn scored_spans_by_keys(s: &str) -> Vec<(usize, usize, f32)> {
+        let toks = tokens(s);
+        let n = toks.len();
+        let words: Vec<&str> = toks.iter().map(|&(a, b)| &s[a..b]).collect();
+        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        let cls: Vec<&str> = lower.iter().map(|w| lexicon().cues.get(w).map_or("", |e| e.class.as_str())).collect();
+        let (m, label) = (model(), ["O", "B", "I"]);
+        let (mut depth, mut prev, mut out, mut cur) = (0u8, 0usize, Vec::new(), None::<(usize, usize, f32, u32)>);
+        for (i, &(a, b)) in toks.iter().enumerate() {
+            match words[i] {
+                "\"" => depth = 1 - depth,
+                "“" | "«" => depth = 1,
+                "”" | "»" => depth = 0,
+                _ => {}
+            }
+            let at = |j: Option<usize>, none: &'static str| j.filter(|&j| j < n).map_or(none, |j| lower[j].as_str());
+            let (p1, p2) = (at(i.checked_sub(1), "<s>"), at(i.checked_sub(2), "<s>"));
+            let (n1, n2) = (at(Some(i + 1), "</s>"), at(Some(i + 2), "</s>"));
+            let near = |js: &mut dyn Iterator<Item = usize>| {
+                js.take(CUE_WINDOW).find(|&j| !cls[j].is_empty()).map_or((99, ""), |j| (i.abs_diff(j), cls[j]))
+            };
+            let (ld, lc) = near(&mut (0..=i).rev());
+            let (rd, rc) = near(&mut (i..n));
+            let class = |j: Option<usize>| j.filter(|&j| j < n && !cls[j].is_empty()).map_or("-", |j| cls[j]);
+            let lw = lower[i].as_str();
+            let keys = [
+                "b".to_string(),
+                format!("w={lw}"),
+                format!("p1={p1}"),
+                format!("n1={n1}"),
+                format!("p2={p2}"),
+                format!("n2={n2}"),
+                format!("p1w={p1}|{lw}"),
+                format!("s={}", shape(words[i])),
+                format!("suf={}", last3(lw)),
+                format!("q={depth}"),
+                format!("lc={lc}{}", bucket(ld)),
+                format!("rc={rc}{}", bucket(rd)),
+                format!("lcq={lc}{}{depth}", bucket(ld)),
+                format!("cue={}", class(Some(i))),
+                format!("pcue={}", class(i.checked_sub(1))),
+                format!("ncue={}", class(Some(i + 1))),
+                format!("p1s={}", if i > 0 { shape(words[i - 1]) } else { "<s>" }),
+                format!("prev={}", label[prev]),
+            ];
+            let mut score = [0f32; 3];
+            for w in keys.iter().filter_map(|k| m.get(k)) {
+                for k in 0..3 {
+                    score[k] += w[k];
+                }
+            }
+            let mut y = (1..3).fold(0, |y, k| if score[k] > score[y] { k } else { y });
+            if y == 2 && prev == 0 {
+                y = 1;
+            }
+            let margin = score[y] - score[0];
+            match (y, cur.as_mut()) {
+                (2, Some(c)) => *c = (c.0, b, c.2 + margin, c.3 + 1),
+                (0, _) => out.extend(cur.take()),
+                _ => out.extend(cur.replace((a, b, margin, 1))),
+            }
+            prev = y;
+        }
+        out.extend(cur);
+        out.into_iter().map(|c| (c.0, c.1, c.2 / c.3 as f32)).collect()
+    }
+
+    #[test]
+    fn the_indexed_model_gives_the_spans_and_margins_of_the_feature_keys() {
+        for s in [
+            "The senator said the new tariffs would hurt farmers across the Midwest this year.",
+            "“We will not back down,” the minister told reporters on Monday, adding that talks could resume.",
+            "Officials warned that \"any attack\" would be met with force, according to a statement.",
+            "She argued the plan—which critics called reckless—was the only way out. He disagreed.",
+            "«Non», a dit le porte-parole. U.S. officials' plan didn’t change: 3.5% growth, Sen. Roe said.",
+            "",
+            "said said said",
+        ] {
+            assert_eq!(scored_spans(s), scored_spans_by_keys(s), "{s}");
+        }
+    }
+
     #[test]
     fn the_model_loads_and_tags_reported_speech() {
         assert!(model().len() > 1000);

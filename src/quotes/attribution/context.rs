@@ -39,6 +39,9 @@ pub(super) struct Ctx<'a> {
     /// The document's quotation layer.
     pub(super) quotations: &'a [Quotation],
     doc: &'a Doc,
+    /// Each token's cue entry before the capitalisation test of [`Ctx::entry`] (the word as written,
+    /// else in lower case; `None` for punctuation): looked up once per token, not once per rule.
+    cue_words: Vec<Option<&'static CueEntry>>,
 }
 
 pub(super) fn is_cap(w: &str) -> bool {
@@ -49,7 +52,17 @@ impl<'a> Ctx<'a> {
     /// The reading context of `text` and its mentions: the one place where the stage's input becomes
     /// what the rules read.
     pub(super) fn new(doc: &'a Doc) -> Ctx<'a> {
-        Ctx { text: &doc.text, mentions: &doc.mentions, index: &doc.mentions, quotations: &doc.quotations, doc }
+        let (text, lx) = (&doc.text, lexicon());
+        let cue_words = (0..text.tokens.len())
+            .map(|i| {
+                let w = text.word(i);
+                if w.is_empty() {
+                    return None;
+                }
+                lx.cues.get(w).or_else(|| lx.cues.get(text.lower(i)))
+            })
+            .collect();
+        Ctx { text, mentions: &doc.mentions, index: &doc.mentions, quotations: &doc.quotations, doc, cue_words }
     }
     /// Byte `b` is in a prose paragraph (the document's paragraph roles): headings, label lines
     /// ("READ MORE: …"), bylines and captions hold no quote.
@@ -80,12 +93,8 @@ impl<'a> Ctx<'a> {
         self.text.tokens.get(i).is_some_and(|t| matches!(t.kind, TokenKind::Quote(_)))
     }
     pub(super) fn entry(&self, i: usize) -> Option<&'static CueEntry> {
+        let e = self.cue_words.get(i).copied().flatten()?;
         let w = self.word(i);
-        if w.is_empty() {
-            return None;
-        }
-        let lx = lexicon();
-        let e = lx.cues.get(w).or_else(|| lx.cues.get(self.lower(i)))?;
         // a capitalised cue word inside a sentence is a name ("Price", "Said"), unless a colon, a dash or
         // a parenthesis opens a clause before it ("…: According to recent polls, …")
         let clause_start = || self.sentence_initial(i) || i > 0 && matches!(self.punct(i - 1), ":" | "—" | "(");
