@@ -1,7 +1,7 @@
 //! Indirect and mixed speech: a cue with its clause ("X said that …"), inverted and parenthetical cues,
 //! participles, "according to", cue nouns, raising, "asked", phrasal cues, and where each content ends.
 
-use super::content::{clause_end, content_start, end_before, recipient_end};
+use super::content::{clause_end, content_start, end_before, recipient_end, told_addressee_only};
 use super::context::{is_cap, overlaps_quotation, wc, word_count, Ctx, Speaker};
 use super::rules::RuleId;
 use super::{MIN_INDIRECT_WORDS, RARE_CUE_PRECISION};
@@ -579,6 +579,10 @@ fn verb_clause_found(cx: &Ctx, site: &CueSite, qs: &[Quotation]) -> Option<Candi
         if cx.punct(k) == "," {
             // "A, Price said, B."
             return parenthetical(cx, site, k, s, qs);
+        }
+        // "Ms. Roe told reporters in Boston on Friday." — only the addressee, no content
+        if lemma == "tell" && told_addressee_only(cx, k, sz) {
+            return None;
         }
         if e.weak() && cx.lower(k) != "that" && !cx.clear(&s) {
             return None;
