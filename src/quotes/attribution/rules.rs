@@ -829,6 +829,12 @@ pub const NOT_QUOTES: &[NotQuote] = &[
         "Senator Ann Kale addressed the crowd outside the court for twenty minutes.",
         "the crowd outside the court",
     ),
+    // a cue form after an article or a possessive is a noun or an adjective
+    no("cue-as-noun", "Her appeal among young voters has grown since the spring primaries.", "among young voters"),
+    no("cue-as-noun", "The disputed island lies twelve miles off the northern coast.", "island lies twelve miles"),
+    // "told" with only its addressee after it: the content is elsewhere or absent (`told_addressee_only`)
+    no("told-addressee", "Governor Ana Ruiz told reporters in Denver on Friday.", "reporters in Denver"),
+    no("told-addressee", "The mayor later told the Evening Ledger before the council vote.", "the Evening Ledger"),
 ];
 
 /// An example of a media relay rule: a quote of the text must have this speaker and this via.

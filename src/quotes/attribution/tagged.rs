@@ -156,7 +156,7 @@ pub(super) const MIN_ATTRIBUTION_PROBABILITY: f32 = 0.1;
 
 /// A kept tagger quote's confidence: how likely its span and its speaker are both right, the gate's logit
 /// rescaled by `@calibration_a` and `@calibration_b` of `lexicons/tagger_gate.tsv` (fitted on held-out
-/// train spans; about 0.35 on average, under [`crate::display::UNSURE_BELOW`] for almost every span).
+/// train spans; about 0.38 on average, under [`crate::display::UNSURE_BELOW`] for almost every span).
 fn tagger_confidence(p: f32) -> f32 {
     let w = &crate::lexicon::lexicon().tagger_gate;
     let (a, b) = (w.get("@calibration_a").copied().unwrap_or(1.0), w.get("@calibration_b").copied().unwrap_or(0.0));
@@ -306,8 +306,9 @@ mod tests {
 
     #[test]
     fn tagger_quotes_are_calibrated_to_unsure() {
-        // the tagger's span and speaker are both right about a third of the time on held-out train
-        for p in [0.1, 0.3, 0.5, 0.6] {
+        // the tagger's span and speaker are both right about 38 % of the time on held-out train (under half
+        // up to a gate probability of 0.5)
+        for p in [0.1, 0.3, 0.5] {
             assert!(tagger_confidence(p) < crate::display::UNSURE_BELOW, "{p}: {}", tagger_confidence(p));
         }
         assert!(tagger_confidence(0.2) < tagger_confidence(0.6));
