@@ -202,6 +202,8 @@ pub enum WordClass {
     RaisingVerb,
     /// `not_in_appositive`: Words that make a comma phrase a clause, not an appositive.
     NotInAppositive,
+    /// `clause_subordinator`: Words that may open a comma clause before its subject ("…, as Lee echoed it, saying").
+    ClauseSubordinator,
     /// `appositive_adjunct`: Words of an adjunct between commas after a speaker ("for weeks", "however").
     AppositiveAdjunct,
     /// `appositive_adjunct_opener`: Words that open an adjunct between commas after a speaker ("in a statement", "speaking to").
@@ -274,7 +276,7 @@ pub enum WordClass {
 
 impl WordClass {
     /// Every class, in table order.
-    pub const ALL: [WordClass; 79] = [
+    pub const ALL: [WordClass; 80] = [
         WordClass::PointParticle,
         WordClass::CallParticle,
         WordClass::WarnParticle,
@@ -320,6 +322,7 @@ impl WordClass {
         WordClass::NotContentStart,
         WordClass::RaisingVerb,
         WordClass::NotInAppositive,
+        WordClass::ClauseSubordinator,
         WordClass::AppositiveAdjunct,
         WordClass::AppositiveAdjunctOpener,
         WordClass::NpPreposition,
@@ -404,6 +407,7 @@ impl WordClass {
             WordClass::NotContentStart => "not_content_start",
             WordClass::RaisingVerb => "raising_verb",
             WordClass::NotInAppositive => "not_in_appositive",
+            WordClass::ClauseSubordinator => "clause_subordinator",
             WordClass::AppositiveAdjunct => "appositive_adjunct",
             WordClass::AppositiveAdjunctOpener => "appositive_adjunct_opener",
             WordClass::NpPreposition => "np_preposition",

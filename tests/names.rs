@@ -260,6 +260,35 @@ fn a_coordination_of_names_speaks_jointly() {
     }
 }
 
+#[test]
+fn a_participle_belongs_to_the_clause_before_it_not_the_name_before_that() {
+    let rows: &[(&str, &str, Option<&str>)] = &[
+        // an introductory phrase ends in a name; the clause after it has its own subject
+        (
+            "In an interview with Acme Radio, Ruth Lund doubled down on the plan, saying it would pass.",
+            "it would pass",
+            Some("Ruth Lund"),
+        ),
+        (
+            "After a meeting with Pavel Okafor, Simon Brandt released a statement on Sunday, saying the report was false.",
+            "the report was false",
+            Some("Simon Brandt"),
+        ),
+        (
+            "The vote split the Freedonian Party, as Ruth Lund echoed the charge, saying the count was rigged.",
+            "the count was rigged",
+            Some("Ruth Lund"),
+        ),
+        // an appositive is no clause: the name before it speaks
+        (
+            "Ruth Lund, Freedonia's foreign minister, warned Pavel Okafor against the deal, saying it was a trap.",
+            "it was a trap",
+            Some("Ruth Lund"),
+        ),
+    ];
+    assert_speakers(rows);
+}
+
 mod common;
 
 /// (gold under ../shared, name-shown floor) a little under what the engine reaches: diplomacy dev

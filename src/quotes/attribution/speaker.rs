@@ -3,7 +3,11 @@
 //! spokesman, said"). Each takes a cue token and the sentence bounds and gives a [`Speaker`].
 
 use super::context::{is_cap, wc, Ctx, Speaker};
-use crate::lexicon::{CueEntry, WordClass};
+use crate::lexicon::{lexicon, CueEntry, WordClass};
+
+/// Fewest words after the name for a comma phrase to be a clause, not an appositive (see
+/// [`Ctx::clause_subject`]): "Trump pressed on" is one name and two words.
+pub const DEFAULT_CLAUSE_WORDS: usize = 2;
 use crate::mentions::MentionKind;
 use crate::report::Span;
 
@@ -82,6 +86,13 @@ impl Ctx<'_> {
                 }
             }
             if self.punct(a) == open && a > floor && n >= 2 {
+                // "In an interview with CNN, Trump pressed on, saying": the comma phrase is a clause
+                // whose subject speaks, not the name before it
+                // (only before a participle cue: "…, saying", "…, calling him")
+                let participle = self.lower(cue).ends_with("ing");
+                if let Some(s) = (open == "," && participle).then(|| self.clause_subject(a + 1, j)).flatten() {
+                    return Some(s);
+                }
                 // "Jane Roe, 21, a student from Ohio,": the phrase before this one is an appositive too
                 let named = self.subject_ending_at(a, floor, cue).filter(|s| s.mention.is_some());
                 let stacked = || {
@@ -176,6 +187,35 @@ impl Ctx<'_> {
         let mention = (a..=j).rev().find_map(|x| self.mention_ending_at(self.text.tokens[x].span.end));
         let span = Span::new(self.text.tokens[a].span.start, t.span.end);
         Some(Speaker { mention: mention.filter(|&m| self.mentions[m].kind == MentionKind::Name), span, first: a })
+    }
+    /// The subject of the clause in tokens `[from, to)` between two commas ("…, Trump doubled down on
+    /// the claim, saying"), that a participle cue after it belongs to: a name opening it (after one subordinator, "as Lee echoed the claim") and followed
+    /// by a lower-case word that is no role, preposition or conjunction, with at least
+    /// [`DEFAULT_CLAUSE_WORDS`] words after the name. `None` for an appositive ("Lee, a Acme
+    /// spokesman,", "Lee, Acme's founder,").
+    fn clause_subject(&self, from: usize, to: usize) -> Option<Speaker> {
+        let k = if wc().is(WordClass::ClauseSubordinator, self.lower(from)) { from + 1 } else { from };
+        let m = self.mention_starting_at(self.text.tokens.get(k)?.span.start)?;
+        let mention = &self.mentions[m];
+        // a possessive name keeps its "’s" out of the mention: "Russia’s envoy" is an appositive
+        let possessive = self.text.src[mention.span.end..].starts_with(['’', '\'']);
+        if mention.kind != MentionKind::Name || possessive {
+            return None;
+        }
+        let v = self.text.token_at_or_after(mention.span.end);
+        let w = self.word(v);
+        let words = (v..to).filter(|&x| !self.word(x).is_empty()).count();
+        let verb = !w.is_empty()
+            && !is_cap(w)
+            && !lexicon().roles.contains_key(w)
+            && !wc().is(WordClass::NpPreposition, self.lower(v))
+            && !wc().is(WordClass::Determiner, self.lower(v))
+            && !matches!(self.lower(v), "and" | "or" | "who" | "whose" | "which");
+        (verb && v < to && words >= DEFAULT_CLAUSE_WORDS).then_some(Speaker {
+            mention: Some(m),
+            span: mention.span,
+            first: k,
+        })
     }
     /// The speaker starting right after token `i` ("said Putin", "said a senior official").
     pub(super) fn subject_after(&self, i: usize, sz: usize) -> Option<Speaker> {
