@@ -10,7 +10,8 @@ content no engine quote overlaps at all are counted apart (the quote was missed:
 
 PolNeAR train is development data (rules and the typer were built from it): these are development figures,
 for error analysis. Usage: scripts/eval_typing.py BIN [SHARED] [OUT] [--pred ENGINE_OUTPUT.jsonl] [--confusion]
-  [--by-rule] [--errors GOLD:PRED (either may be *)] [--rule RULE_ID_PREFIX] [--show N]
+  [--by-rule] [--errors GOLD:PRED (either may be *)] [--rule RULE_ID_PREFIX] [--show N] [--dump FILE]
+(--dump: one JSON line per typed item with the quote found: its uid, label, `also`, the engine's type and rule.)
 (--pred: the engine's scorer lines on polnear_train.jsonl, e.g. make eval's .eval/rules-train.jsonl; without
 it the engine is run into OUT/train.jsonl.)
 """
@@ -31,7 +32,7 @@ def words(text, start, end):
 
 def main(argv):
     args = [a for i, a in enumerate(argv)
-            if not a.startswith('--') and not (i and argv[i - 1] in ('--pred', '--errors', '--rule', '--show'))]
+            if not a.startswith('--') and not (i and argv[i - 1] in ('--pred', '--errors', '--rule', '--show', '--dump'))]
     binary = args[0] if args else 'target/release/whosaid'
     shared = args[1] if len(args) > 1 else os.path.join(os.path.dirname(__file__), '..', '..', 'shared')
     out = args[2] if len(args) > 2 else '.eval'
@@ -64,6 +65,7 @@ def main(argv):
     missed = 0
     shown = 0
     items = [json.loads(l) for l in open(typed, encoding='utf-8')]
+    dump = open(argv[argv.index('--dump') + 1], 'w', encoding='utf-8') if '--dump' in argv else None
     for it in items:
         d, p = docs[it['doc']], preds[it['doc']]
         text = d['text']
@@ -81,6 +83,9 @@ def main(argv):
             if n and (2 * n >= len(sw) or 2 * n >= len(gw)) and n > best_n:
                 best, best_n = s, n
         pred = best['type'] if best else 'none'
+        if dump:
+            dump.write(json.dumps({'uid': it['uid'], 'label': it['label'], 'also': it['also'], 'pred': pred,
+                                   'rule': best['rule'] if best else None}) + '\n')
         cm[(it['label'], pred)] += 1
         ok = pred == it['label'] or pred in it['also']
         if best:

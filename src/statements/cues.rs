@@ -45,6 +45,9 @@ pub enum Class {
     Imperative,
     /// A verb of force: after a future marker or "vowed to" a threat ("vowed to crush").
     Force,
+    /// A phrase that types a quote only as the quote's own cue ("took issue with", "hit out at"): criticism
+    /// as a verb of saying; inside a content or as an act it is an event and types nothing.
+    QuoteCue,
 }
 
 impl Class {
@@ -62,6 +65,7 @@ impl Class {
             "speech" => Class::Speech,
             "imperative" => Class::Imperative,
             "force" => Class::Force,
+            "cue" => Class::QuoteCue,
             _ => return None,
         })
     }

@@ -21,6 +21,7 @@
 
 mod cues;
 mod group;
+mod sources;
 pub(crate) mod typer;
 
 use cues::{cues, Class, Cue, Cues, Gate, Hit};
@@ -903,7 +904,13 @@ impl<'a> Ctx<'a> {
         let content = q.span;
         let cue_typed: Option<Typed> = q.cue.and_then(|c| {
             self.hits_overlapping(c)
-                .filter(|h| matches!(self.cue(h).class, Class::Verb | Class::Noun))
+                // verbs and nouns, and criticism as the verb of saying ("took issue with", "lashed out at":
+                // a cue-only phrase, or a criticism phrase that is the cue itself)
+                .filter(|h| {
+                    let c = self.cue(h);
+                    matches!(c.class, Class::Verb | Class::Noun | Class::QuoteCue)
+                        || (c.class == Class::Phrase && c.kind == StatementType::Accusation)
+                })
                 // a noun of the lexicon as the cue is a noun only after a determiner or possessive ("his
                 // call for …"); "State calls 22 emails 'top secret'" is the verb of naming
                 .filter(|h| self.cue(h).class != Class::Noun || self.noun_use(h))
@@ -1084,6 +1091,10 @@ impl<'a> Ctx<'a> {
         if rule.path == Path::Quote && !stance_cue && self.fragment(content) {
             return;
         }
+        // a record, poll or document: facts, not a stance
+        if rule.kind == StatementType::Position && self.no_position_source(q) {
+            return;
+        }
         if rule.kind == StatementType::Position {
             let v = self.model_verdict(q, content);
             if v.p >= MODEL_MIN_P {
@@ -1147,6 +1158,12 @@ impl<'a> Ctx<'a> {
             Some(c) => c == '?',
             None => self.text.src[end..].trim_start_matches(closing).starts_with('?'),
         }
+    }
+
+    /// Whether a quote's source states no position ([`sources`]): its source mention names a record,
+    /// poll or document.
+    fn no_position_source(&self, q: &Quote) -> bool {
+        sources::states_no_position(q.speaker_mention.map_or("", |s| self.text.slice(s)))
     }
 
     /// Whether a content is a question: its last character before closing marks is a question mark.
