@@ -1,6 +1,8 @@
 //! Native throughput of the WhoSaid core: the seed, the largest shared article pages, n× concatenations
 //! (linear scaling), and time per pipeline stage. Checks the expected counts in `benches/expected.json`,
-//! so a fast wrong answer fails.
+//! so a fast wrong answer fails. Each row gives MB/s by the best wall time of its runs and, on Linux, by
+//! the mean CPU time of a run (`cpuMB/s`: the same work without the time other processes held the CPU,
+//! the steadier figure on a shared machine).
 //!
 //! Run through `make bench` (scripts/bench.py), or alone:
 //! `cargo bench --bench throughput -- [--pages DIR] [--top N] [--out FILE] [--texts DIR] [--quick]`
@@ -60,21 +62,42 @@ fn args() -> Args {
     a
 }
 
-/// Runs `f` at least `min_runs` times and for at least `min_time`; returns the best and the median time.
-fn measure<R>(min_time: Duration, min_runs: usize, mut f: impl FnMut() -> R) -> (Duration, Duration, usize, R) {
+/// CPU time this thread has run so far (Linux: `/proc/thread-self/schedstat`, nanoseconds on a CPU),
+/// or `None` elsewhere. On a shared machine the wall time of a run includes the time other processes
+/// held the CPU; the CPU time does not.
+fn thread_cpu() -> Option<Duration> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    s.split_whitespace().next()?.parse().ok().map(Duration::from_nanos)
+}
+
+/// Runs `f` at least `min_runs` times and for at least `min_time`; returns the best and the median wall
+/// time, the number of runs, the mean CPU time of a run (zero when unknown: the kernel's count moves in
+/// steps, so one short run can read zero, the mean over the runs cannot) and the last result.
+fn measure<R>(
+    min_time: Duration,
+    min_runs: usize,
+    mut f: impl FnMut() -> R,
+) -> (Duration, Duration, usize, Duration, R) {
     let mut times = Vec::new();
+    let mut cpu_total: Option<Duration> = Some(Duration::ZERO);
     let start = Instant::now();
     let mut last;
     loop {
+        let c = thread_cpu();
         let t = Instant::now();
         last = f();
         times.push(t.elapsed());
+        cpu_total = match (cpu_total, c, thread_cpu()) {
+            (Some(t), Some(a), Some(b)) => Some(t + b.saturating_sub(a)),
+            _ => None,
+        };
         if times.len() >= min_runs && start.elapsed() >= min_time {
             break;
         }
     }
     times.sort();
-    (times[0], times[times.len() / 2], times.len(), last)
+    let cpu = cpu_total.map_or(Duration::ZERO, |t| t / times.len() as u32);
+    (times[0], times[times.len() / 2], times.len(), cpu, last)
 }
 
 fn digest(r: &Report) -> u64 {
@@ -129,6 +152,8 @@ struct Row {
     best: Duration,
     median: Duration,
     runs: usize,
+    /// the mean CPU time of a run (zero when unknown)
+    cpu: Duration,
     quotes: usize,
     statements: usize,
     actors: usize,
@@ -139,6 +164,14 @@ impl Row {
     fn mb_s(&self) -> f64 {
         self.bytes as f64 / 1e6 / self.best.as_secs_f64()
     }
+    /// MB/s by the mean CPU time of a run (0 when unknown).
+    fn cpu_mb_s(&self) -> f64 {
+        if self.cpu.is_zero() {
+            0.0
+        } else {
+            self.bytes as f64 / 1e6 / self.cpu.as_secs_f64()
+        }
+    }
     fn words_s(&self) -> f64 {
         self.words as f64 / self.best.as_secs_f64()
     }
@@ -146,6 +179,7 @@ impl Row {
         json!({
             "name": self.name, "bytes": self.bytes, "words": self.words, "runs": self.runs,
             "best_ms": ms(self.best), "median_ms": ms(self.median), "mb_per_s": self.mb_s(),
+            "cpu_mean_ms": ms(self.cpu), "cpu_mb_per_s": self.cpu_mb_s(),
             "words_per_s": self.words_s(), "quotes": self.quotes, "statements": self.statements,
             "actors": self.actors, "stages": stages_json(&self.stages),
         })
@@ -153,7 +187,7 @@ impl Row {
 }
 
 fn text_row(name: &str, text: &str, min_time: Duration, min_runs: usize) -> Row {
-    let (best, median, runs, (r, _)) = measure(min_time, min_runs, || analyze_text_timed(text, NO_CUT));
+    let (best, median, runs, cpu, (r, _)) = measure(min_time, min_runs, || analyze_text_timed(text, NO_CUT));
     // stage times of a separate run, for the shares (the timing loop keeps only the last result)
     let mut stages = StageTimes::default();
     let reps = runs.clamp(1, 5);
@@ -167,6 +201,7 @@ fn text_row(name: &str, text: &str, min_time: Duration, min_runs: usize) -> Row 
         best,
         median,
         runs,
+        cpu,
         quotes: r.quotes.len(),
         statements: r.statements.len(),
         actors: r.actors.len(),
@@ -177,7 +212,7 @@ fn text_row(name: &str, text: &str, min_time: Duration, min_runs: usize) -> Row 
 fn print_header(title: &str) {
     println!("\n{title}");
     println!(
-        "{:<34} {:>9} {:>8} {:>5} {:>9} {:>9} {:>7} {:>10} {:>6} {:>6}   {:>5} {:>5} {:>5} {:>5} {:>5} {:>5}",
+        "{:<34} {:>9} {:>8} {:>5} {:>9} {:>9} {:>7} {:>7} {:>10} {:>6} {:>6}   {:>5} {:>5} {:>5} {:>5} {:>5} {:>5}",
         "input",
         "bytes",
         "words",
@@ -185,6 +220,7 @@ fn print_header(title: &str) {
         "best ms",
         "median ms",
         "MB/s",
+        "cpuMB/s",
         "words/s",
         "quotes",
         "stmts",
@@ -199,7 +235,7 @@ fn print_header(title: &str) {
 
 fn print_row(r: &Row) {
     println!(
-        "{:<34} {:>9} {:>8} {:>5} {:>9.3} {:>9.3} {:>7.2} {:>10.0} {:>6} {:>6}   {}",
+        "{:<34} {:>9} {:>8} {:>5} {:>9.3} {:>9.3} {:>7.2} {:>7.2} {:>10.0} {:>6} {:>6}   {}",
         r.name,
         r.bytes,
         r.words,
@@ -207,6 +243,7 @@ fn print_row(r: &Row) {
         ms(r.best),
         ms(r.median),
         r.mb_s(),
+        r.cpu_mb_s(),
         r.words_s(),
         r.quotes,
         r.statements,
@@ -358,7 +395,7 @@ fn main() {
         let (b, w, t) =
             page_rows.iter().fold((0, 0, 0.0), |(b, w, t), r| (b + r.bytes, w + r.words, t + r.best.as_secs_f64()));
         println!(
-            "{:<34} {:>9} {:>8} {:>5} {:>9.3} {:>9} {:>7.2} {:>10.0}",
+            "{:<34} {:>9} {:>8} {:>5} {:>9.3} {:>9} {:>7.2} {:>7} {:>10.0}",
             "largest pages together",
             b,
             w,
@@ -366,6 +403,7 @@ fn main() {
             t * 1e3,
             "",
             b as f64 / 1e6 / t,
+            "",
             w as f64 / t
         );
     }

@@ -199,9 +199,8 @@ fn index() -> &'static Index {
             if let Some(&i) = ids.get(w) {
                 return i;
             }
-            let prefixes = ["w=", "p1=", "n1=", "p2=", "n2="];
             let cue = lexicon().cues.get(w).map_or(0, |e| 1 + classes.binary_search(&e.class.as_str()).unwrap_or(0));
-            entries.push(WordEntry { w: prefixes.map(|p| get(format!("{p}{w}"))), cue: cue as u8 });
+            entries.push(WordEntry { w: [None; 5], cue: cue as u8 });
             ids.insert(w.to_string(), entries.len() as u32 - 1);
             entries.len() as u32 - 1
         };
@@ -214,8 +213,11 @@ fn index() -> &'static Index {
         for (k, &v) in m {
             let Some((template, x)) = k.split_once('=') else { continue };
             match template {
+                // a word's positional weights, set from the model's keys (no key formatted per word)
                 "w" | "p1" | "n1" | "p2" | "n2" => {
-                    id_of(x, &mut ids, &mut entries);
+                    let slot = ["w", "p1", "n1", "p2", "n2"].iter().position(|t| *t == template).unwrap_or(0);
+                    let id = id_of(x, &mut ids, &mut entries);
+                    entries[id as usize].w[slot] = Some(v);
                 }
                 // every split at a '|' is a pair whose key is this one
                 "p1w" => {
