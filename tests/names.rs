@@ -289,6 +289,21 @@ fn a_participle_belongs_to_the_clause_before_it_not_the_name_before_that() {
     assert_speakers(rows);
 }
 
+#[test]
+fn a_name_ending_in_ing_opens_a_sentence() {
+    let rows: &[(&str, &str, Option<&str>)] = &[
+        // a surname seen inside a sentence is a name at the start of one too
+        (
+            "Acme fired Curt Manning on Monday. Manning told Acme Radio: \"I replied to the post. I did not write it.\"",
+            "I replied",
+            Some("Curt Manning"),
+        ),
+        // a participle opening a sentence is no name
+        ("Describing Freedonia as a threat, Ruth Lund said the talks were over.", "the talks were over", Some("Ruth Lund")),
+    ];
+    assert_speakers(rows);
+}
+
 mod common;
 
 /// (gold under ../shared, name-shown floor) a little under what the engine reaches: diplomacy dev
