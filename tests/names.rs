@@ -307,9 +307,10 @@ fn a_name_ending_in_ing_opens_a_sentence() {
 mod common;
 
 /// (gold under ../shared, name-shown floor) a little under what the engine reaches: diplomacy dev
-/// 0.850 (0.650 before issue 13), PolNeAR dev 0.886 (0.854 before; 0.873 before the namesakes and places).
+/// 0.860 (0.650 before issue 13, 0.850 before joint speakers), PolNeAR dev 0.894 (0.854 before; 0.888
+/// before joint speakers and clause subjects).
 const NAME_FLOORS: &[(&str, f64)] =
-    &[("data/diplomacy/diplomacy_dev.jsonl", 0.83), ("data/quotes/polnear/polnear_dev.jsonl", 0.875)];
+    &[("data/diplomacy/diplomacy_dev.jsonl", 0.845), ("data/quotes/polnear/polnear_dev.jsonl", 0.885)];
 
 #[test]
 fn name_shown_meets_the_floors() {
