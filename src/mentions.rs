@@ -260,7 +260,13 @@ pub fn find(text: &Text) -> Vec<Mention> {
             }
             // adjectives and contractions are no part of a name ("Tehran-based", "We're"); nor is a
             // participle opening a sentence ("Describing Colombia as …")
-            if not_name_word(x) || (j == start && sentence_start(start) && x.len() >= 7 && x.ends_with("ing")) {
+            // (unless the word is capitalised inside a sentence elsewhere: "Curt Schilling … Schilling told")
+            let participle = j == start
+                && sentence_start(start)
+                && x.len() >= 7
+                && x.ends_with("ing")
+                && !(0..toks.len()).any(|k| k != start && word(k) == x && !sentence_start(k));
+            if not_name_word(x) || participle {
                 break;
             }
             // a chunk never crosses a line break

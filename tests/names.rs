@@ -289,12 +289,28 @@ fn a_participle_belongs_to_the_clause_before_it_not_the_name_before_that() {
     assert_speakers(rows);
 }
 
+#[test]
+fn a_name_ending_in_ing_opens_a_sentence() {
+    let rows: &[(&str, &str, Option<&str>)] = &[
+        // a surname seen inside a sentence is a name at the start of one too
+        (
+            "Acme fired Curt Manning on Monday. Manning told Acme Radio: \"I replied to the post. I did not write it.\"",
+            "I replied",
+            Some("Curt Manning"),
+        ),
+        // a participle opening a sentence is no name
+        ("Describing Freedonia as a threat, Ruth Lund said the talks were over.", "the talks were over", Some("Ruth Lund")),
+    ];
+    assert_speakers(rows);
+}
+
 mod common;
 
 /// (gold under ../shared, name-shown floor) a little under what the engine reaches: diplomacy dev
-/// 0.850 (0.650 before issue 13), PolNeAR dev 0.886 (0.854 before; 0.873 before the namesakes and places).
+/// 0.860 (0.650 before issue 13, 0.850 before joint speakers), PolNeAR dev 0.894 (0.854 before; 0.888
+/// before joint speakers and clause subjects).
 const NAME_FLOORS: &[(&str, f64)] =
-    &[("data/diplomacy/diplomacy_dev.jsonl", 0.83), ("data/quotes/polnear/polnear_dev.jsonl", 0.875)];
+    &[("data/diplomacy/diplomacy_dev.jsonl", 0.845), ("data/quotes/polnear/polnear_dev.jsonl", 0.885)];
 
 #[test]
 fn name_shown_meets_the_floors() {
