@@ -4,7 +4,7 @@
 
 use super::{DIRECT_CUE_PRECISION, SHORT_QUOTE_WORDS};
 use crate::doc::Doc;
-use crate::lexicon::{lexicon, CueEntry, WordClass, WordClasses};
+use crate::lexicon::{lexicon, CueEntry, FxHashMap, WordClass, WordClasses};
 use crate::mentions::{MentionId, Mentions};
 use crate::quotes::marks::Quotation;
 use crate::report::Span;
@@ -39,9 +39,11 @@ pub(super) struct Ctx<'a> {
     /// The document's quotation layer.
     pub(super) quotations: &'a [Quotation],
     doc: &'a Doc,
-    /// Each token's cue entry before the capitalisation test of [`Ctx::entry`] (the word as written,
-    /// else in lower case; `None` for punctuation): looked up once per token, not once per rule.
-    cue_words: Vec<Option<&'static CueEntry>>,
+    /// The cue entry of each token that has one, before the capitalisation test of [`Ctx::entry`] (the
+    /// word as written, else in lower case): looked up once per token, not once per rule. A map by token
+    /// index, not a slot per token: few tokens are cues, and a page of a million punctuation tokens
+    /// would otherwise pay 8 bytes a token.
+    cue_words: FxHashMap<u32, &'static CueEntry>,
 }
 
 pub(super) fn is_cap(w: &str) -> bool {
@@ -54,12 +56,13 @@ impl<'a> Ctx<'a> {
     pub(super) fn new(doc: &'a Doc) -> Ctx<'a> {
         let (text, lx) = (&doc.text, lexicon());
         let cue_words = (0..text.tokens.len())
-            .map(|i| {
+            .filter_map(|i| {
                 let w = text.word(i);
                 if w.is_empty() {
                     return None;
                 }
-                lx.cues.get(w).or_else(|| lx.cues.get(text.lower(i)))
+                let e = lx.cues.get(w).or_else(|| lx.cues.get(text.lower(i)))?;
+                Some((u32::try_from(i).ok()?, e))
             })
             .collect();
         Ctx { text, mentions: &doc.mentions, index: &doc.mentions, quotations: &doc.quotations, doc, cue_words }
@@ -93,7 +96,7 @@ impl<'a> Ctx<'a> {
         self.text.tokens.get(i).is_some_and(|t| matches!(t.kind, TokenKind::Quote(_)))
     }
     pub(super) fn entry(&self, i: usize) -> Option<&'static CueEntry> {
-        let e = self.cue_words.get(i).copied().flatten()?;
+        let e = *self.cue_words.get(&u32::try_from(i).ok()?)?;
         let w = self.word(i);
         // a capitalised cue word inside a sentence is a name ("Price", "Said"), unless a colon, a dash or
         // a parenthesis opens a clause before it ("…: According to recent polls, …")
