@@ -36,7 +36,7 @@ use crate::doc::Doc;
 use crate::lexicon::{lexicon, WordClass, WordClasses};
 use crate::mentions::{MentionId, MentionKind, Mentions};
 use crate::options::Options;
-use crate::report::{ActorId, Quote, QuoteId, QuoteKind, Span, Statement, StatementId, StatementType};
+use crate::report::{ActorId, ActorKind, Quote, QuoteId, QuoteKind, Span, Statement, StatementId, StatementType};
 use crate::text::{quote_mark, Text, TokenKind};
 
 const NUMBERS: &[(&str, usize)] = &[
@@ -1161,9 +1161,15 @@ impl<'a> Ctx<'a> {
     }
 
     /// Whether a quote's source states no position ([`sources`]): its source mention names a record,
-    /// poll or document.
+    /// poll or document, and its speaker is no person whose name holds none (a person's appositive may
+    /// hold a record noun: "Jane Roe, the research director", "Ann Lee, a poll worker"; a capitalised
+    /// "Projections" taken for a person's name is still a record).
     fn no_position_source(&self, q: &Quote) -> bool {
-        sources::states_no_position(q.speaker_mention.map_or("", |s| self.text.slice(s)))
+        let person = q
+            .speaker
+            .and_then(|a| self.actors.list.get(a.0))
+            .is_some_and(|a| a.kind == ActorKind::Person && !sources::is_record(&a.name));
+        !person && sources::states_no_position(q.speaker_mention.map_or("", |s| self.text.slice(s)))
     }
 
     /// Whether a content is a question: its last character before closing marks is a question mark.
