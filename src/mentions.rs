@@ -167,6 +167,20 @@ pub fn find(text: &Text) -> Vec<Mention> {
             && !lx.roles.contains_key(w)
             && !lx.organizations.contains_key(w)
     };
+    // words of seven letters or more ending in "-ing" that stand inside a sentence somewhere ("… Schilling
+    // told"): one pass over the tokens, made the first time a sentence opens with such a word
+    let mid_sentence_ing: std::cell::OnceCell<std::collections::HashSet<&str>> = std::cell::OnceCell::new();
+    let ing_inside_a_sentence = |x: &str| {
+        mid_sentence_ing
+            .get_or_init(|| {
+                (0..toks.len())
+                    .map(|k| (k, word(k)))
+                    .filter(|&(k, w)| w.len() >= 7 && w.ends_with("ing") && !sentence_start(k))
+                    .map(|(_, w)| w)
+                    .collect()
+            })
+            .contains(x)
+    };
     let spaced = SpacedWords::new(&text.src);
     let mut out = Vec::new();
     let mut i = 0;
@@ -261,11 +275,8 @@ pub fn find(text: &Text) -> Vec<Mention> {
             // adjectives and contractions are no part of a name ("Tehran-based", "We're"); nor is a
             // participle opening a sentence ("Describing Colombia as …")
             // (unless the word is capitalised inside a sentence elsewhere: "Curt Schilling … Schilling told")
-            let participle = j == start
-                && sentence_start(start)
-                && x.len() >= 7
-                && x.ends_with("ing")
-                && !(0..toks.len()).any(|k| k != start && word(k) == x && !sentence_start(k));
+            let participle =
+                j == start && sentence_start(start) && x.len() >= 7 && x.ends_with("ing") && !ing_inside_a_sentence(x);
             if not_name_word(x) || participle {
                 break;
             }
