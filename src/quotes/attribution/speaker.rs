@@ -4,12 +4,12 @@
 
 use super::context::{is_cap, wc, Ctx, Speaker};
 use crate::lexicon::{lexicon, CueEntry, WordClass};
+use crate::mentions::MentionKind;
+use crate::report::Span;
 
 /// Fewest words after the name for a comma phrase to be a clause, not an appositive (see
 /// [`Ctx::clause_subject`]): "Trump pressed on" is one name and two words.
 pub const DEFAULT_CLAUSE_WORDS: usize = 2;
-use crate::mentions::MentionKind;
-use crate::report::Span;
 
 impl Ctx<'_> {
     /// The speaker ending right before token `i` (a cue), skipping adverbs, auxiliaries, time adjuncts
@@ -189,10 +189,10 @@ impl Ctx<'_> {
         Some(Speaker { mention: mention.filter(|&m| self.mentions[m].kind == MentionKind::Name), span, first: a })
     }
     /// The subject of the clause in tokens `[from, to)` between two commas ("…, Trump doubled down on
-    /// the claim, saying"), that a participle cue after it belongs to: a name opening it (after one subordinator, "as Lee echoed the claim") and followed
-    /// by a lower-case word that is no role, preposition or conjunction, with at least
-    /// [`DEFAULT_CLAUSE_WORDS`] words after the name. `None` for an appositive ("Lee, a Acme
-    /// spokesman,", "Lee, Acme's founder,").
+    /// the claim, saying"), that a participle cue after it belongs to: a name opening it (after one
+    /// subordinator, "as Lee echoed the claim") and followed by a lower-case word that is no role,
+    /// preposition or conjunction, with at least [`DEFAULT_CLAUSE_WORDS`] words after the name. `None`
+    /// for an appositive ("Lee, an Acme spokesman,", "Lee, Acme's founder,").
     fn clause_subject(&self, from: usize, to: usize) -> Option<Speaker> {
         let k = if wc().is(WordClass::ClauseSubordinator, self.lower(from)) { from + 1 } else { from };
         let m = self.mention_starting_at(self.text.tokens.get(k)?.span.start)?;
