@@ -272,11 +272,13 @@ pub enum WordClass {
     AgentNoun,
     /// `claim_coordinator`: Words that join two claims in one content ("denied X while accusing Y"): a statement is cut before one when the part after it carries its own type.
     ClaimCoordinator,
+    /// `record_source`: Nouns of a record, poll or document as a quote's source ("a poll released Thursday"): it states no position.
+    RecordSource,
 }
 
 impl WordClass {
     /// Every class, in table order.
-    pub const ALL: [WordClass; 80] = [
+    pub const ALL: [WordClass; 81] = [
         WordClass::PointParticle,
         WordClass::CallParticle,
         WordClass::WarnParticle,
@@ -357,6 +359,7 @@ impl WordClass {
         WordClass::EpistemicBeforeModal,
         WordClass::AgentNoun,
         WordClass::ClaimCoordinator,
+        WordClass::RecordSource,
     ];
 
     /// The class's name in the table.
@@ -442,6 +445,7 @@ impl WordClass {
             WordClass::EpistemicBeforeModal => "epistemic_before_modal",
             WordClass::AgentNoun => "agent_noun",
             WordClass::ClaimCoordinator => "claim_coordinator",
+            WordClass::RecordSource => "record_source",
         }
     }
 }

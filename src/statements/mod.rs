@@ -1169,7 +1169,7 @@ impl<'a> Ctx<'a> {
             .speaker
             .and_then(|a| self.actors.list.get(a.0))
             .is_some_and(|a| a.kind == ActorKind::Person && !sources::is_record(&a.name));
-        !person && sources::states_no_position(q.speaker_mention.map_or("", |s| self.text.slice(s)))
+        !person && sources::is_record(q.speaker_mention.map_or("", |s| self.text.slice(s)))
     }
 
     /// Whether a content is a question: its last character before closing marks is a question mark.
